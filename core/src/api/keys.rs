@@ -1,0 +1,206 @@
+//! API keys: create-keys.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::{Nullable, non_null};
+use super::{DecodeError, Endpoint, Operation, decode, to_json};
+use crate::error::Error;
+use crate::secret::Secret;
+use crate::validate;
+
+/// When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday).
+///
+/// Open: a value this SDK does not know yet is kept as [`LimitReset::Other`] when decoding a
+/// response, so a server that adds a period does not break old clients. Requests may only use
+/// the documented three.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum LimitReset {
+    /// Every day.
+    Daily,
+    /// Every Monday.
+    Weekly,
+    /// On the first of the month.
+    Monthly,
+    /// A value this SDK does not know.
+    Other(String),
+}
+
+impl LimitReset {
+    /// The value as the API spells it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            LimitReset::Daily => "daily",
+            LimitReset::Weekly => "weekly",
+            LimitReset::Monthly => "monthly",
+            LimitReset::Other(other) => other,
+        }
+    }
+}
+
+impl From<String> for LimitReset {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "daily" => LimitReset::Daily,
+            "weekly" => LimitReset::Weekly,
+            "monthly" => LimitReset::Monthly,
+            _ => LimitReset::Other(value),
+        }
+    }
+}
+
+impl From<LimitReset> for String {
+    fn from(value: LimitReset) -> Self {
+        value.as_str().to_owned()
+    }
+}
+
+impl fmt::Display for LimitReset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An API key as the API describes it (without its secret).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiKey {
+    /// Unique hash identifier of the key.
+    pub hash: String,
+    /// Name of the key.
+    pub name: String,
+    /// Human-readable label.
+    pub label: String,
+    /// Whether the key is disabled.
+    pub disabled: bool,
+    /// Spending limit in USD.
+    #[serde(default)]
+    pub limit: Option<f64>,
+    /// Remaining spending limit in USD.
+    #[serde(default)]
+    pub limit_remaining: Option<f64>,
+    /// When the limit resets.
+    #[serde(default)]
+    pub limit_reset: Option<LimitReset>,
+    /// Whether external BYOK usage counts toward the limit.
+    pub include_byok_in_limit: bool,
+    /// Total ModelGates credit usage in USD.
+    pub usage: f64,
+    /// Usage in USD in the current UTC day.
+    pub usage_daily: f64,
+    /// Usage in USD in the current UTC week (Monday to Sunday).
+    pub usage_weekly: f64,
+    /// Usage in USD in the current UTC month.
+    pub usage_monthly: f64,
+    /// Total external BYOK usage in USD.
+    pub byok_usage: f64,
+    /// BYOK usage in USD in the current UTC day.
+    pub byok_usage_daily: f64,
+    /// BYOK usage in USD in the current UTC week.
+    pub byok_usage_weekly: f64,
+    /// BYOK usage in USD in the current UTC month.
+    pub byok_usage_monthly: f64,
+    /// ISO 8601 creation time.
+    pub created_at: String,
+    /// ISO 8601 time of the last update.
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    /// ISO 8601 UTC expiry; `None` means the key does not expire.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    /// The member who created the key (organisations) or the user's own id.
+    #[serde(default)]
+    pub creator_user_id: Option<String>,
+    /// The workspace the key belongs to.
+    pub workspace_id: String,
+}
+
+/// The answer to create-keys: the key's details and its secret, which is shown only once.
+/// `Debug` redacts the secret.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatedKey {
+    /// The new key's details.
+    pub data: ApiKey,
+    /// The key itself. Store it now: the API never shows it again.
+    pub key: Secret,
+}
+
+/// The body of create-keys. `name` is required; every other field is sent only when set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateKeyRequest {
+    /// Name for the new key (not empty).
+    pub name: String,
+    /// The workspace (UUID) to create the key in; the default workspace when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    pub workspace_id: Option<String>,
+    /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without
+    /// an offset is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    pub expires_at: Nullable<String>,
+    /// Spending limit in USD (finite, 0 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    pub limit: Nullable<f64>,
+    /// When the limit resets; `null` for never.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    pub limit_reset: Nullable<LimitReset>,
+    /// Whether BYOK usage counts toward the limit.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    pub include_byok_in_limit: Option<bool>,
+    /// The creating member, for organisation-owned keys.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    pub creator_user_id: Nullable<String>,
+}
+
+impl CreateKeyRequest {
+    /// A request with the one required field.
+    pub fn new(name: impl Into<String>) -> Self {
+        CreateKeyRequest {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// `POST /keys`
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateKey(pub CreateKeyRequest);
+
+impl Endpoint for CreateKey {
+    type Output = CreatedKey;
+    const OPERATION: Operation = Operation::CreateKeys;
+
+    fn validate(&mut self) -> Result<(), Error> {
+        let body = &mut self.0;
+        validate::non_empty("name", &body.name)?;
+        if let Some(workspace_id) = &body.workspace_id {
+            validate::uuid("workspace_id", workspace_id)?;
+        }
+        if let Some(Some(expires_at)) = &mut body.expires_at {
+            *expires_at = validate::utc_timestamp("expires_at", expires_at)?;
+        }
+        if let Some(Some(limit)) = body.limit {
+            validate::usd_amount("limit", limit)?;
+        }
+        if let Some(Some(LimitReset::Other(other))) = &body.limit_reset {
+            return Err(Error::invalid(
+                "limit_reset",
+                format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn path(&self) -> Result<String, Error> {
+        Ok("/keys".to_owned())
+    }
+
+    fn body(&self) -> Option<Result<String, Error>> {
+        Some(to_json(&self.0))
+    }
+
+    fn parse(body: &[u8]) -> Result<CreatedKey, DecodeError> {
+        decode(body)
+    }
+}

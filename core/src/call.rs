@@ -1,0 +1,303 @@
+//! The `Call` state machine: one API call from first attempt to final result, retries included.
+//! It decides; the binding that drives it only sends requests and sleeps.
+//!
+//! ```text
+//! loop {
+//!     match call.next_action(clock.now()) {
+//!         Action::Send(request) => match transport.send(request) {
+//!             Ok(response) => call.handle_response(response),
+//!             Err(error) => call.handle_transport_error(error),
+//!         },
+//!         Action::Wait(duration) => sleep(duration),
+//!         Action::Done(result) => break result,
+//!     }
+//! }
+//! ```
+
+use std::time::Duration;
+
+use crate::api::{DecodeError, Operation};
+use crate::error::{ApiError, Error};
+use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
+use crate::retry::{self, RetryPolicy};
+use crate::secret::{Secret, scrub};
+
+/// How much of an unexpected body an error quotes.
+const EXCERPT_CHARS: usize = 200;
+
+/// What the driver of a [`Call`] must do next.
+#[derive(Debug)]
+pub enum Action<T> {
+    /// Send this request, then report the outcome with [`Call::handle_response`] or
+    /// [`Call::handle_transport_error`].
+    Send(HttpRequest),
+    /// Sleep this long (retry backoff), then ask again.
+    Wait(Duration),
+    /// The call is over.
+    Done(Result<T, Error>),
+}
+
+/// One API call in progress. Create it with a [`crate::Client`] method; drive it with
+/// [`Call::next_action`].
+pub struct Call<T> {
+    operation: Operation,
+    request: HttpRequest,
+    policy: RetryPolicy,
+    rng: fastrand::Rng,
+    parse: fn(&[u8]) -> Result<T, DecodeError>,
+    api_key: Secret,
+    state: State<T>,
+    started_at: Option<Duration>,
+    retries: u32,
+    attempts: u32,
+}
+
+enum State<T> {
+    ReadyToSend,
+    InFlight,
+    /// A failure that may be retried; whether it is depends on the clock, read in next_action.
+    Retryable {
+        error: Error,
+        retry_after: Option<Duration>,
+    },
+    Finished(Option<Result<T, Error>>),
+}
+
+impl<T> std::fmt::Debug for Call<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("operation", &self.operation)
+            .field("request", &self.request)
+            .field("attempts", &self.attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T> Call<T> {
+    pub(crate) fn new(
+        operation: Operation,
+        request: HttpRequest,
+        policy: RetryPolicy,
+        seed: u64,
+        parse: fn(&[u8]) -> Result<T, DecodeError>,
+        api_key: Secret,
+    ) -> Self {
+        Call {
+            operation,
+            request,
+            policy,
+            rng: fastrand::Rng::with_seed(seed),
+            parse,
+            api_key,
+            state: State::ReadyToSend,
+            started_at: None,
+            retries: 0,
+            attempts: 0,
+        }
+    }
+
+    /// The operation this call performs.
+    pub fn operation(&self) -> Operation {
+        self.operation
+    }
+
+    /// The request this call sends (the same on every attempt).
+    pub fn request(&self) -> &HttpRequest {
+        &self.request
+    }
+
+    /// How many requests have been handed to the transport so far.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// What to do next. `now` is a monotonic clock reading (any fixed origin): it bounds the
+    /// total time spent retrying. `Done` is returned once; asking again after that gives an
+    /// `Internal` error.
+    pub fn next_action(&mut self, now: Duration) -> Action<T> {
+        match std::mem::replace(&mut self.state, State::InFlight) {
+            State::ReadyToSend => {
+                self.started_at.get_or_insert(now);
+                self.attempts += 1;
+                Action::Send(self.request.clone())
+            }
+            State::InFlight => Action::Done(Err(Error::internal(
+                "next_action was called before the outcome of the last request was reported",
+            ))),
+            State::Retryable { error, retry_after } => self.decide_retry(now, error, retry_after),
+            State::Finished(result) => {
+                self.state = State::Finished(None);
+                Action::Done(result.unwrap_or_else(|| {
+                    Err(Error::internal("the call has already finished"))
+                }))
+            }
+        }
+    }
+
+    /// Reports the response to the request from the last `Send`.
+    pub fn handle_response(&mut self, response: HttpResponse) {
+        if !self.expecting_outcome() {
+            return;
+        }
+        if (200..300).contains(&response.status) {
+            let result = (self.parse)(&response.body).map_err(|err| self.decode_error(&response, &err));
+            self.state = State::Finished(Some(result));
+            return;
+        }
+        let api = self.api_error(&response);
+        let retry_after = api.retry_after;
+        let error = Error::from(api);
+        self.state = if retry::status_is_retryable(self.operation.idempotency(), response.status) {
+            State::Retryable { error, retry_after }
+        } else {
+            State::Finished(Some(Err(error)))
+        };
+    }
+
+    /// Reports that the transport could not get a response to the request from the last `Send`.
+    pub fn handle_transport_error(&mut self, failure: TransportError) {
+        if !self.expecting_outcome() {
+            return;
+        }
+        let message = scrub(&failure.message, &self.api_key);
+        let error = match failure.kind {
+            TransportErrorKind::Timeout => Error::Timeout { message },
+            TransportErrorKind::Connect | TransportErrorKind::Io => Error::Transport { message },
+        };
+        self.state = if retry::transport_error_is_retryable(self.operation.idempotency(), failure.kind)
+        {
+            State::Retryable {
+                error,
+                retry_after: None,
+            }
+        } else {
+            State::Finished(Some(Err(error)))
+        };
+    }
+
+    // An outcome reported when no request is outstanding is a driver bug: finish with an error
+    // instead of acting on it (it could otherwise turn into a second POST).
+    fn expecting_outcome(&mut self) -> bool {
+        if matches!(self.state, State::InFlight) {
+            return true;
+        }
+        if !matches!(self.state, State::Finished(None)) {
+            self.state = State::Finished(Some(Err(Error::internal(
+                "an outcome was reported for a request that was not sent",
+            ))));
+        }
+        false
+    }
+
+    fn decide_retry(&mut self, now: Duration, error: Error, retry_after: Option<Duration>) -> Action<T> {
+        if self.retries >= self.policy.max_retries {
+            return self.finish(Err(error));
+        }
+        let wait = retry_after.unwrap_or_else(|| self.policy.backoff(self.retries, self.rng.f64()));
+        let elapsed = now.saturating_sub(self.started_at.unwrap_or(now));
+        if elapsed.saturating_add(wait) > self.policy.max_elapsed {
+            return self.finish(Err(error));
+        }
+        self.retries += 1;
+        self.state = State::ReadyToSend;
+        Action::Wait(wait)
+    }
+
+    fn finish(&mut self, result: Result<T, Error>) -> Action<T> {
+        self.state = State::Finished(None);
+        Action::Done(result)
+    }
+
+    fn api_error(&self, response: &HttpResponse) -> ApiError {
+        #[derive(serde::Deserialize)]
+        struct Envelope {
+            error: ErrorData,
+            #[serde(default)]
+            user_id: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct ErrorData {
+            code: i64,
+            message: String,
+            #[serde(default)]
+            metadata: Option<serde_json::Value>,
+        }
+
+        let request_id = response.header("x-request-id").map(str::to_owned);
+        let retry_after = response.header("retry-after").and_then(retry::parse_retry_after);
+        match serde_json::from_slice::<Envelope>(&response.body) {
+            Ok(envelope) => ApiError {
+                status: response.status,
+                code: Some(envelope.error.code),
+                message: scrub(&envelope.error.message, &self.api_key),
+                metadata: envelope.error.metadata.filter(|m| !m.is_null()),
+                user_id: envelope.user_id,
+                request_id,
+                retry_after,
+            },
+            Err(_) => ApiError {
+                status: response.status,
+                code: None,
+                message: match excerpt(&response.body) {
+                    Some(text) => format!(
+                        "HTTP {} with an unexpected body: {}",
+                        response.status,
+                        scrub(&text, &self.api_key)
+                    ),
+                    None => format!("HTTP {} with an empty body", response.status),
+                },
+                metadata: None,
+                user_id: None,
+                request_id,
+                retry_after,
+            },
+        }
+    }
+
+    fn decode_error(&self, response: &HttpResponse, err: &DecodeError) -> Error {
+        let at = if err.path == "." { String::new() } else { format!(" at `{}`", err.path) };
+        let message = if self.operation.response_carries_secret() {
+            // The body holds the new key's secret: describe the problem without quoting it.
+            let inner = &err.source;
+            let what = match inner.classify() {
+                serde_json::error::Category::Data if inner.to_string().starts_with("missing field") => {
+                    inner.to_string()
+                }
+                serde_json::error::Category::Data => "a value has the wrong type".to_owned(),
+                serde_json::error::Category::Eof => "the body ends early".to_owned(),
+                _ => "the body is not valid JSON".to_owned(),
+            };
+            format!(
+                "{} response{at}: {what} (body of {} bytes not shown: it may contain the key secret)",
+                self.operation.id(),
+                response.body.len()
+            )
+        } else {
+            let quoted = excerpt(&response.body).unwrap_or_else(|| "(empty body)".to_owned());
+            format!(
+                "{} response{at}: {}; body: {}",
+                self.operation.id(),
+                err.source,
+                quoted
+            )
+        };
+        Error::Decode {
+            status: response.status,
+            message: scrub(&message, &self.api_key),
+        }
+    }
+}
+
+/// The start of a body as readable text, or `None` when it is empty.
+fn excerpt(body: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.is_empty() {
+        return None;
+    }
+    let mut short: String = collapsed.chars().take(EXCERPT_CHARS).collect();
+    if short.len() < collapsed.len() {
+        short.push('…');
+    }
+    Some(short)
+}

@@ -1,0 +1,125 @@
+//! The entry point: turns validated requests into [`Call`]s.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::api::Endpoint;
+use crate::api::keys::{CreateKey, CreateKeyRequest, CreatedKey};
+use crate::api::workspaces::{
+    CreateWorkspace, CreateWorkspaceRequest, GetWorkspace, ListWorkspaces, ListWorkspacesRequest,
+    UpdateWorkspace, UpdateWorkspaceRequest, Workspace, WorkspacePage,
+};
+use crate::call::Call;
+use crate::config::Config;
+use crate::error::Error;
+use crate::http::HttpRequest;
+use crate::paginate::WorkspacePager;
+
+/// Builds calls for one configuration. Cheap to clone; clones share the jitter sequence.
+#[derive(Debug, Clone)]
+pub struct Client {
+    config: Arc<Config>,
+    seed: u64,
+    calls: Arc<AtomicU64>,
+}
+
+impl Client {
+    /// A client for a validated configuration. `seed` drives the retry jitter: pass a random
+    /// value in production and a fixed one in tests, for repeatable waits.
+    pub fn new(config: Config, seed: u64) -> Result<Self, Error> {
+        config.validate()?;
+        Ok(Client {
+            config: Arc::new(config),
+            seed,
+            calls: Arc::new(AtomicU64::new(0)),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Validates an endpoint's input and builds its call. Nothing is sent on error.
+    pub fn call<E: Endpoint>(&self, mut endpoint: E) -> Result<Call<E::Output>, Error> {
+        endpoint.validate()?;
+        let request = self.build_request(&endpoint)?;
+        // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
+        let n = self.calls.fetch_add(1, Ordering::Relaxed);
+        let seed = self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        Ok(Call::new(
+            E::OPERATION,
+            request,
+            self.config.retry,
+            seed,
+            E::parse,
+            self.config.api_key.clone(),
+        ))
+    }
+
+    /// `POST /workspaces`
+    pub fn create_workspace(&self, request: CreateWorkspaceRequest) -> Result<Call<Workspace>, Error> {
+        self.call(CreateWorkspace(request))
+    }
+
+    /// `GET /workspaces`: one page.
+    pub fn list_workspaces(&self, request: ListWorkspacesRequest) -> Result<Call<WorkspacePage>, Error> {
+        self.call(ListWorkspaces(request))
+    }
+
+    /// `GET /workspaces/{id}` by id (UUID) or slug.
+    pub fn get_workspace(&self, id: &str) -> Result<Call<Workspace>, Error> {
+        self.call(GetWorkspace { id: id.to_owned() })
+    }
+
+    /// `PATCH /workspaces/{id}` by id (UUID) or slug.
+    pub fn update_workspace(&self, id: &str, changes: UpdateWorkspaceRequest) -> Result<Call<Workspace>, Error> {
+        self.call(UpdateWorkspace {
+            id: id.to_owned(),
+            changes,
+        })
+    }
+
+    /// `POST /keys`
+    pub fn create_key(&self, request: CreateKeyRequest) -> Result<Call<CreatedKey>, Error> {
+        self.call(CreateKey(request))
+    }
+
+    /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
+    pub fn workspace_pager(&self, page_size: Option<u32>) -> Result<WorkspacePager, Error> {
+        WorkspacePager::new(self.clone(), page_size)
+    }
+
+    fn build_request<E: Endpoint>(&self, endpoint: &E) -> Result<HttpRequest, Error> {
+        let config = &self.config;
+        let mut url = format!("{}{}", config.root(), endpoint.path()?);
+        for (i, (name, value)) in endpoint.query().iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(name);
+            url.push('=');
+            url.push_str(value);
+        }
+        let body = endpoint.body().transpose()?;
+        let mut headers = vec![
+            ("authorization".to_owned(), format!("Bearer {}", config.api_key.expose())),
+            ("accept".to_owned(), "application/json".to_owned()),
+            ("user-agent".to_owned(), config.user_agent.clone()),
+        ];
+        if body.is_some() {
+            headers.push(("content-type".to_owned(), "application/json".to_owned()));
+        }
+        headers.extend(
+            config
+                .headers
+                .iter()
+                .map(|(name, value)| (name.to_ascii_lowercase(), value.clone())),
+        );
+        Ok(HttpRequest {
+            method: E::OPERATION.method(),
+            url,
+            headers,
+            body,
+            timeout: config.timeout,
+        })
+    }
+}

@@ -1,0 +1,51 @@
+//! The sans-IO core of the ModelGates SDK.
+//!
+//! It validates input, builds HTTP requests, parses responses, decides retries and walks pages,
+//! and never touches a socket, a clock or an entropy source itself: a binding (browser fetch,
+//! Python httpx, a Kotlin or Swift transport) drives a [`Call`] by sending the requests it
+//! hands out and reporting what came back.
+//!
+//! ```
+//! use std::time::Duration;
+//! use modelgates_core::{Action, Client, Config, HttpResponse};
+//!
+//! let client = Client::new(Config::new("sk-mg-example"), 7).unwrap();
+//! let mut call = client.get_workspace("production").unwrap();
+//! let Action::Send(request) = call.next_action(Duration::ZERO) else { unreachable!() };
+//! assert_eq!(request.url, "https://modelgates.ai/api/v1/workspaces/production");
+//! call.handle_response(HttpResponse::new(404, vec![], r#"{"error":{"code":404,"message":"Not found"}}"#));
+//! let Action::Done(Err(error)) = call.next_action(Duration::ZERO) else { unreachable!() };
+//! assert_eq!(error.status(), Some(404));
+//! ```
+#![deny(missing_docs)]
+
+pub mod api;
+pub mod input;
+pub mod retry;
+
+mod call;
+mod client;
+mod config;
+mod error;
+mod http;
+mod paginate;
+mod secret;
+mod validate;
+
+#[cfg(feature = "blocking")]
+pub mod blocking;
+
+pub use api::keys::{ApiKey, CreateKeyRequest, CreatedKey, LimitReset};
+pub use api::workspaces::{
+    CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest, Workspace, WorkspacePage,
+};
+pub use api::{Endpoint, Nullable, Operation};
+pub use call::{Action, Call};
+pub use client::Client;
+pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
+pub use error::{ApiError, Error, ErrorKind};
+pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
+pub use paginate::{StopReason, WorkspacePager};
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE};

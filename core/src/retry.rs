@@ -1,0 +1,132 @@
+//! Retry policy and the pure decisions behind it: which failures may be retried, and how long
+//! to wait. The [`crate::Call`] state machine applies them.
+
+use std::time::Duration;
+
+use crate::http::TransportErrorKind;
+
+/// How a call retries. The default retries twice with exponential backoff and jitter, and never
+/// spends more than 30 s waiting and trying.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (so at most `1 + max_retries` requests). 0 turns retries off.
+    pub max_retries: u32,
+    /// The wait before the first retry; it doubles for each retry after that.
+    pub initial_backoff: Duration,
+    /// The longest backoff wait (a server's `Retry-After` may ask for longer).
+    pub max_backoff: Duration,
+    /// No retry starts if its wait would end later than this after the first attempt began.
+    pub max_elapsed: Duration,
+    /// Fraction of each backoff wait that is randomised away (0 = none, 1 = full jitter), so
+    /// that many clients do not retry in lockstep.
+    pub jitter: f64,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            max_elapsed: Duration::from_secs(30),
+            jitter: 0.25,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that never retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// The backoff wait before retry number `retry` (0-based), given a uniform random `unit`
+    /// in `[0, 1)`: `min(initial * 2^retry, max) * (1 - jitter * unit)`.
+    pub fn backoff(&self, retry: u32, unit: f64) -> Duration {
+        let base = self
+            .initial_backoff
+            .saturating_mul(2u32.saturating_pow(retry.min(31)))
+            .min(self.max_backoff);
+        let keep = 1.0 - self.jitter.clamp(0.0, 1.0) * unit.clamp(0.0, 1.0);
+        base.mul_f64(keep)
+    }
+}
+
+/// Whether a request may be sent again: does the method make a repeat harmless?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idempotency {
+    /// GET and PATCH: repeating them leaves the same state.
+    Idempotent,
+    /// POST: a repeat could create a second workspace or mint a second key.
+    NotIdempotent,
+}
+
+/// Whether a response status may be retried.
+pub fn status_is_retryable(idempotency: Idempotency, status: u16) -> bool {
+    match idempotency {
+        Idempotency::Idempotent => status == 429 || (500..=599).contains(&status),
+        // A 429 means the request was refused, not processed; a 5xx may have been processed.
+        Idempotency::NotIdempotent => status == 429,
+    }
+}
+
+/// Whether a transport failure may be retried.
+pub fn transport_error_is_retryable(idempotency: Idempotency, kind: TransportErrorKind) -> bool {
+    match idempotency {
+        Idempotency::Idempotent => true,
+        Idempotency::NotIdempotent => kind.proves_not_sent(),
+    }
+}
+
+/// Parses a `Retry-After` value given in (whole or decimal) seconds. An HTTP-date, a negative
+/// or a malformed value gives `None`, and the normal backoff applies.
+pub fn parse_retry_after(value: &str) -> Option<Duration> {
+    let seconds: f64 = value.trim().parse().ok()?;
+    if !seconds.is_finite() || seconds < 0.0 {
+        return None;
+    }
+    Duration::try_from_secs_f64(seconds).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap_and_jitter_only_shortens() {
+        let policy = RetryPolicy::default();
+        assert_eq!(policy.backoff(0, 0.0), Duration::from_millis(500));
+        assert_eq!(policy.backoff(1, 0.0), Duration::from_millis(1000));
+        assert_eq!(policy.backoff(5, 0.0), Duration::from_secs(8));
+        assert_eq!(policy.backoff(40, 0.0), Duration::from_secs(8));
+        assert_eq!(policy.backoff(0, 1.0), Duration::from_millis(375));
+        assert!(policy.backoff(2, 0.5) < policy.backoff(2, 0.0));
+    }
+
+    #[test]
+    fn post_is_only_retried_when_nothing_can_have_happened() {
+        use Idempotency::*;
+        assert!(status_is_retryable(NotIdempotent, 429));
+        assert!(!status_is_retryable(NotIdempotent, 500));
+        assert!(!status_is_retryable(NotIdempotent, 503));
+        assert!(status_is_retryable(Idempotent, 503));
+        assert!(!status_is_retryable(Idempotent, 404));
+        assert!(transport_error_is_retryable(NotIdempotent, TransportErrorKind::Connect));
+        assert!(!transport_error_is_retryable(NotIdempotent, TransportErrorKind::Timeout));
+        assert!(!transport_error_is_retryable(NotIdempotent, TransportErrorKind::Io));
+        assert!(transport_error_is_retryable(Idempotent, TransportErrorKind::Io));
+    }
+
+    #[test]
+    fn retry_after_accepts_seconds_only() {
+        assert_eq!(parse_retry_after("2"), Some(Duration::from_secs(2)));
+        assert_eq!(parse_retry_after(" 0.5 "), Some(Duration::from_millis(500)));
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after("NaN"), None);
+        assert_eq!(parse_retry_after("1e300"), None);
+    }
+}

@@ -1,0 +1,100 @@
+//! Secrets that must never show up in logs, Debug output or error messages.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A secret string: the management key, or a new API key's one-time secret.
+///
+/// `Debug` and `Display` print `[REDACTED]`; the value is only reachable through
+/// [`Secret::expose`], so reading it is always a deliberate, greppable act.
+#[derive(Clone)]
+pub struct Secret(SecretString);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(SecretString::from(value.into()))
+    }
+
+    /// The secret value itself.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Secret::new(value)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(value: &str) -> Self {
+        Secret::new(value)
+    }
+}
+
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.expose() == other.expose()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([REDACTED])")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[REDACTED]")
+    }
+}
+
+/// Serialises the real value: serialising is how a binding hands the one-time secret to the
+/// caller who asked for it. Debug and Display stay redacted.
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.expose())
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret::new)
+    }
+}
+
+/// Replaces every occurrence of `secret` in `text` with `[REDACTED]`, so that a server or proxy
+/// that echoes the key back cannot leak it through an error message.
+pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
+    let value = secret.expose();
+    if value.is_empty() {
+        return text.to_owned();
+    }
+    text.replace(value, "[REDACTED]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_and_display_are_redacted() {
+        let secret = Secret::new("sk-mg-v1-very-secret");
+        assert_eq!(format!("{secret:?}"), "Secret([REDACTED])");
+        assert_eq!(format!("{secret}"), "[REDACTED]");
+        assert!(!format!("{secret:#?}").contains("very-secret"));
+        assert_eq!(secret.expose(), "sk-mg-v1-very-secret");
+    }
+
+    #[test]
+    fn scrub_removes_every_occurrence() {
+        let secret = Secret::new("abc123");
+        assert_eq!(scrub("key abc123 and abc123.", &secret), "key [REDACTED] and [REDACTED].");
+        assert_eq!(scrub("nothing here", &Secret::new("")), "nothing here");
+    }
+}

@@ -1,0 +1,183 @@
+//! The client-side rules from the API contract (see `api/CONSTRAINTS.md`). Each check names the
+//! field it refuses, so a caller learns what to fix before anything is sent.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use time::OffsetDateTime;
+use time::UtcOffset;
+use time::format_description::well_known::Rfc3339;
+
+use crate::error::Error;
+
+/// Smallest `io_logging_sampling_rate` the API accepts.
+pub const MIN_SAMPLING_RATE: f64 = 0.0001;
+/// Largest page a list call may ask for.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+/// Characters that stay as they are in a path segment: RFC 3986 "unreserved".
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+pub(crate) fn non_empty(field: &str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// Lowercase alphanumeric segments separated by single hyphens, no leading/trailing hyphens.
+pub(crate) fn slug(field: &str, value: &str) -> Result<(), Error> {
+    let well_formed = value.split('-').all(|segment| {
+        !segment.is_empty()
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
+    if !well_formed {
+        return Err(Error::invalid(
+            field,
+            "must be lowercase alphanumeric segments separated by single hyphens \
+             (e.g. `production` or `team-a-2`)",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn sampling_rate(field: &str, value: f64) -> Result<(), Error> {
+    if !(MIN_SAMPLING_RATE..=1.0).contains(&value) {
+        return Err(Error::invalid(
+            field,
+            format!("must be between {MIN_SAMPLING_RATE} and 1 (got {value})"),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn usd_amount(field: &str, value: f64) -> Result<(), Error> {
+    if !value.is_finite() || value < 0.0 {
+        return Err(Error::invalid(
+            field,
+            format!("must be a finite amount in USD, 0 or more (got {value})"),
+        ));
+    }
+    Ok(())
+}
+
+/// A hyphenated UUID such as `550e8400-e29b-41d4-a716-446655440000`.
+pub(crate) fn uuid(field: &str, value: &str) -> Result<(), Error> {
+    let hyphenated = value.len() == 36 && value.as_bytes().get(8) == Some(&b'-');
+    if !hyphenated || uuid::Uuid::try_parse(value).is_err() {
+        return Err(Error::invalid(
+            field,
+            "must be a UUID like 550e8400-e29b-41d4-a716-446655440000",
+        ));
+    }
+    Ok(())
+}
+
+/// Parses an RFC 3339 timestamp and returns it in UTC (`...Z`). The API rejects other offsets;
+/// an instant with an explicit offset is unambiguous, so it is converted rather than refused.
+/// A timestamp without an offset is ambiguous and refused.
+pub(crate) fn utc_timestamp(field: &str, value: &str) -> Result<String, Error> {
+    let refuse = || {
+        Error::invalid(
+            field,
+            "must be an RFC 3339 timestamp with an offset, e.g. 2029-11-30T23:59:59Z",
+        )
+    };
+    let parsed = OffsetDateTime::parse(value.trim(), &Rfc3339).map_err(|_| refuse())?;
+    parsed
+        .to_offset(UtcOffset::UTC)
+        .format(&Rfc3339)
+        .map_err(|_| refuse())
+}
+
+pub(crate) fn page_size(field: &str, value: u32) -> Result<(), Error> {
+    if !(1..=MAX_PAGE_SIZE).contains(&value) {
+        return Err(Error::invalid(
+            field,
+            format!("must be between 1 and {MAX_PAGE_SIZE} (got {value})"),
+        ));
+    }
+    Ok(())
+}
+
+/// Percent-encodes a workspace id or slug as exactly one path segment.
+///
+/// `.` and `..` are refused: URL parsers (WHATWG, and so every browser's fetch) resolve them,
+/// even percent-encoded, and they would change which resource is addressed.
+pub(crate) fn path_segment(field: &str, value: &str) -> Result<String, Error> {
+    non_empty(field, value)?;
+    if value == "." || value == ".." {
+        return Err(Error::invalid(
+            field,
+            "must be a workspace id or slug, not `.` or `..`",
+        ));
+    }
+    Ok(utf8_percent_encode(value, PATH_SEGMENT).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        for good in ["a", "production", "team-a-2", "0"] {
+            assert!(slug("slug", good).is_ok(), "{good}");
+        }
+        for bad in ["", "Prod", "-a", "a-", "a--b", "a_b", "a b", "é"] {
+            assert_eq!(slug("slug", bad).unwrap_err().field(), Some("slug"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn timestamps_are_converted_to_utc() {
+        let utc = |s| utc_timestamp("expires_at", s);
+        assert_eq!(utc("2029-11-30T23:59:59Z").unwrap(), "2029-11-30T23:59:59Z");
+        assert_eq!(utc("2029-12-01T01:59:59+02:00").unwrap(), "2029-11-30T23:59:59Z");
+        assert_eq!(utc("2029-11-30T23:59:59+00:00").unwrap(), "2029-11-30T23:59:59Z");
+        assert_eq!(utc("2029-11-30T23:59:59.5Z").unwrap(), "2029-11-30T23:59:59.5Z");
+        assert!(utc("2029-11-30T23:59:59").is_err());
+        assert!(utc("tomorrow").is_err());
+    }
+
+    #[test]
+    fn path_segments_cannot_escape() {
+        let seg = |s| path_segment("id", s);
+        assert_eq!(seg("production").unwrap(), "production");
+        assert_eq!(seg("a/b").unwrap(), "a%2Fb");
+        assert_eq!(seg("x?y#z").unwrap(), "x%3Fy%23z");
+        assert_eq!(seg("../keys").unwrap(), "..%2Fkeys");
+        assert_eq!(seg("%2F").unwrap(), "%252F");
+        assert_eq!(seg("é").unwrap(), "%C3%A9");
+        for bad in ["", " ", ".", ".."] {
+            assert_eq!(seg(bad).unwrap_err().field(), Some("id"));
+        }
+    }
+
+    #[test]
+    fn uuids_must_be_hyphenated() {
+        assert!(uuid("workspace_id", "550e8400-e29b-41d4-a716-446655440000").is_ok());
+        assert!(uuid("workspace_id", "550e8400e29b41d4a716446655440000").is_err());
+        assert!(uuid("workspace_id", "{550e8400-e29b-41d4-a716-446655440000}").is_err());
+        assert!(uuid("workspace_id", "not-a-uuid").is_err());
+    }
+
+    #[test]
+    fn numbers() {
+        assert!(sampling_rate("r", 0.0001).is_ok());
+        assert!(sampling_rate("r", 1.0).is_ok());
+        for bad in [0.0, 0.00009, 1.5, -1.0, f64::NAN] {
+            assert!(sampling_rate("r", bad).is_err());
+        }
+        assert!(usd_amount("limit", 0.0).is_ok());
+        for bad in [-0.01, f64::INFINITY, f64::NAN] {
+            assert!(usd_amount("limit", bad).is_err());
+        }
+        assert!(page_size("limit", 1).is_ok() && page_size("limit", 100).is_ok());
+        assert!(page_size("limit", 0).is_err() && page_size("limit", 101).is_err());
+    }
+}

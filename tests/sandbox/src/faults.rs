@@ -1,0 +1,303 @@
+//! Fault injection through the `X-Sandbox-Fault` request header, e.g.
+//! `status=503;times=2;key=abc`, `status=429;retry-after=1`, `delay-ms=3000`, `drop`,
+//! `truncate`, `status=502;body=html`.
+//!
+//! Two middlewares share the work because auth sits between them: [`arrive`] counts the
+//! request and does what happens whatever the key (`delay-ms`, `drop`); [`apply`] runs once
+//! the key was accepted and answers the injected status or truncates the real answer.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures_util::{StreamExt, stream};
+
+use crate::counts::Operation;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The request header that asks for a fault.
+pub const FAULT_HEADER: HeaderName = HeaderName::from_static("x-sandbox-fault");
+
+/// Longest `delay-ms` accepted, so a typo cannot hang a test run for hours.
+const MAX_DELAY_MS: u64 = 600_000;
+
+/// How long a truncated body waits before the connection is cut. Without the pause hyper
+/// would drop the connection with the first half still in its write buffer, unsent.
+const TRUNCATE_FLUSH_PAUSE: Duration = Duration::from_millis(50);
+
+/// Marks a response that must not be sent: the server closes the connection instead.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DropConnection;
+
+/// The error that ends a truncated body, which makes hyper close the connection.
+#[derive(Debug, thiserror::Error)]
+#[error("response truncated by the sandbox's `truncate` fault")]
+struct Truncated;
+
+/// A parsed `X-Sandbox-Fault` value.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Fault {
+    status: Option<StatusCode>,
+    retry_after: Option<HeaderValue>,
+    delay: Option<Duration>,
+    drop: bool,
+    truncate: bool,
+    html: bool,
+    times: Option<u64>,
+    key: Option<String>,
+}
+
+/// What [`arrive`] leaves for [`apply`] in the request's extensions.
+#[derive(Debug, Clone)]
+enum Pending {
+    /// The header could not be parsed: a 400, but only once auth has passed.
+    Invalid(String),
+    /// A fault that applies to this request.
+    Active(Fault),
+}
+
+/// Counts the request, then sleeps for `delay-ms` and drops the connection for `drop`.
+pub(crate) async fn arrive(
+    State(state): State<Arc<AppState>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let operation = request
+        .extensions()
+        .get::<MatchedPath>()
+        .and_then(|route| Operation::of_route(request.method(), route.as_str()));
+    let Some(operation) = operation else {
+        return next.run(request).await;
+    };
+    let raw = request.headers().get(FAULT_HEADER).map(|value| {
+        value
+            .to_str()
+            .map(str::to_owned)
+            .map_err(|_| "must be visible ASCII text".to_owned())
+    });
+    let Some(raw) = raw else {
+        state.counts().record(operation, None);
+        return next.run(request).await;
+    };
+    let parsed = raw.and_then(|text| parse(&text).map(|fault| (text, fault)));
+    let pending = match parsed {
+        Err(problem) => {
+            state.counts().record(operation, None);
+            Some(Pending::Invalid(problem))
+        }
+        Ok((text, fault)) => {
+            state.counts().record(operation, fault.key.as_deref());
+            let uses = state.use_fault(&text);
+            let applies = fault.times.is_none_or(|times| uses <= times);
+            applies.then_some(Pending::Active(fault))
+        }
+    };
+    if let Some(Pending::Active(fault)) = &pending {
+        if let Some(delay) = fault.delay {
+            tokio::time::sleep(delay).await;
+        }
+        if fault.drop {
+            let mut response = Response::default();
+            response.extensions_mut().insert(DropConnection);
+            return response;
+        }
+    }
+    if let Some(pending) = pending {
+        request.extensions_mut().insert(pending);
+    }
+    next.run(request).await
+}
+
+/// Answers the injected status, or runs the operation and truncates its answer.
+pub(crate) async fn apply(mut request: Request, next: Next) -> Response {
+    let fault = match request.extensions_mut().remove::<Pending>() {
+        None => return next.run(request).await,
+        Some(Pending::Invalid(problem)) => {
+            return ApiError::invalid(FAULT_HEADER.as_str(), problem).into_response();
+        }
+        Some(Pending::Active(fault)) => fault,
+    };
+    let response = match fault.status {
+        Some(status) => injected(&fault, status),
+        None => next.run(request).await,
+    };
+    if fault.truncate {
+        truncate(response).await
+    } else {
+        response
+    }
+}
+
+/// The answer to `status=N`: the error envelope (or an HTML page), without the operation.
+fn injected(fault: &Fault, status: StatusCode) -> Response {
+    let mut response = if fault.html {
+        let page = format!(
+            "<html><body><h1>{} {}</h1></body></html>",
+            status.as_u16(),
+            status.canonical_reason().unwrap_or("Error")
+        );
+        let html = HeaderValue::from_static("text/html; charset=utf-8");
+        (status, [(CONTENT_TYPE, html)], page).into_response()
+    } else {
+        ApiError::new(status, "Injected fault (sandbox)").into_response()
+    };
+    if let Some(retry_after) = &fault.retry_after {
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, retry_after.clone());
+    }
+    response
+}
+
+/// Keeps the full `Content-Length` but sends only the first half of the body, then has the
+/// connection closed.
+async fn truncate(response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        let mut response = Response::default();
+        response.extensions_mut().insert(DropConnection);
+        return response;
+    };
+    parts
+        .headers
+        .insert(CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    let half = bytes.slice(..bytes.len() / 2);
+    let cut = stream::once(async {
+        tokio::time::sleep(TRUNCATE_FLUSH_PAUSE).await;
+        Err::<Bytes, _>(Truncated)
+    });
+    let body = stream::iter([Ok(half)]).chain(cut);
+    Response::from_parts(parts, Body::from_stream(body))
+}
+
+/// Parses `item;item;...`, each item `name=value` or a bare flag, names case-insensitive.
+fn parse(text: &str) -> Result<Fault, String> {
+    let mut fault = Fault::default();
+    let items = text.split(';').map(str::trim).filter(|item| !item.is_empty());
+    for item in items {
+        let (name, value) = match item.split_once('=') {
+            Some((name, value)) => (name.trim().to_ascii_lowercase(), Some(value.trim())),
+            None => (item.to_ascii_lowercase(), None),
+        };
+        match (name.as_str(), value) {
+            ("status", Some(value)) => {
+                let status = value
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|code| (400..=599).contains(code))
+                    .and_then(|code| StatusCode::from_u16(code).ok())
+                    .ok_or("status must be an HTTP error status, 400 to 599")?;
+                set_once(&mut fault.status, status, "status")?;
+            }
+            ("retry-after", Some(value)) => {
+                let value = HeaderValue::from_str(value)
+                    .ok()
+                    .filter(|_| !value.is_empty())
+                    .ok_or("retry-after must be a header value, e.g. 2")?;
+                set_once(&mut fault.retry_after, value, "retry-after")?;
+            }
+            ("delay-ms", Some(value)) => {
+                let ms = value
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|ms| *ms <= MAX_DELAY_MS)
+                    .ok_or("delay-ms must be a whole number of milliseconds, at most 600000")?;
+                set_once(&mut fault.delay, Duration::from_millis(ms), "delay-ms")?;
+            }
+            ("times", Some(value)) => {
+                let times = value
+                    .parse::<u64>()
+                    .map_err(|_| "times must be a non-negative integer")?;
+                set_once(&mut fault.times, times, "times")?;
+            }
+            ("key", Some(value)) => {
+                if value.is_empty() {
+                    return Err("key must not be empty".to_owned());
+                }
+                set_once(&mut fault.key, value.to_owned(), "key")?;
+            }
+            ("body", Some("html")) => set_flag(&mut fault.html, "body")?,
+            ("body", Some(_)) => return Err("body must be html".to_owned()),
+            ("drop", None) => set_flag(&mut fault.drop, "drop")?,
+            ("truncate", None) => set_flag(&mut fault.truncate, "truncate")?,
+            _ => {
+                return Err(format!(
+                    "unknown item '{item}'; expected status=N, retry-after=S, delay-ms=MS, \
+                     drop, truncate, body=html, times=N or key=K, separated by ';'"
+                ));
+            }
+        }
+    }
+    if fault.status.is_none() && (fault.html || fault.retry_after.is_some()) {
+        return Err("body and retry-after need a status".to_owned());
+    }
+    if fault.drop && (fault.status.is_some() || fault.truncate) {
+        return Err("drop sends nothing, so it cannot be combined with status or truncate".into());
+    }
+    Ok(fault)
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T, name: &str) -> Result<(), String> {
+    if slot.replace(value).is_some() {
+        return Err(format!("{name} is given twice"));
+    }
+    Ok(())
+}
+
+fn set_flag(flag: &mut bool, name: &str) -> Result<(), String> {
+    if std::mem::replace(flag, true) {
+        return Err(format!("{name} is given twice"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_documented_examples() {
+        let fault = parse("status=503;times=2;key=abc").unwrap();
+        assert_eq!(fault.status, Some(StatusCode::SERVICE_UNAVAILABLE));
+        assert_eq!(fault.times, Some(2));
+        assert_eq!(fault.key.as_deref(), Some("abc"));
+
+        let fault = parse("status=429; retry-after=1").unwrap();
+        assert_eq!(fault.retry_after, Some(HeaderValue::from_static("1")));
+
+        assert_eq!(
+            parse("delay-ms=3000").unwrap().delay,
+            Some(Duration::from_secs(3))
+        );
+        assert!(parse("drop").unwrap().drop);
+        assert!(parse("truncate").unwrap().truncate);
+        assert!(parse("status=502;body=html").unwrap().html);
+        assert_eq!(parse("key=only-a-label;").unwrap().status, None);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_honour() {
+        for bad in [
+            "status=200",
+            "status=abc",
+            "stat=503",
+            "drop=1",
+            "body=json;status=500",
+            "body=html",
+            "retry-after=1",
+            "drop;status=503",
+            "status=503;status=500",
+            "times=-1",
+            "delay-ms=999999999",
+            "key=",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+}

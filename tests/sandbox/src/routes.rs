@@ -1,0 +1,156 @@
+//! The HTTP surface: the five operations under `/api/v1`, the `/_sandbox` helpers, and the
+//! layers every answer goes through.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::Response;
+use axum::routing::get;
+use axum::routing::post;
+use axum::{Json, Router};
+use serde_json::{Value, json};
+use tower_http::set_header::SetResponseHeaderLayer;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::{auth, cors, faults, validate};
+
+/// Where the API lives on the sandbox's origin, as on the real one.
+pub(crate) const API_PREFIX: &str = "/api/v1";
+/// `POST` create-workspace, `GET` list-workspaces.
+pub(crate) const WORKSPACES: &str = "/api/v1/workspaces";
+/// `GET` get-workspace, `PATCH` update-workspace.
+pub(crate) const WORKSPACE: &str = "/api/v1/workspaces/{id}";
+/// `POST` create-keys.
+pub(crate) const KEYS: &str = "/api/v1/keys";
+
+/// The header that identifies each answer: `req_<uuid, simple form>`.
+pub(crate) const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The whole app, ready to serve.
+pub(crate) fn app(state: Arc<AppState>) -> Router {
+    // Route layers run outside-in from the last one added: count, delay and drop first
+    // (whatever the key), then auth, then the faults that need an accepted key.
+    let api = Router::new()
+        .route(WORKSPACES, get(list_workspaces).post(create_workspace))
+        .route(WORKSPACE, get(get_workspace).patch(update_workspace))
+        .route(KEYS, post(create_keys))
+        .route_layer(from_fn(faults::apply))
+        .route_layer(from_fn_with_state(
+            Arc::clone(&state),
+            auth::require_management_key,
+        ))
+        .route_layer(from_fn_with_state(Arc::clone(&state), faults::arrive));
+    Router::new()
+        .merge(api)
+        .route("/_sandbox/counts", get(counts))
+        .route("/_sandbox/health", get(health))
+        .fallback(unknown_route)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+        .layer(cors::layer())
+        .layer(SetResponseHeaderLayer::overriding(REQUEST_ID, request_id))
+}
+
+/// `POST /workspaces` → 201 `{data: Workspace}`.
+async fn create_workspace(
+    State(state): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let new = validate::new_workspace(&validate::object(&body)?)?;
+    let workspace = state.store().create_workspace(new)?;
+    Ok((StatusCode::CREATED, Json(json!({ "data": workspace }))))
+}
+
+/// `GET /workspaces?offset&limit` → 200 `{data: [Workspace], total_count}`.
+async fn list_workspaces(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(query) = query.map_err(|err| ApiError::invalid("query", err.body_text()))?;
+    let (offset, limit) = validate::page(&query)?;
+    let (page, total_count) = state.store().list_workspaces(offset, limit);
+    Ok(Json(json!({ "data": page, "total_count": total_count })))
+}
+
+/// `GET /workspaces/{id}` (id or slug) → 200 `{data: Workspace}`.
+async fn get_workspace(
+    State(state): State<Arc<AppState>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Path(id) = id.map_err(unreadable_id)?;
+    let workspace = state.store().workspace(&id)?;
+    Ok(Json(json!({ "data": workspace })))
+}
+
+/// `PATCH /workspaces/{id}` (id or slug) → 200 `{data: Workspace}`.
+async fn update_workspace(
+    State(state): State<Arc<AppState>>,
+    id: Result<Path<String>, PathRejection>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let Path(id) = id.map_err(unreadable_id)?;
+    let patch = validate::workspace_patch(&validate::object(&body)?)?;
+    let workspace = state.store().update_workspace(&id, patch)?;
+    Ok(Json(json!({ "data": workspace })))
+}
+
+/// `POST /keys` → 201 `{data: ApiKey, key}`; the secret is shown here only.
+async fn create_keys(
+    State(state): State<Arc<AppState>>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let new = validate::new_key(&validate::object(&body)?)?;
+    let (key, secret) = state.store().create_key(new)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "data": key, "key": secret })),
+    ))
+}
+
+/// `GET /_sandbox/counts[?key=K]` → requests per operation (no auth).
+async fn counts(
+    State(state): State<Arc<AppState>>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(query) = query.map_err(|err| ApiError::invalid("query", err.body_text()))?;
+    let key = query.get("key").map(String::as_str);
+    Ok(Json(state.counts().report(key)))
+}
+
+/// `GET /_sandbox/health` → `ok`.
+async fn health() -> &'static str {
+    "ok"
+}
+
+async fn unknown_route(method: Method, uri: Uri) -> ApiError {
+    let hint = if uri.path().starts_with(API_PREFIX) {
+        ""
+    } else {
+        " (the API is under /api/v1)"
+    };
+    ApiError::not_found(format!("no route for {method} {}{hint}", uri.path())).anonymous()
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{method} is not allowed on {}", uri.path()),
+    )
+    .anonymous()
+}
+
+/// A path segment that does not decode to text cannot name any workspace.
+fn unreadable_id(_: PathRejection) -> ApiError {
+    ApiError::not_found("workspace not found: the id or slug is not valid UTF-8")
+}
+
+fn request_id(_: &Response) -> Option<HeaderValue> {
+    HeaderValue::from_str(&format!("req_{}", Uuid::new_v4().simple())).ok()
+}

@@ -1,0 +1,790 @@
+#!/usr/bin/env python3
+"""Check the conformance vectors in tests/vectors/ (python3 standard library only).
+
+Usage:
+    python3 tests/vectors/tools/check.py             # every vector under tests/vectors/
+    python3 tests/vectors/tools/check.py FILE|DIR ...
+
+Two layers of checks, both run on every file:
+
+1. Format: the file follows the format in tests/vectors/README.md: valid JSON, known and
+   required keys with the right types, `operation` equal to the folder name, kebab-case file
+   name, one-line `description`, well-formed exchanges (a request plus exactly one of
+   `response` / `transport_error`; a response has exactly one of `body` / `body_text`),
+   `wait_ms` ranges with 0 <= min <= max and never on the first request of a call, exactly one
+   of `expect.value` / `expect.error`, error keys that fit the error kind, and `exchanges`
+   empty exactly when the expected error is `invalid_input`. Header names are written in
+   lowercase (the replay matches them case-insensitively; lowercase keeps the files uniform).
+
+2. Rules: a small reference model of README's "Rules the vectors pin down" and of
+   api/CONSTRAINTS.md re-derives each vector from its input and canned responses: client-side
+   validation (the offending field, and that an invalid vector has exactly one problem),
+   the URL (percent-encoding, query order), headers and body of every request (expires_at
+   converted to UTC), which responses are retried, every wait range (backoff, Retry-After,
+   max_elapsed_ms), the pager's page requests and stopping rules, and the expected value or
+   error. A vector whose outcome would depend on jitter is reported as ambiguous.
+
+Exit status 0 when every vector passes, 1 otherwise. Prints one line per problem and a count
+of vectors per operation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import sys
+import urllib.parse
+from pathlib import Path
+
+VECTORS_DIR = Path(__file__).resolve().parent.parent
+
+OPERATIONS = {
+    "create-workspace": "POST",
+    "list-workspaces": "GET",
+    "get-workspace": "GET",
+    "update-workspace": "PATCH",
+    "create-keys": "POST",
+    "list-all-workspaces": "GET",
+}
+
+DEFAULT_CONFIG = {
+    "api_key": "mg-vector-management-key",
+    "base_url": "https://modelgates.ai/api/v1",
+    "retry": {
+        "max_retries": 2,
+        "initial_backoff_ms": 500,
+        "max_backoff_ms": 8000,
+        "max_elapsed_ms": 30000,
+        "jitter": 0.25,
+    },
+}
+RETRY_FIELDS = set(DEFAULT_CONFIG["retry"])
+
+ERROR_KINDS = {"invalid_input", "api", "decode", "transport", "timeout"}
+ERROR_KEYS = {
+    "kind", "status", "code", "message", "message_contains", "message_not_contains", "field",
+    "request_id", "retry_after_ms", "user_id", "metadata",
+}
+API_ONLY_ERROR_KEYS = {"code", "message", "request_id", "retry_after_ms", "user_id", "metadata"}
+TRANSPORT_ERRORS = {"connect", "timeout", "io"}
+KEBAB_FILE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+RFC3339_RE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
+)
+RETRY_AFTER_SECONDS_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+class VectorError(Exception):
+    """A problem in one vector."""
+
+
+class DecodeFailure(Exception):
+    """The model could not decode a 2xx body."""
+
+
+# --------------------------------------------------------------------------- JSON helpers
+
+
+def is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def json_eq(a, b):
+    """JSON equality with numbers compared by value (100 == 100.0), booleans never numbers."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if is_num(a) and is_num(b):
+        return a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(json_eq(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(json_eq(x, y) for x, y in zip(a, b))
+    return type(a) is type(b) and a == b
+
+
+# --------------------------------------------------------------------------- layer 1: format
+
+
+def check_format(path: Path, v) -> list[str]:
+    p = []
+    if not isinstance(v, dict):
+        return ["top level is not an object"]
+    allowed = {"description", "operation", "config", "input", "exchanges", "expect"}
+    for k in v.keys() - allowed:
+        p.append(f"unknown top-level key {k!r}")
+    for k in allowed - {"config"} - v.keys():
+        p.append(f"missing required key {k!r}")
+    if p:
+        return p
+
+    if not KEBAB_FILE.match(path.name):
+        p.append(f"file name {path.name!r} is not kebab-case .json")
+    d = v["description"]
+    if not isinstance(d, str) or not d.strip() or "\n" in d:
+        p.append("description must be a non-empty one-line string")
+    op = v["operation"]
+    if op not in OPERATIONS:
+        p.append(f"unknown operation {op!r}")
+    elif path.parent.name != op:
+        p.append(f"operation {op!r} does not match folder {path.parent.name!r}")
+
+    if "config" in v:
+        p += check_config_format(v["config"])
+    if op in OPERATIONS:
+        p += check_input_format(op, v["input"])
+
+    ex = v["exchanges"]
+    if not isinstance(ex, list):
+        p.append("exchanges must be an array")
+        ex = []
+    for i, e in enumerate(ex):
+        p += [f"exchanges[{i}]: {m}" for m in check_exchange_format(e)]
+
+    p += check_expect_format(v["expect"], ex)
+    return p
+
+
+def check_config_format(c) -> list[str]:
+    if not isinstance(c, dict):
+        return ["config must be an object"]
+    p = [f"config: unknown key {k!r}" for k in c.keys() - {"api_key", "base_url", "retry"}]
+    if "api_key" in c and (not isinstance(c["api_key"], str) or not c["api_key"]):
+        p.append("config.api_key must be a non-empty string")
+    if "base_url" in c and (
+        not isinstance(c["base_url"], str) or not re.match(r"^https?://", c["base_url"])
+    ):
+        p.append("config.base_url must be an http(s) URL")
+    if "retry" in c:
+        r = c["retry"]
+        if not isinstance(r, dict):
+            return p + ["config.retry must be an object"]
+        if r.keys() != RETRY_FIELDS:
+            p.append(f"config.retry must list exactly {sorted(RETRY_FIELDS)}")
+        if "max_retries" in r and (not is_int(r["max_retries"]) or r["max_retries"] < 0):
+            p.append("config.retry.max_retries must be an integer >= 0")
+        for k in ("initial_backoff_ms", "max_backoff_ms", "max_elapsed_ms"):
+            if k in r and (not is_num(r[k]) or r[k] < 0):
+                p.append(f"config.retry.{k} must be a number >= 0")
+        if "jitter" in r and (not is_num(r["jitter"]) or not 0 <= r["jitter"] <= 1):
+            p.append("config.retry.jitter must be a number in [0, 1]")
+    return p
+
+
+def check_input_format(op, inp) -> list[str]:
+    if not isinstance(inp, dict):
+        return ["input must be an object"]
+    shapes = {
+        "create-workspace": ({"body"}, set()),
+        "create-keys": ({"body"}, set()),
+        "update-workspace": ({"id", "body"}, set()),
+        "get-workspace": ({"id"}, set()),
+        "list-workspaces": (set(), {"query"}),
+        "list-all-workspaces": (set(), {"page_size"}),
+    }
+    req, opt = shapes[op]
+    p = [f"input: missing {k!r}" for k in req - inp.keys()]
+    p += [f"input: unknown key {k!r}" for k in inp.keys() - req - opt]
+    if "body" in inp and not isinstance(inp["body"], dict):
+        p.append("input.body must be an object")
+    if "id" in inp and not isinstance(inp["id"], str):
+        p.append("input.id must be a string")
+    if "query" in inp:
+        q = inp["query"]
+        if not isinstance(q, dict):
+            p.append("input.query must be an object")
+        else:
+            p += [f"input.query: unknown key {k!r}" for k in q.keys() - {"offset", "limit"}]
+    return p
+
+
+def check_headers_obj(h, where) -> list[str]:
+    if not isinstance(h, dict):
+        return [f"{where} must be an object"]
+    p = []
+    for k, val in h.items():
+        if k != k.lower():
+            p.append(f"{where}: header name {k!r} is not lowercase")
+        if not isinstance(val, str):
+            p.append(f"{where}: header {k!r} value must be a string")
+    return p
+
+
+def check_exchange_format(e) -> list[str]:
+    if not isinstance(e, dict):
+        return ["must be an object"]
+    p = [f"unknown key {k!r}" for k in e.keys() - {"wait_ms", "request", "response", "transport_error"}]
+    if "wait_ms" in e:
+        w = e["wait_ms"]
+        if not isinstance(w, dict) or w.keys() != {"min", "max"}:
+            p.append("wait_ms must be {min, max}")
+        elif not (is_num(w["min"]) and is_num(w["max"]) and 0 <= w["min"] <= w["max"]):
+            p.append("wait_ms needs numbers with 0 <= min <= max")
+    r = e.get("request")
+    if not isinstance(r, dict):
+        p.append("request missing or not an object")
+    else:
+        p += [f"request: unknown key {k!r}" for k in r.keys() - {"method", "url", "headers", "absent_headers", "body"}]
+        p += [f"request: missing {k!r}" for k in {"method", "url", "headers", "body"} - r.keys()]
+        if r.get("method") not in ("GET", "POST", "PATCH"):
+            p.append(f"request.method {r.get('method')!r} is not GET/POST/PATCH")
+        if not isinstance(r.get("url"), str) or not re.match(r"^https?://", r.get("url", "")):
+            p.append("request.url must be an absolute http(s) URL")
+        p += check_headers_obj(r.get("headers", {}), "request.headers")
+        if "absent_headers" in r:
+            a = r["absent_headers"]
+            if not isinstance(a, list) or not all(isinstance(x, str) and x == x.lower() for x in a):
+                p.append("request.absent_headers must be an array of lowercase names")
+            elif isinstance(r.get("headers"), dict) and set(a) & set(r["headers"]):
+                p.append("a header is both required and absent")
+    has_resp, has_te = "response" in e, "transport_error" in e
+    if has_resp == has_te:
+        p.append("needs exactly one of response / transport_error")
+    if has_te and e["transport_error"] not in TRANSPORT_ERRORS:
+        p.append(f"transport_error {e['transport_error']!r} is not one of {sorted(TRANSPORT_ERRORS)}")
+    if has_resp:
+        s = e["response"]
+        if not isinstance(s, dict):
+            p.append("response must be an object")
+        else:
+            p += [f"response: unknown key {k!r}" for k in s.keys() - {"status", "headers", "body", "body_text"}]
+            if not is_int(s.get("status")) or not 100 <= s["status"] <= 599:
+                p.append("response.status must be an integer 100..599")
+            if "headers" in s:
+                p += check_headers_obj(s["headers"], "response.headers")
+            if ("body" in s) == ("body_text" in s):
+                p.append("response needs exactly one of body / body_text")
+            if "body_text" in s and not isinstance(s["body_text"], str):
+                p.append("response.body_text must be a string")
+    return p
+
+
+def check_expect_format(x, exchanges) -> list[str]:
+    if not isinstance(x, dict):
+        return ["expect must be an object"]
+    p = [f"expect: unknown key {k!r}" for k in x.keys() - {"value", "error"}]
+    if ("value" in x) == ("error" in x):
+        return p + ["expect needs exactly one of value / error"]
+    if "value" in x:
+        if not exchanges:
+            p.append("a value is expected but nothing is sent")
+        return p
+    e = x["error"]
+    if not isinstance(e, dict):
+        return p + ["expect.error must be an object"]
+    p += [f"expect.error: unknown key {k!r}" for k in e.keys() - ERROR_KEYS]
+    kind = e.get("kind")
+    if kind not in ERROR_KINDS:
+        return p + [f"expect.error.kind {kind!r} is not one of {sorted(ERROR_KINDS)}"]
+    types = {
+        "status": lambda v: is_int(v) and 100 <= v <= 599,
+        "code": lambda v: v is None or is_int(v),
+        "message": lambda v: isinstance(v, str),
+        "message_contains": lambda v: isinstance(v, str) and v != "",
+        "message_not_contains": lambda v: isinstance(v, str) and v != "",
+        "field": lambda v: isinstance(v, str) and v != "",
+        "request_id": lambda v: v is None or isinstance(v, str),
+        "retry_after_ms": lambda v: v is None or (is_num(v) and v >= 0),
+        "user_id": lambda v: v is None or isinstance(v, str),
+        "metadata": lambda v: v is None or isinstance(v, dict),
+    }
+    for k, ok in types.items():
+        if k in e and not ok(e[k]):
+            p.append(f"expect.error.{k} has the wrong type")
+    if kind == "invalid_input":
+        if "field" not in e:
+            p.append("invalid_input needs a field")
+        if exchanges:
+            p.append("invalid_input must have exchanges: []")
+    else:
+        if "field" in e:
+            p.append("field is only for invalid_input")
+        if not exchanges:
+            p.append(f"{kind} error with no exchange")
+    if kind in ("api", "decode") and "status" not in e:
+        p.append(f"{kind} error needs a status")
+    if kind in ("invalid_input", "transport", "timeout") and "status" in e:
+        p.append(f"{kind} error has no status")
+    if kind != "api":
+        for k in API_ONLY_ERROR_KEYS & e.keys():
+            p.append(f"{k} is only for api errors")
+    return p
+
+
+# --------------------------------------------------------------------------- layer 2: model
+# ---- validation (CONSTRAINTS.md + README) ----
+
+WS_STRING_OR_NULL = ("default_image_model", "default_provider_sort", "default_text_model", "description")
+WS_BOOLS = (
+    "is_data_discount_logging_enabled",
+    "is_observability_broadcast_enabled",
+    "is_observability_io_logging_enabled",
+)
+WS_REQUEST_FIELDS = set(WS_STRING_OR_NULL) | set(WS_BOOLS) | {
+    "io_logging_api_key_ids", "io_logging_sampling_rate", "name", "slug",
+}
+KEY_REQUEST_FIELDS = {
+    "creator_user_id", "expires_at", "include_byok_in_limit", "limit", "limit_reset", "name",
+    "workspace_id",
+}
+
+
+def parse_rfc3339(s):
+    """Returns (utc datetime, fraction text) or None when s is not RFC 3339 with an offset."""
+    m = RFC3339_RE.match(s) if isinstance(s, str) else None
+    if not m:
+        return None
+    y, mo, d, h, mi, se = (int(m.group(i)) for i in range(1, 7))
+    frac, off = m.group(7) or "", m.group(8)
+    try:
+        if off == "Z":
+            tz = dt.timezone.utc
+        else:
+            sign = 1 if off[0] == "+" else -1
+            oh, om = int(off[1:3]), int(off[4:6])
+            if oh > 23 or om > 59:
+                return None
+            tz = dt.timezone(sign * dt.timedelta(hours=oh, minutes=om))
+        t = dt.datetime(y, mo, d, h, mi, se, tzinfo=tz)
+    except ValueError:
+        return None
+    return t.astimezone(dt.timezone.utc), frac
+
+
+def to_utc_z(s):
+    t, frac = parse_rfc3339(s)
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
+
+
+def validate_id(inp):
+    i = inp.get("id")
+    return [] if isinstance(i, str) and i not in ("", ".", "..") else ["id"]
+
+
+def validate_workspace_body(body, create):
+    p = [k for k in body if k not in WS_REQUEST_FIELDS]
+    for k in ("name", "slug"):
+        if k not in body:
+            if create:
+                p.append(k)
+            continue
+        val = body[k]
+        if not isinstance(val, str) or (k == "name" and val == "") or (k == "slug" and not SLUG_RE.match(val)):
+            p.append(k)
+    for k in WS_STRING_OR_NULL:
+        if k in body and not (body[k] is None or isinstance(body[k], str)):
+            p.append(k)
+    for k in WS_BOOLS:
+        if k in body and not isinstance(body[k], bool):
+            p.append(k)
+    if "io_logging_api_key_ids" in body:
+        ids = body["io_logging_api_key_ids"]
+        if not (ids is None or (isinstance(ids, list) and all(is_int(x) for x in ids))):
+            p.append("io_logging_api_key_ids")
+    if "io_logging_sampling_rate" in body:
+        r = body["io_logging_sampling_rate"]
+        if not (is_num(r) and 0.0001 <= r <= 1):
+            p.append("io_logging_sampling_rate")
+    return p
+
+
+def validate_key_body(body):
+    p = [k for k in body if k not in KEY_REQUEST_FIELDS]
+    if not isinstance(body.get("name"), str) or body.get("name") == "":
+        p.append("name")
+    if "creator_user_id" in body and not (body["creator_user_id"] is None or isinstance(body["creator_user_id"], str)):
+        p.append("creator_user_id")
+    if "expires_at" in body and not (body["expires_at"] is None or parse_rfc3339(body["expires_at"])):
+        p.append("expires_at")
+    if "include_byok_in_limit" in body and not isinstance(body["include_byok_in_limit"], bool):
+        p.append("include_byok_in_limit")
+    if "limit" in body and not (body["limit"] is None or (is_num(body["limit"]) and body["limit"] >= 0)):
+        p.append("limit")
+    if "limit_reset" in body and body["limit_reset"] not in (None, "daily", "weekly", "monthly"):
+        p.append("limit_reset")
+    if "workspace_id" in body and not (isinstance(body["workspace_id"], str) and UUID_RE.match(body["workspace_id"])):
+        p.append("workspace_id")
+    return p
+
+
+def validate(op, inp):
+    if op == "create-workspace":
+        return validate_workspace_body(inp["body"], create=True)
+    if op == "update-workspace":
+        return validate_id(inp) + validate_workspace_body(inp["body"], create=False)
+    if op == "get-workspace":
+        return validate_id(inp)
+    if op == "create-keys":
+        return validate_key_body(inp["body"])
+    if op == "list-workspaces":
+        q = inp.get("query", {})
+        p = []
+        if "offset" in q and not (is_int(q["offset"]) and q["offset"] >= 0):
+            p.append("offset")
+        if "limit" in q and not (is_int(q["limit"]) and 1 <= q["limit"] <= 100):
+            p.append("limit")
+        return p
+    if op == "list-all-workspaces":
+        ps = inp.get("page_size", 100)
+        return [] if is_int(ps) and 1 <= ps <= 100 else ["page_size"]
+    raise AssertionError(op)
+
+
+# ---- requests ----
+
+
+def encode_segment(s):
+    # Everything but ASCII letters, digits and - _ . ~ becomes %XX (UTF-8, uppercase hex).
+    return urllib.parse.quote(s, safe="", encoding="utf-8")
+
+
+def build_request(op, inp, cfg, page=None):
+    base = cfg["base_url"].rstrip("/")
+    method = OPERATIONS[op]
+    body = None
+    if op == "create-workspace":
+        url, body = base + "/workspaces", dict(inp["body"])
+    elif op == "update-workspace":
+        url, body = base + "/workspaces/" + encode_segment(inp["id"]), dict(inp["body"])
+    elif op == "get-workspace":
+        url = base + "/workspaces/" + encode_segment(inp["id"])
+    elif op == "create-keys":
+        url, body = base + "/keys", dict(inp["body"])
+        if isinstance(body.get("expires_at"), str):
+            body["expires_at"] = to_utc_z(body["expires_at"])
+    elif op == "list-workspaces":
+        q = inp.get("query", {})
+        parts = [f"{k}={q[k]}" for k in ("offset", "limit") if k in q]
+        url = base + "/workspaces" + ("?" + "&".join(parts) if parts else "")
+    elif op == "list-all-workspaces":
+        offset, limit = page
+        url = f"{base}/workspaces?offset={offset}&limit={limit}"
+    else:
+        raise AssertionError(op)
+    headers = {"authorization": "Bearer " + cfg["api_key"], "accept": "application/json"}
+    if method != "GET":
+        headers["content-type"] = "application/json"
+    return {"method": method, "url": url, "headers": headers, "body": body}
+
+
+def compare_request(got, want, where):
+    if got["method"] != want["method"]:
+        raise VectorError(f"{where}: method {got['method']} != expected {want['method']}")
+    if got["url"] != want["url"]:
+        raise VectorError(f"{where}: url {got['url']!r} != expected {want['url']!r}")
+    gh = got["headers"]
+    for k, val in want["headers"].items():
+        if gh.get(k) != val:
+            raise VectorError(f"{where}: header {k!r} should be {val!r}, vector has {gh.get(k)!r}")
+    for k in gh.keys() - want["headers"].keys():
+        raise VectorError(f"{where}: header {k!r} is not one the model knows how to check")
+    absent = set(got.get("absent_headers", []))
+    if want["method"] == "GET" and "content-type" not in absent:
+        raise VectorError(f"{where}: a GET must list content-type in absent_headers")
+    if not json_eq(got["body"], want["body"]):
+        raise VectorError(f"{where}: body {json.dumps(got['body'])} != expected {json.dumps(want['body'])}")
+
+
+# ---- responses ----
+
+WS_SCHEMA = {
+    "created_at": ("str", False), "created_by": ("str", True),
+    "default_image_model": ("str", True), "default_provider_sort": ("str", True),
+    "default_text_model": ("str", True), "description": ("str", True), "id": ("str", False),
+    "io_logging_api_key_ids": ("int_list", True), "io_logging_sampling_rate": ("num", False),
+    "is_data_discount_logging_enabled": ("bool", False),
+    "is_observability_broadcast_enabled": ("bool", False),
+    "is_observability_io_logging_enabled": ("bool", False),
+    "name": ("str", False), "slug": ("str", False), "updated_at": ("str", True),
+}
+KEY_SCHEMA = {
+    "byok_usage": ("num", False), "byok_usage_daily": ("num", False),
+    "byok_usage_monthly": ("num", False), "byok_usage_weekly": ("num", False),
+    "created_at": ("str", False), "creator_user_id": ("str", True), "disabled": ("bool", False),
+    "expires_at": ("str", True), "hash": ("str", False), "include_byok_in_limit": ("bool", False),
+    "label": ("str", False), "limit": ("num", True), "limit_remaining": ("num", True),
+    "limit_reset": ("str", True), "name": ("str", False), "updated_at": ("str", True),
+    "usage": ("num", False), "usage_daily": ("num", False), "usage_monthly": ("num", False),
+    "usage_weekly": ("num", False), "workspace_id": ("str", False),
+}
+TYPE_OK = {
+    "str": lambda v: isinstance(v, str),
+    "num": is_num,
+    "bool": lambda v: isinstance(v, bool),
+    "int_list": lambda v: isinstance(v, list) and all(is_int(x) for x in v),
+}
+
+
+def decode_object(obj, schema, what):
+    if not isinstance(obj, dict):
+        raise DecodeFailure(f"{what} is not an object")
+    out = {}
+    for k, (t, nullable) in schema.items():
+        val = obj.get(k)
+        if val is None:
+            if not nullable:
+                raise DecodeFailure(f"{what}.{k} is missing or null")
+            out[k] = None
+        elif not TYPE_OK[t](val):
+            raise DecodeFailure(f"{what}.{k} has the wrong type")
+        else:
+            out[k] = val
+    return out
+
+
+def response_json(resp):
+    if "body" in resp:
+        return resp["body"]
+    try:
+        return json.loads(resp["body_text"])
+    except ValueError as e:
+        raise DecodeFailure("not JSON") from e
+
+
+def decode_success(op, resp):
+    top = response_json(resp)
+    if not isinstance(top, dict):
+        raise DecodeFailure("body is not an object")
+    if op in ("create-workspace", "get-workspace", "update-workspace"):
+        return decode_object(top.get("data"), WS_SCHEMA, "data")
+    if op in ("list-workspaces", "list-all-workspaces"):
+        data, total = top.get("data"), top.get("total_count")
+        if not isinstance(data, list):
+            raise DecodeFailure("data is not an array")
+        if not is_int(total):
+            raise DecodeFailure("total_count is missing or not an integer")
+        return {"data": [decode_object(w, WS_SCHEMA, "data[]") for w in data], "total_count": total}
+    if op == "create-keys":
+        if not isinstance(top.get("key"), str):
+            raise DecodeFailure("key is missing or not a string")
+        return {"data": decode_object(top.get("data"), KEY_SCHEMA, "data"), "key": top["key"]}
+    raise AssertionError(op)
+
+
+def header(resp, name):
+    for k, val in resp.get("headers", {}).items():
+        if k.lower() == name:
+            return val
+    return None
+
+
+def retry_after_ms(resp):
+    ra = header(resp, "retry-after")
+    if ra is not None and RETRY_AFTER_SECONDS_RE.match(ra.strip()):
+        return float(ra.strip()) * 1000
+    return None
+
+
+def api_error(resp):
+    status = resp["status"]
+    err = {
+        "kind": "api", "status": status, "code": None, "message": None,
+        "request_id": header(resp, "x-request-id"), "retry_after_ms": retry_after_ms(resp),
+        "user_id": None, "metadata": None, "_envelope": False,
+        "_body_text": resp.get("body_text") if "body_text" in resp else json.dumps(resp.get("body")),
+    }
+    try:
+        top = response_json(resp)
+    except DecodeFailure:
+        top = None
+    e = top.get("error") if isinstance(top, dict) else None
+    if isinstance(e, dict) and is_int(e.get("code")) and isinstance(e.get("message"), str):
+        err.update(code=e["code"], message=e["message"], _envelope=True)
+        err["metadata"] = e.get("metadata") if isinstance(e.get("metadata"), dict) else None
+        err["user_id"] = top.get("user_id") if isinstance(top.get("user_id"), str) else None
+    return err
+
+
+# ---- retries ----
+
+
+def retryable(method, outcome):
+    if "transport_error" in outcome:
+        return method != "POST" or outcome["transport_error"] == "connect"
+    s = outcome["response"]["status"]
+    return s == 429 or (s >= 500 and method != "POST")
+
+
+def backoff_range(retry, n):
+    base = min(retry["initial_backoff_ms"] * 2**n, retry["max_backoff_ms"])
+    return (base * (1 - retry["jitter"]), base)
+
+
+def run_call(op, exchanges, start, want_request, cfg, where):
+    """Replays one call (its retries included) from exchanges[start].
+
+    Returns (("value", decoded) | ("error", error dict), index after the call)."""
+    retry = cfg["retry"]
+    method = want_request["method"]
+    elapsed = (0.0, 0.0)
+    pending_wait = None
+    n = 0
+    i = start
+    while True:
+        if i >= len(exchanges):
+            raise VectorError(f"{where}: the exchanges end before the call is finished")
+        ex = exchanges[i]
+        got_wait = ex.get("wait_ms")
+        if pending_wait is None and got_wait is not None:
+            raise VectorError(f"exchanges[{i}]: wait_ms given but no wait is due")
+        if pending_wait is not None:
+            if got_wait is None:
+                raise VectorError(f"exchanges[{i}]: wait_ms {pending_wait} is due but missing")
+            if not (math.isclose(got_wait["min"], pending_wait[0]) and math.isclose(got_wait["max"], pending_wait[1])):
+                raise VectorError(f"exchanges[{i}]: wait_ms {got_wait} != expected {pending_wait}")
+        compare_request(ex["request"], want_request, f"exchanges[{i}]")
+
+        if "transport_error" in ex:
+            err = {"kind": "timeout" if ex["transport_error"] == "timeout" else "transport"}
+            ra = None
+        else:
+            resp = ex["response"]
+            if 200 <= resp["status"] < 300:
+                try:
+                    return ("value", decode_success(op, resp)), i + 1
+                except DecodeFailure as f:
+                    return ("error", {"kind": "decode", "status": resp["status"], "_why": str(f),
+                                      "_body_text": resp.get("body_text")}), i + 1
+            err = api_error(resp)
+            ra = err["retry_after_ms"]
+        if not retryable(method, ex) or n >= retry["max_retries"]:
+            return ("error", err), i + 1
+        wait = (ra, ra) if ra is not None else backoff_range(retry, n)
+        lo, hi = elapsed[0] + wait[0], elapsed[1] + wait[1]
+        limit = retry["max_elapsed_ms"]
+        if lo > limit:
+            return ("error", err), i + 1
+        if hi > limit:
+            raise VectorError(f"exchanges[{i}]: whether the budget is exceeded depends on jitter (ambiguous)")
+        elapsed, pending_wait, n, i = (lo, hi), wait, n + 1, i + 1
+
+
+def run_pager(inp, exchanges, cfg):
+    page_size = inp.get("page_size", 100)
+    offset, seen, items, prev_total, i = 0, set(), [], None, 0
+    while True:
+        want = build_request("list-all-workspaces", inp, cfg, page=(offset, page_size))
+        result, i = run_call("list-all-workspaces", exchanges, i, want, cfg, f"page at offset {offset}")
+        if result[0] == "error":
+            return result, i
+        page = result[1]
+        for w in page["data"]:
+            if w["id"] not in seen:
+                seen.add(w["id"])
+                items.append(w)
+        got, total = len(page["data"]), page["total_count"]
+        offset += got
+        changed = prev_total is not None and total != prev_total
+        if got == 0 or got < page_size or changed or offset >= total:
+            return ("value", items), i
+        prev_total = total
+
+
+def check_rules(v) -> list[str]:
+    op, inp, exchanges, expect = v["operation"], v["input"], v["exchanges"], v["expect"]
+    cfg = dict(DEFAULT_CONFIG)
+    cfg.update(v.get("config", {}))
+    problems = validate(op, inp)
+    err = expect.get("error")
+    if err is not None and err.get("kind") == "invalid_input":
+        if problems != [err.get("field")]:
+            return [f"model finds invalid fields {problems}, vector says [{err.get('field')!r}] "
+                    "(an invalid vector must have exactly one problem)"]
+        mc = err.get("message_contains")
+        if mc is not None and mc not in err["field"]:
+            return [f"message_contains {mc!r} is not part of the field name (not checkable)"]
+        return []
+    if problems:
+        return [f"model finds invalid input fields {problems} but the vector sends requests"]
+
+    try:
+        if op == "list-all-workspaces":
+            result, used = run_pager(inp, exchanges, cfg)
+        else:
+            result, used = run_call(op, exchanges, 0, build_request(op, inp, cfg), cfg, "call")
+    except VectorError as e:
+        return [str(e)]
+    if used != len(exchanges):
+        return [f"the call ends after {used} exchange(s) but the vector has {len(exchanges)}"]
+
+    if result[0] == "value":
+        if "value" not in expect:
+            return [f"model gives a value, vector expects error {expect.get('error')}"]
+        if not json_eq(expect["value"], result[1]):
+            return ["expect.value differs from the model's value:\n    model:  "
+                    + json.dumps(result[1], sort_keys=True) + "\n    vector: "
+                    + json.dumps(expect["value"], sort_keys=True)]
+        return []
+    model = result[1]
+    if "error" not in expect:
+        return [f"model gives an error {({k: x for k, x in model.items() if not k.startswith('_')})}, vector expects a value"]
+    p = []
+    for k, want in err.items():
+        if k in ("message_contains", "message_not_contains"):
+            continue
+        if k == "message" and not model.get("_envelope"):
+            p.append("exact message given for an error whose message the model cannot know")
+            continue
+        if k not in model:
+            p.append(f"expect.error.{k} is not something this error carries")
+        elif not json_eq(want, model[k]):
+            p.append(f"expect.error.{k} = {want!r}, model says {model[k]!r}")
+    mc = err.get("message_contains")
+    if mc is not None:
+        if model.get("_envelope"):
+            if mc not in model["message"]:
+                p.append(f"message_contains {mc!r} is not in the message {model['message']!r}")
+        elif model["kind"] == "api":
+            if mc not in str(model["status"]):
+                p.append(f"message_contains {mc!r}: for a non-envelope body only the status is certain")
+        else:
+            p.append(f"message_contains {mc!r} cannot be checked for a {model['kind']} error")
+    mnc = err.get("message_not_contains")
+    if mnc is not None and model.get("_envelope") and mnc in model["message"]:
+        p.append(f"message_not_contains {mnc!r} is in the server's own message")
+    if "kind" not in err:
+        p.append("expect.error.kind is required")
+    return p
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv):
+    paths = [Path(a) for a in argv] or [VECTORS_DIR]
+    files = []
+    for p in paths:
+        files += sorted(p.rglob("*.json")) if p.is_dir() else [p]
+    files = [f for f in files if "tools" not in f.resolve().relative_to(VECTORS_DIR).parts]
+    failed, counts = 0, {}
+    for f in files:
+        rel = f.resolve().relative_to(VECTORS_DIR)
+        try:
+            v = json.loads(f.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as e:
+            print(f"FAIL {rel}: invalid JSON: {e}")
+            failed += 1
+            continue
+        problems = check_format(f, v)
+        if not problems:
+            problems = check_rules(v)
+        for m in problems:
+            print(f"FAIL {rel}: {m}")
+        failed += bool(problems)
+        counts[f.parent.name] = counts.get(f.parent.name, 0) + 1
+    for op in sorted(counts):
+        print(f"{counts[op]:4d}  {op}")
+    print(f"{sum(counts.values()):4d}  vectors, {failed} failing")
+    return 1 if failed or not files else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
