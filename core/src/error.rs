@@ -11,11 +11,11 @@ use serde_json::Value;
 #[non_exhaustive]
 pub enum Error {
     /// The input was refused before anything was sent.
-    #[error("invalid `{field}`: {message}")]
+    #[error("invalid input: {message}")]
     InvalidInput {
         /// The offending field, as the API names it (`slug`, `limit`, `id`, ...).
         field: String,
-        /// What is wrong with it.
+        /// What is wrong with it, starting with the field's name.
         message: String,
     },
     /// The server answered with a non-2xx status.
@@ -137,11 +137,10 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidInput {
-            field: field.into(),
-            message: message.into(),
-        }
+    pub(crate) fn invalid(field: impl Into<String>, message: impl AsRef<str>) -> Self {
+        let field = field.into();
+        let message = format!("{field}: {}", message.as_ref());
+        Error::InvalidInput { field, message }
     }
 
     pub(crate) fn internal(message: impl Into<String>) -> Self {

@@ -1,0 +1,67 @@
+# Every build and test step of the ModelGates SDK, by name. README's two commands
+# (scripts/demo, scripts/test) install `just` and call `demo` and `test`.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+# Lists the recipes.
+default:
+    @just --list
+
+# --------------------------------------------------------------------- set-up
+
+# Installs the Rust pieces the suites need (skips what is there).
+setup-rust:
+    rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+    rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+    rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
+# ----------------------------------------------------------------------- demo
+
+# Starts the sandbox on a free port, runs the example flow against it, stops the sandbox.
+demo: build-demo
+    scripts/with-sandbox.sh target/debug/examples/flow
+
+build-demo:
+    cargo build --quiet -p modelgates-sandbox
+    cargo build --quiet -p modelgates-core --features blocking --example flow
+
+# ---------------------------------------------------------------------- tests
+
+# Every suite, continuing past failures; ends with one "N passed, N failed" line.
+test: setup-rust
+    scripts/run-suites.sh
+
+# Core unit tests, vector replay, sandbox tests and end-to-end tests over real HTTP.
+test-rust:
+    cargo test -p modelgates-core --features blocking -p modelgates-sandbox --no-fail-fast
+
+# The core builds for the browser target.
+check-core-wasm:
+    cargo build --quiet -p modelgates-core --target wasm32-unknown-unknown
+
+# The core's normal dependencies include no I/O, runtime or binding crate.
+check-core-deps:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    tree=$(cargo tree -p modelgates-core -e normal --prefix none)
+    bad=$(grep -E '^(tokio|reqwest|hyper|wasm-bindgen|js-sys|pyo3|uniffi|gloo[a-z-]*|ureq|getrandom) ' <<<"$tree" || true)
+    if [ -n "$bad" ]; then echo "forbidden dependencies of modelgates-core:"; echo "$bad"; exit 1; fi
+    echo "modelgates-core depends on: $(cut -d' ' -f1 <<<"$tree" | sort -u | tr '\n' ' ')"
+
+clippy:
+    cargo clippy --quiet -p modelgates-core --features blocking -p modelgates-sandbox --all-targets -- -D warnings
+
+fmt-check:
+    cargo fmt --all -- --check
+
+# Every public item documented, no broken links.
+doc-check:
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox
+
+# The conformance vectors are well-formed.
+check-vectors:
+    python3 tests/vectors/tools/check.py
+
+# The demo runs end to end against the sandbox and its output shows no secret.
+test-demo: build-demo
+    scripts/check-demo.sh
