@@ -15,9 +15,8 @@ pub(crate) enum TimestampError {
 
 /// Now, as RFC 3339 in UTC with milliseconds: `2026-11-23T19:20:00.123Z`.
 pub(crate) fn now() -> String {
-    let format = format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
-    );
+    let format =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z");
     // Formatting a UTC date-time with a fixed description cannot fail; fall back to the
     // standard form rather than panic if it ever did.
     let now = OffsetDateTime::now_utc();
@@ -34,7 +33,9 @@ pub(crate) fn parse_utc(text: &str) -> Result<String, TimestampError> {
     if parsed.offset() != UtcOffset::UTC || text.ends_with("-00:00") {
         return Err(TimestampError::NotUtc);
     }
-    parsed.format(&Rfc3339).map_err(|_| TimestampError::Malformed)
+    parsed
+        .format(&Rfc3339)
+        .map_err(|_| TimestampError::Malformed)
 }
 
 #[cfg(test)]

@@ -50,11 +50,6 @@ impl ApiError {
         self.metadata = Some(metadata);
         self
     }
-
-    /// The HTTP status this error is answered with.
-    pub(crate) fn status(&self) -> StatusCode {
-        self.status
-    }
 }
 
 impl IntoResponse for ApiError {

@@ -22,7 +22,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// The request header that asks for a fault.
-pub const FAULT_HEADER: HeaderName = HeaderName::from_static("x-sandbox-fault");
+pub(crate) const FAULT_HEADER: HeaderName = HeaderName::from_static(crate::FAULT_HEADER);
 
 /// Longest `delay-ms` accepted, so a typo cannot hang a test run for hours.
 const MAX_DELAY_MS: u64 = 600_000;
@@ -75,24 +75,22 @@ pub(crate) async fn arrive(
     let Some(operation) = operation else {
         return next.run(request).await;
     };
-    let raw = request.headers().get(FAULT_HEADER).map(|value| {
-        value
+    let parsed = request.headers().get(FAULT_HEADER).map(|value| {
+        let text = value
             .to_str()
-            .map(str::to_owned)
-            .map_err(|_| "must be visible ASCII text".to_owned())
+            .map_err(|_| "must be visible ASCII text".to_owned())?;
+        Ok::<_, String>((text.to_owned(), parse(text)?))
     });
-    let Some(raw) = raw else {
-        state.counts().record(operation, None);
-        return next.run(request).await;
+    let key = match &parsed {
+        Some(Ok((_, fault))) => fault.key.as_deref(),
+        _ => None,
     };
-    let parsed = raw.and_then(|text| parse(&text).map(|fault| (text, fault)));
+    state.counts().record(operation, key);
     let pending = match parsed {
-        Err(problem) => {
-            state.counts().record(operation, None);
-            Some(Pending::Invalid(problem))
-        }
-        Ok((text, fault)) => {
-            state.counts().record(operation, fault.key.as_deref());
+        None => None,
+        Some(Err(problem)) => Some(Pending::Invalid(problem)),
+        Some(Ok((text, fault))) => {
+            // `times` counts every request carrying this exact value, this one included.
             let uses = state.use_fault(&text);
             let applies = fault.times.is_none_or(|times| uses <= times);
             applies.then_some(Pending::Active(fault))
@@ -103,9 +101,7 @@ pub(crate) async fn arrive(
             tokio::time::sleep(delay).await;
         }
         if fault.drop {
-            let mut response = Response::default();
-            response.extensions_mut().insert(DropConnection);
-            return response;
+            return dropped();
         }
     }
     if let Some(pending) = pending {
@@ -160,9 +156,8 @@ fn injected(fault: &Fault, status: StatusCode) -> Response {
 async fn truncate(response: Response) -> Response {
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
-        let mut response = Response::default();
-        response.extensions_mut().insert(DropConnection);
-        return response;
+        // The answer could not even be read whole: send none of it.
+        return dropped();
     };
     parts
         .headers
@@ -176,10 +171,20 @@ async fn truncate(response: Response) -> Response {
     Response::from_parts(parts, Body::from_stream(body))
 }
 
+/// A response the server will not send: it closes the connection instead.
+fn dropped() -> Response {
+    let mut response = Response::default();
+    response.extensions_mut().insert(DropConnection);
+    response
+}
+
 /// Parses `item;item;...`, each item `name=value` or a bare flag, names case-insensitive.
 fn parse(text: &str) -> Result<Fault, String> {
     let mut fault = Fault::default();
-    let items = text.split(';').map(str::trim).filter(|item| !item.is_empty());
+    let items = text
+        .split(';')
+        .map(str::trim)
+        .filter(|item| !item.is_empty());
     for item in items {
         let (name, value) = match item.split_once('=') {
             Some((name, value)) => (name.trim().to_ascii_lowercase(), Some(value.trim())),

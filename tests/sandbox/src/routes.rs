@@ -5,24 +5,22 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::Response;
-use axum::routing::get;
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use tower_http::set_header::SetResponseHeaderLayer;
 use uuid::Uuid;
 
+use crate::API_PREFIX;
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::{auth, cors, faults, validate};
 
-/// Where the API lives on the sandbox's origin, as on the real one.
-pub(crate) const API_PREFIX: &str = "/api/v1";
 /// `POST` create-workspace, `GET` list-workspaces.
 pub(crate) const WORKSPACES: &str = "/api/v1/workspaces";
 /// `GET` get-workspace, `PATCH` update-workspace.
@@ -61,9 +59,9 @@ pub(crate) fn app(state: Arc<AppState>) -> Router {
 /// `POST /workspaces` → 201 `{data: Workspace}`.
 async fn create_workspace(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let new = validate::new_workspace(&validate::object(&body)?)?;
+    let new = validate::new_workspace(&json_object(body)?)?;
     let workspace = state.store().create_workspace(new)?;
     Ok((StatusCode::CREATED, Json(json!({ "data": workspace }))))
 }
@@ -93,10 +91,10 @@ async fn get_workspace(
 async fn update_workspace(
     State(state): State<Arc<AppState>>,
     id: Result<Path<String>, PathRejection>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Path(id) = id.map_err(unreadable_id)?;
-    let patch = validate::workspace_patch(&validate::object(&body)?)?;
+    let patch = validate::workspace_patch(&json_object(body)?)?;
     let workspace = state.store().update_workspace(&id, patch)?;
     Ok(Json(json!({ "data": workspace })))
 }
@@ -104,9 +102,9 @@ async fn update_workspace(
 /// `POST /keys` → 201 `{data: ApiKey, key}`; the secret is shown here only.
 async fn create_keys(
     State(state): State<Arc<AppState>>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let new = validate::new_key(&validate::object(&body)?)?;
+    let new = validate::new_key(&json_object(body)?)?;
     let (key, secret) = state.store().create_key(new)?;
     Ok((
         StatusCode::CREATED,
@@ -144,6 +142,13 @@ async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
         format!("{method} is not allowed on {}", uri.path()),
     )
     .anonymous()
+}
+
+/// The body as a JSON object; a body that could not be read (too large, say) keeps the
+/// status axum gives it but is answered with the envelope.
+fn json_object(body: Result<Bytes, BytesRejection>) -> Result<Map<String, Value>, ApiError> {
+    let body = body.map_err(|err| ApiError::new(err.status(), err.body_text()))?;
+    validate::object(&body)
 }
 
 /// A path segment that does not decode to text cannot name any workspace.

@@ -9,28 +9,20 @@ const API_KEY_PREFIX: &str = "sk-mg-v1-";
 const MANAGEMENT_KEY_PREFIX: &str = "sk-mg-sandbox-";
 
 /// `len` random bytes from the operating system, as lowercase hex.
-fn random_hex(len: usize) -> String {
+fn random_hex(len: usize) -> Result<String, getrandom::Error> {
     let mut bytes = vec![0_u8; len];
-    // The OS random source failing is not something a test server can recover from, but a
-    // predictable key is still better than a crash: fall back to v4 UUIDs, which come from
-    // the same source through uuid's own error handling.
-    if getrandom::fill(&mut bytes).is_err() {
-        bytes = std::iter::repeat_with(|| uuid::Uuid::new_v4().into_bytes())
-            .flatten()
-            .take(len)
-            .collect();
-    }
-    hex::encode(bytes)
+    getrandom::fill(&mut bytes)?;
+    Ok(hex::encode(bytes))
 }
 
 /// A fresh API key secret: `sk-mg-v1-` and 64 hex digits.
-pub(crate) fn new_api_key() -> String {
-    format!("{API_KEY_PREFIX}{}", random_hex(32))
+pub(crate) fn new_api_key() -> Result<String, getrandom::Error> {
+    Ok(format!("{API_KEY_PREFIX}{}", random_hex(32)?))
 }
 
 /// A fresh management key: `sk-mg-sandbox-` and 32 hex digits.
-pub(crate) fn new_management_key() -> String {
-    format!("{MANAGEMENT_KEY_PREFIX}{}", random_hex(16))
+pub(crate) fn new_management_key() -> Result<String, getrandom::Error> {
+    Ok(format!("{MANAGEMENT_KEY_PREFIX}{}", random_hex(16)?))
 }
 
 /// Hex SHA-256 of a secret: what the sandbox stores instead of the secret.
@@ -42,7 +34,9 @@ pub(crate) fn hash(secret: &str) -> String {
 pub(crate) fn label(secret: &str) -> String {
     let random = secret.strip_prefix(API_KEY_PREFIX).unwrap_or(secret);
     let head = random.get(..3).unwrap_or_default();
-    let tail = random.get(random.len().saturating_sub(3)..).unwrap_or_default();
+    let tail = random
+        .get(random.len().saturating_sub(3)..)
+        .unwrap_or_default();
     format!("{API_KEY_PREFIX}{head}...{tail}")
 }
 
@@ -52,16 +46,16 @@ mod tests {
 
     #[test]
     fn api_keys_have_the_documented_shape() {
-        let key = new_api_key();
+        let key = new_api_key().unwrap();
         let random = key.strip_prefix("sk-mg-v1-").unwrap();
         assert_eq!(random.len(), 64);
         assert!(random.bytes().all(|b| b.is_ascii_hexdigit()));
-        assert_ne!(key, new_api_key());
+        assert_ne!(key, new_api_key().unwrap());
     }
 
     #[test]
     fn management_keys_have_the_documented_shape() {
-        let key = new_management_key();
+        let key = new_management_key().unwrap();
         let random = key.strip_prefix("sk-mg-sandbox-").unwrap();
         assert_eq!(random.len(), 32);
         assert!(random.bytes().all(|b| b.is_ascii_hexdigit()));

@@ -70,4 +70,3 @@ pub(crate) async fn run(listener: TcpListener, app: Router, shutdown: impl Futur
     drop(listener);
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
 }
-

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use axum::http::StatusCode;
 use uuid::Uuid;
 
 use crate::clock;
@@ -143,7 +144,12 @@ impl Store {
                 ));
             }
         };
-        let secret = secret::new_api_key();
+        let secret = secret::new_api_key().map_err(|err| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("no random source for the key's secret: {err}"),
+            )
+        })?;
         let key = ApiKey {
             byok_usage: 0.0,
             byok_usage_daily: 0.0,
@@ -231,7 +237,10 @@ fn apply(workspace: &mut Workspace, patch: WorkspacePatch) {
     set(&mut workspace.name, patch.name);
     set(&mut workspace.slug, patch.slug);
     set(&mut workspace.description, patch.description);
-    set(&mut workspace.default_image_model, patch.default_image_model);
+    set(
+        &mut workspace.default_image_model,
+        patch.default_image_model,
+    );
     set(
         &mut workspace.default_provider_sort,
         patch.default_provider_sort,

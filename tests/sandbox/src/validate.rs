@@ -67,7 +67,10 @@ pub(crate) fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_slice(body) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(ApiError::invalid("body", "must be a JSON object")),
-        Err(err) => Err(ApiError::invalid("body", format_args!("malformed JSON: {err}"))),
+        Err(err) => Err(ApiError::invalid(
+            "body",
+            format_args!("malformed JSON: {err}"),
+        )),
     }
 }
 
@@ -91,18 +94,14 @@ pub(crate) fn workspace_patch(body: &Map<String, Value>) -> Result<WorkspacePatc
         check_name(name)?;
     }
     let slug = fields.not_null("slug", "a string", as_string)?;
-    if let Some(slug) = &slug
-        && !is_slug(slug)
-    {
+    if slug.as_deref().is_some_and(|slug| !is_slug(slug)) {
         return Err(ApiError::invalid(
             "slug",
             "must be lowercase alphanumeric segments separated by single hyphens",
         ));
     }
     let rate = fields.not_null("io_logging_sampling_rate", "a number", Value::as_f64)?;
-    if let Some(rate) = rate
-        && !(MIN_SAMPLING_RATE..=1.0).contains(&rate)
-    {
+    if rate.is_some_and(|rate| !(MIN_SAMPLING_RATE..=1.0).contains(&rate)) {
         return Err(ApiError::invalid(
             "io_logging_sampling_rate",
             "must be between 0.0001 and 1",
@@ -174,9 +173,7 @@ pub(crate) fn new_key(body: &Map<String, Value>) -> Result<NewKey, ApiError> {
     let limit = fields
         .nullable("limit", "a number or null", Value::as_f64)?
         .flatten();
-    if let Some(limit) = limit
-        && !(limit.is_finite() && limit >= 0.0)
-    {
+    if limit.is_some_and(|limit| !(limit.is_finite() && limit >= 0.0)) {
         return Err(ApiError::invalid(
             "limit",
             "must be a non-negative number or null",
@@ -350,8 +347,10 @@ mod tests {
 
     #[test]
     fn patch_distinguishes_absent_null_and_value() {
-        let patch = workspace_patch(&map(json!({"description": null, "default_text_model": "m"})))
-            .unwrap();
+        let patch = workspace_patch(&map(
+            json!({"description": null, "default_text_model": "m"}),
+        ))
+        .unwrap();
         assert_eq!(patch.description, Some(None));
         assert_eq!(patch.default_text_model, Some(Some("m".to_owned())));
         assert_eq!(patch.default_image_model, None);

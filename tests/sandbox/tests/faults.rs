@@ -1,0 +1,306 @@
+//! `X-Sandbox-Fault` and `/_sandbox/counts`, over real HTTP (and raw TCP where the fault is
+//! about the connection itself).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{Api, MANAGEMENT_KEY, Outgoing, bearer, raw_header, split_response};
+use serde_json::json;
+use ureq::http::Method;
+
+fn with_fault<'a>(auth: &'a str, fault: &'a str, body: Option<&'a str>) -> Outgoing<'a> {
+    Outgoing {
+        authorization: Some(auth),
+        fault: Some(fault),
+        body,
+    }
+}
+
+const NEW_WORKSPACE: &str = r#"{"name":"Faulty","slug":"faulty"}"#;
+
+#[test]
+fn status_with_times_fails_the_first_n_then_succeeds() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let fault = "status=503;times=2;key=create";
+    for _ in 0..2 {
+        let reply = api.send(
+            Method::POST,
+            "/workspaces",
+            with_fault(&auth, fault, Some(NEW_WORKSPACE)),
+        );
+        assert_eq!(reply.status, 503);
+        assert_eq!(
+            reply.json(),
+            json!({
+                "error": {"code": 503, "message": "Injected fault (sandbox)", "metadata": null},
+                "user_id": "user_sandbox",
+            })
+        );
+        // Faulted requests do not perform the operation.
+        assert_eq!(api.workspaces().len(), 1);
+    }
+    let reply = api.send(
+        Method::POST,
+        "/workspaces",
+        with_fault(&auth, fault, Some(NEW_WORKSPACE)),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    assert_eq!(api.workspaces().len(), 2);
+    assert_eq!(api.counts(Some("create"))["create-workspace"], 3);
+}
+
+#[test]
+fn times_counts_each_distinct_header_value_separately() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    for fault in ["status=500;times=1;key=a", "status=500;times=1;key=b"] {
+        let first = api.send(Method::GET, "/workspaces", with_fault(&auth, fault, None));
+        let second = api.send(Method::GET, "/workspaces", with_fault(&auth, fault, None));
+        assert_eq!((first.status, second.status), (500, 200), "{fault}");
+    }
+}
+
+#[test]
+fn status_without_times_applies_every_time() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    for _ in 0..3 {
+        let reply = api.send(
+            Method::GET,
+            "/workspaces/default",
+            with_fault(&auth, "status=500", None),
+        );
+        assert_eq!(reply.status, 500);
+        assert_eq!(reply.json()["error"]["code"], 500);
+    }
+}
+
+#[test]
+fn retry_after_is_added_to_the_faulted_answer() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let reply = api.send(
+        Method::POST,
+        "/keys",
+        with_fault(&auth, "status=429;retry-after=1", Some(r#"{"name":"k"}"#)),
+    );
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.header("retry-after"), Some("1"));
+    assert_eq!(reply.json()["error"]["code"], 429);
+}
+
+#[test]
+fn html_body_replaces_the_envelope() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let reply = api.send(
+        Method::GET,
+        "/workspaces",
+        with_fault(&auth, "status=502;body=html", None),
+    );
+    assert_eq!(reply.status, 502);
+    assert!(
+        reply
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert_eq!(
+        reply.text,
+        "<html><body><h1>502 Bad Gateway</h1></body></html>"
+    );
+}
+
+#[test]
+fn delay_holds_the_answer_back_then_answers_normally() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let started = Instant::now();
+    let reply = api.send(
+        Method::POST,
+        "/workspaces",
+        with_fault(&auth, "delay-ms=300", Some(NEW_WORKSPACE)),
+    );
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert_eq!(reply.status, 201, "{}", reply.text);
+
+    // With a status, the delay comes first, then the fault.
+    let started = Instant::now();
+    let reply = api.send(
+        Method::GET,
+        "/workspaces",
+        with_fault(&auth, "delay-ms=200;status=504", None),
+    );
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    assert_eq!(reply.status, 504);
+}
+
+#[test]
+fn drop_closes_the_connection_without_an_answer_or_the_operation() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let received = api.raw(
+        "POST",
+        "/workspaces",
+        &[
+            ("authorization", &auth),
+            ("content-type", "application/json"),
+            ("x-sandbox-fault", "drop;key=d"),
+        ],
+        NEW_WORKSPACE,
+    );
+    assert!(received.is_empty(), "got {} bytes", received.len());
+    assert_eq!(api.workspaces().len(), 1, "the operation was not performed");
+    assert_eq!(api.counts(Some("d"))["create-workspace"], 1);
+
+    // Whatever the key.
+    let received = api.raw("GET", "/workspaces", &[("x-sandbox-fault", "drop")], "");
+    assert!(received.is_empty());
+
+    // A blocking client sees a transport error.
+    let result = ureq::Agent::new_with_defaults()
+        .get(format!("{}/workspaces", api.sandbox.base_url()))
+        .header("authorization", &auth)
+        .header("x-sandbox-fault", "drop")
+        .call();
+    assert!(result.is_err());
+}
+
+#[test]
+fn truncate_performs_the_operation_and_sends_half_the_body() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let received = api.raw(
+        "POST",
+        "/workspaces",
+        &[
+            ("authorization", &auth),
+            ("content-type", "application/json"),
+            ("x-sandbox-fault", "truncate"),
+        ],
+        NEW_WORKSPACE,
+    );
+    let (head, body) = split_response(&received);
+    assert!(head.starts_with("HTTP/1.1 201"), "{head}");
+    let length: usize = raw_header(&head, "content-length")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(length > 100);
+    assert_eq!(body.len(), length / 2);
+    assert!(raw_header(&head, "x-request-id").is_some());
+    // The workspace was created all the same.
+    assert_eq!(api.workspaces().len(), 2);
+
+    // A blocking client cannot read the whole body.
+    let mut response = ureq::Agent::new_with_defaults()
+        .get(format!("{}/workspaces", api.sandbox.base_url()))
+        .header("authorization", &auth)
+        .header("x-sandbox-fault", "truncate")
+        .call()
+        .unwrap();
+    assert!(response.body_mut().read_to_string().is_err());
+}
+
+#[test]
+fn faults_come_after_auth_except_delay_and_drop() {
+    let api = Api::start();
+    let wrong = bearer("sk-mg-wrong");
+    for fault in [
+        "status=503",
+        "status=502;body=html",
+        "truncate",
+        "not a fault",
+    ] {
+        let reply = api.send(Method::GET, "/workspaces", with_fault(&wrong, fault, None));
+        assert_eq!(reply.status, 401, "{fault}");
+        assert_eq!(reply.json()["error"]["code"], 401);
+    }
+    let started = Instant::now();
+    let reply = api.send(
+        Method::GET,
+        "/workspaces",
+        with_fault(&wrong, "delay-ms=200", None),
+    );
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    assert_eq!(reply.status, 401);
+}
+
+#[test]
+fn an_unparseable_fault_header_is_a_400_naming_it() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    for fault in [
+        "explode",
+        "status=abc",
+        "status=200",
+        "body=html",
+        "drop;status=500",
+    ] {
+        let reply = api.send(
+            Method::POST,
+            "/workspaces",
+            with_fault(&auth, fault, Some(NEW_WORKSPACE)),
+        );
+        assert_eq!(reply.status, 400, "{fault}");
+        assert_eq!(reply.error_field().as_deref(), Some("x-sandbox-fault"));
+    }
+    assert_eq!(api.workspaces().len(), 1);
+}
+
+#[test]
+fn counts_every_request_that_reached_an_operation() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let zero = json!({
+        "create-workspace": 0,
+        "list-workspaces": 0,
+        "get-workspace": 0,
+        "update-workspace": 0,
+        "create-keys": 0,
+    });
+    assert_eq!(api.counts(None), zero);
+
+    api.create_workspace("C", "c");
+    api.get("/workspaces/c");
+    api.get("/workspaces/missing");
+    api.patch("/workspaces/c", &json!({"name": "D"}));
+    api.post("/keys", &json!({"name": "k"}));
+    api.post("/keys", &json!({"name": ""}));
+    // Refused by auth, faulted, or labelled: all counted.
+    api.send(Method::GET, "/workspaces", Outgoing::default());
+    api.send(
+        Method::GET,
+        "/workspaces",
+        with_fault(&auth, "status=500;key=x", None),
+    );
+    api.send(Method::GET, "/workspaces", with_fault(&auth, "key=x", None));
+    api.send(
+        Method::POST,
+        "/keys",
+        with_fault(&auth, "key=y", Some(r#"{"name":"k"}"#)),
+    );
+    // Not an operation: not counted.
+    api.send(Method::GET, "/_sandbox/counts", Outgoing::default());
+    api.get("/nowhere");
+
+    assert_eq!(
+        api.counts(None),
+        json!({
+            "create-workspace": 1,
+            "list-workspaces": 3,
+            "get-workspace": 2,
+            "update-workspace": 1,
+            "create-keys": 3,
+        })
+    );
+    let mut only_x = zero.clone();
+    only_x["list-workspaces"] = json!(2);
+    assert_eq!(api.counts(Some("x")), only_x);
+    let mut only_y = zero.clone();
+    only_y["create-keys"] = json!(1);
+    assert_eq!(api.counts(Some("y")), only_y);
+    assert_eq!(api.counts(Some("never-used")), zero);
+}
