@@ -34,22 +34,38 @@ fn run() -> Result<(), Error> {
     println!("ModelGates at {}", config.base_url);
     let client = BlockingClient::new(config)?;
 
-    let suffix = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() % 1_000_000);
+    let suffix = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() % 1_000_000);
     let slug = format!("demo-{suffix}");
     let mut create = CreateWorkspaceRequest::new("Demo workspace", slug.clone());
     create.description = Some(Some("Created by the ModelGates SDK example".into()));
     create.default_text_model = Some(Some("openai/gpt-4o".into()));
     let workspace = client.create_workspace(create)?;
-    println!("1. created workspace {:?} (slug {}, id {})", workspace.name, workspace.slug, workspace.id);
+    println!(
+        "1. created workspace {:?} (slug {}, id {})",
+        workspace.name, workspace.slug, workspace.id
+    );
 
-    let page = client.list_workspaces(ListWorkspacesRequest { offset: Some(0), limit: Some(10) })?;
-    println!("2. listed {} of {} workspaces:", page.data.len(), page.total_count);
+    let page = client.list_workspaces(ListWorkspacesRequest {
+        offset: Some(0),
+        limit: Some(10),
+    })?;
+    println!(
+        "2. listed {} of {} workspaces:",
+        page.data.len(),
+        page.total_count
+    );
     for listed in &page.data {
         println!("     - {:<24} {}", listed.slug, listed.name);
     }
 
     let fetched = client.get_workspace(&slug)?;
-    println!("3. fetched by slug {:?}: description {:?}", slug, fetched.description.as_deref().unwrap_or("-"));
+    println!(
+        "3. fetched by slug {:?}: description {:?}",
+        slug,
+        fetched.description.as_deref().unwrap_or("-")
+    );
 
     let changes = UpdateWorkspaceRequest {
         name: Some("Demo workspace (renamed)".into()),
@@ -74,10 +90,17 @@ fn run() -> Result<(), Error> {
         created.data.name,
         created.data.label,
         created.data.limit.unwrap_or_default(),
-        created.data.limit_reset.as_ref().map_or("never", |r| r.as_str()),
+        created
+            .data
+            .limit_reset
+            .as_ref()
+            .map_or("never", |r| r.as_str()),
         created.data.expires_at.as_deref().unwrap_or("never"),
     );
-    println!("   secret (shown once, masked here): {}", mask(created.key.expose()));
+    println!(
+        "   secret (shown once, masked here): {}",
+        mask(created.key.expose())
+    );
     println!("done.");
     Ok(())
 }

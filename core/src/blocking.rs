@@ -26,7 +26,10 @@ pub struct BlockingClient {
 impl BlockingClient {
     /// A client for the configuration, with a random jitter seed.
     pub fn new(config: Config) -> Result<Self, Error> {
-        let config = config.with_user_agent_suffix(concat!("modelgates-rust-blocking/", env!("CARGO_PKG_VERSION")));
+        let config = config.with_user_agent_suffix(concat!(
+            "modelgates-rust-blocking/",
+            env!("CARGO_PKG_VERSION")
+        ));
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             // The core follows no redirects: Authorization must not leak to another host.
@@ -90,7 +93,11 @@ impl BlockingClient {
     }
 
     /// `PATCH /workspaces/{id}`
-    pub fn update_workspace(&self, id: &str, changes: UpdateWorkspaceRequest) -> Result<Workspace, Error> {
+    pub fn update_workspace(
+        &self,
+        id: &str,
+        changes: UpdateWorkspaceRequest,
+    ) -> Result<Workspace, Error> {
         self.drive(self.client.update_workspace(id, changes)?)
     }
 
@@ -107,9 +114,12 @@ impl BlockingClient {
             builder = builder.header(name, value);
         }
         let body = request.body.clone().unwrap_or_default().into_bytes();
-        let http_request = builder
-            .body(body)
-            .map_err(|err| TransportError::new(TransportErrorKind::Connect, format!("invalid request: {err}")))?;
+        let http_request = builder.body(body).map_err(|err| {
+            TransportError::new(
+                TransportErrorKind::Connect,
+                format!("invalid request: {err}"),
+            )
+        })?;
         let http_request = self
             .agent
             .configure_request(http_request)
@@ -120,7 +130,9 @@ impl BlockingClient {
         let headers = response
             .headers()
             .iter()
-            .filter_map(|(name, value)| Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned())))
+            .filter_map(|(name, value)| {
+                Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+            })
             .collect();
         let body = response
             .body_mut()
@@ -141,10 +153,13 @@ fn transport_error(err: ureq::Error) -> TransportError {
         ureq::Error::Timeout(Timeout::Resolve | Timeout::Connect) => TransportErrorKind::Connect,
         ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportErrorKind::Connect,
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => TransportErrorKind::Connect,
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => TransportErrorKind::Timeout,
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            TransportErrorKind::Connect
+        }
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+            TransportErrorKind::Timeout
+        }
         _ => TransportErrorKind::Io,
     };
     TransportError::new(kind, err.to_string())
 }
-

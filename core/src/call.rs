@@ -127,9 +127,9 @@ impl<T> Call<T> {
             State::Retryable { error, retry_after } => self.decide_retry(now, error, retry_after),
             State::Finished(result) => {
                 self.state = State::Finished(None);
-                Action::Done(result.unwrap_or_else(|| {
-                    Err(Error::internal("the call has already finished"))
-                }))
+                Action::Done(
+                    result.unwrap_or_else(|| Err(Error::internal("the call has already finished"))),
+                )
             }
         }
     }
@@ -140,7 +140,8 @@ impl<T> Call<T> {
             return;
         }
         if (200..300).contains(&response.status) {
-            let result = (self.parse)(&response.body).map_err(|err| self.decode_error(&response, &err));
+            let result =
+                (self.parse)(&response.body).map_err(|err| self.decode_error(&response, &err));
             self.state = State::Finished(Some(result));
             return;
         }
@@ -164,15 +165,15 @@ impl<T> Call<T> {
             TransportErrorKind::Timeout => Error::Timeout { message },
             TransportErrorKind::Connect | TransportErrorKind::Io => Error::Transport { message },
         };
-        self.state = if retry::transport_error_is_retryable(self.operation.idempotency(), failure.kind)
-        {
-            State::Retryable {
-                error,
-                retry_after: None,
-            }
-        } else {
-            State::Finished(Some(Err(error)))
-        };
+        self.state =
+            if retry::transport_error_is_retryable(self.operation.idempotency(), failure.kind) {
+                State::Retryable {
+                    error,
+                    retry_after: None,
+                }
+            } else {
+                State::Finished(Some(Err(error)))
+            };
     }
 
     // An outcome reported when no request is outstanding is a driver bug: finish with an error
@@ -189,7 +190,12 @@ impl<T> Call<T> {
         false
     }
 
-    fn decide_retry(&mut self, now: Duration, error: Error, retry_after: Option<Duration>) -> Action<T> {
+    fn decide_retry(
+        &mut self,
+        now: Duration,
+        error: Error,
+        retry_after: Option<Duration>,
+    ) -> Action<T> {
         if self.retries >= self.policy.max_retries {
             return self.finish(Err(error));
         }
@@ -224,7 +230,9 @@ impl<T> Call<T> {
         }
 
         let request_id = response.header("x-request-id").map(str::to_owned);
-        let retry_after = response.header("retry-after").and_then(retry::parse_retry_after);
+        let retry_after = response
+            .header("retry-after")
+            .and_then(retry::parse_retry_after);
         match serde_json::from_slice::<Envelope>(&response.body) {
             Ok(envelope) => ApiError {
                 status: response.status,
@@ -255,12 +263,18 @@ impl<T> Call<T> {
     }
 
     fn decode_error(&self, response: &HttpResponse, err: &DecodeError) -> Error {
-        let at = if err.path == "." { String::new() } else { format!(" at `{}`", err.path) };
+        let at = if err.path == "." {
+            String::new()
+        } else {
+            format!(" at `{}`", err.path)
+        };
         let message = if self.operation.response_carries_secret() {
             // The body holds the new key's secret: describe the problem without quoting it.
             let inner = &err.source;
             let what = match inner.classify() {
-                serde_json::error::Category::Data if inner.to_string().starts_with("missing field") => {
+                serde_json::error::Category::Data
+                    if inner.to_string().starts_with("missing field") =>
+                {
                     inner.to_string()
                 }
                 serde_json::error::Category::Data => "a value has the wrong type".to_owned(),

@@ -58,12 +58,18 @@ impl Client {
     }
 
     /// `POST /workspaces`
-    pub fn create_workspace(&self, request: CreateWorkspaceRequest) -> Result<Call<Workspace>, Error> {
+    pub fn create_workspace(
+        &self,
+        request: CreateWorkspaceRequest,
+    ) -> Result<Call<Workspace>, Error> {
         self.call(CreateWorkspace(request))
     }
 
     /// `GET /workspaces`: one page.
-    pub fn list_workspaces(&self, request: ListWorkspacesRequest) -> Result<Call<WorkspacePage>, Error> {
+    pub fn list_workspaces(
+        &self,
+        request: ListWorkspacesRequest,
+    ) -> Result<Call<WorkspacePage>, Error> {
         self.call(ListWorkspaces(request))
     }
 
@@ -73,7 +79,11 @@ impl Client {
     }
 
     /// `PATCH /workspaces/{id}` by id (UUID) or slug.
-    pub fn update_workspace(&self, id: &str, changes: UpdateWorkspaceRequest) -> Result<Call<Workspace>, Error> {
+    pub fn update_workspace(
+        &self,
+        id: &str,
+        changes: UpdateWorkspaceRequest,
+    ) -> Result<Call<Workspace>, Error> {
         self.call(UpdateWorkspace {
             id: id.to_owned(),
             changes,
@@ -101,7 +111,10 @@ impl Client {
         }
         let body = endpoint.body().transpose()?;
         let mut headers = vec![
-            ("authorization".to_owned(), format!("Bearer {}", config.api_key.expose())),
+            (
+                "authorization".to_owned(),
+                format!("Bearer {}", config.api_key.expose()),
+            ),
             ("accept".to_owned(), "application/json".to_owned()),
             ("user-agent".to_owned(), config.user_agent.clone()),
         ];

@@ -94,7 +94,10 @@ impl Config {
             .strip_prefix("https://")
             .or_else(|| base.strip_prefix("http://"))
         else {
-            return Err(Error::invalid("base_url", "must start with https:// or http://"));
+            return Err(Error::invalid(
+                "base_url",
+                "must start with https:// or http://",
+            ));
         };
         if rest.trim_matches('/').is_empty() || base.contains(['?', '#', ' ']) {
             return Err(Error::invalid(
@@ -103,7 +106,10 @@ impl Config {
             ));
         }
         if !is_header_value(&self.user_agent) {
-            return Err(Error::invalid("user_agent", "must not contain control characters"));
+            return Err(Error::invalid(
+                "user_agent",
+                "must not contain control characters",
+            ));
         }
         if self.timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("timeout", "must be greater than zero"));
@@ -112,12 +118,24 @@ impl Config {
             return Err(Error::invalid("retry.jitter", "must be between 0 and 1"));
         }
         for (name, value) in &self.headers {
-            let reserved = ["authorization", "content-type", "accept", "user-agent", "host"];
+            let reserved = [
+                "authorization",
+                "content-type",
+                "accept",
+                "user-agent",
+                "host",
+            ];
             if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-                return Err(Error::invalid("headers", format!("`{name}` is not a valid header name")));
+                return Err(Error::invalid(
+                    "headers",
+                    format!("`{name}` is not a valid header name"),
+                ));
             }
             if reserved.iter().any(|r| name.eq_ignore_ascii_case(r)) {
-                return Err(Error::invalid("headers", format!("`{name}` is set by the SDK")));
+                return Err(Error::invalid(
+                    "headers",
+                    format!("`{name}` is set by the SDK"),
+                ));
             }
             if !is_header_value(value) {
                 return Err(Error::invalid(
@@ -146,14 +164,33 @@ mod tests {
 
     #[test]
     fn validation_names_the_field() {
-        let field = |c: Config| c.validate().err().and_then(|e| e.field().map(str::to_owned));
+        let field = |c: Config| {
+            c.validate()
+                .err()
+                .and_then(|e| e.field().map(str::to_owned))
+        };
         assert_eq!(field(Config::new("")), Some("api_key".into()));
         assert_eq!(field(Config::new("k\r\nX-Evil: 1")), Some("api_key".into()));
-        assert_eq!(field(Config::new("k").with_base_url("ftp://x")), Some("base_url".into()));
-        assert_eq!(field(Config::new("k").with_base_url("https://")), Some("base_url".into()));
-        assert_eq!(field(Config::new("k").with_header("authorization", "x")), Some("headers".into()));
-        assert_eq!(field(Config::new("k").with_header("x-a", "1\n2")), Some("headers".into()));
-        assert_eq!(field(Config::new("k").with_timeout(Some(Duration::ZERO))), Some("timeout".into()));
+        assert_eq!(
+            field(Config::new("k").with_base_url("ftp://x")),
+            Some("base_url".into())
+        );
+        assert_eq!(
+            field(Config::new("k").with_base_url("https://")),
+            Some("base_url".into())
+        );
+        assert_eq!(
+            field(Config::new("k").with_header("authorization", "x")),
+            Some("headers".into())
+        );
+        assert_eq!(
+            field(Config::new("k").with_header("x-a", "1\n2")),
+            Some("headers".into())
+        );
+        assert_eq!(
+            field(Config::new("k").with_timeout(Some(Duration::ZERO))),
+            Some("timeout".into())
+        );
         assert_eq!(field(Config::new("k")), None);
     }
 

@@ -59,8 +59,14 @@ mod tests {
     fn errors_name_the_field() {
         assert_eq!(field_of(json!({"slug": "a"})), "name");
         assert_eq!(field_of(json!({"name": 5, "slug": "a"})), "name");
-        assert_eq!(field_of(json!({"name": "a", "slug": "a", "nmae": 1})), "nmae");
-        assert_eq!(field_of(json!({"name": "a", "slug": "a", "io_logging_api_key_ids": [1.5]})), "io_logging_api_key_ids");
+        assert_eq!(
+            field_of(json!({"name": "a", "slug": "a", "nmae": 1})),
+            "nmae"
+        );
+        assert_eq!(
+            field_of(json!({"name": "a", "slug": "a", "io_logging_api_key_ids": [1.5]})),
+            "io_logging_api_key_ids"
+        );
         assert_eq!(field_of(json!([1])), "body");
     }
 }

@@ -71,7 +71,9 @@ impl WorkspacePager {
     /// Takes the page the last call returned and gives back its workspaces not seen before.
     pub fn handle_page(&mut self, page: WorkspacePage) -> Vec<Workspace> {
         let received = page.data.len() as u64;
-        let changed = self.total_count.is_some_and(|total| total != page.total_count);
+        let changed = self
+            .total_count
+            .is_some_and(|total| total != page.total_count);
         self.total_count = Some(page.total_count);
         self.offset += received;
 

@@ -114,10 +114,22 @@ mod tests {
         assert!(!status_is_retryable(NotIdempotent, 503));
         assert!(status_is_retryable(Idempotent, 503));
         assert!(!status_is_retryable(Idempotent, 404));
-        assert!(transport_error_is_retryable(NotIdempotent, TransportErrorKind::Connect));
-        assert!(!transport_error_is_retryable(NotIdempotent, TransportErrorKind::Timeout));
-        assert!(!transport_error_is_retryable(NotIdempotent, TransportErrorKind::Io));
-        assert!(transport_error_is_retryable(Idempotent, TransportErrorKind::Io));
+        assert!(transport_error_is_retryable(
+            NotIdempotent,
+            TransportErrorKind::Connect
+        ));
+        assert!(!transport_error_is_retryable(
+            NotIdempotent,
+            TransportErrorKind::Timeout
+        ));
+        assert!(!transport_error_is_retryable(
+            NotIdempotent,
+            TransportErrorKind::Io
+        ));
+        assert!(transport_error_is_retryable(
+            Idempotent,
+            TransportErrorKind::Io
+        ));
     }
 
     #[test]

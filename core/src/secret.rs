@@ -94,7 +94,10 @@ mod tests {
     #[test]
     fn scrub_removes_every_occurrence() {
         let secret = Secret::new("abc123");
-        assert_eq!(scrub("key abc123 and abc123.", &secret), "key [REDACTED] and [REDACTED].");
+        assert_eq!(
+            scrub("key abc123 and abc123.", &secret),
+            "key [REDACTED] and [REDACTED]."
+        );
         assert_eq!(scrub("nothing here", &Secret::new("")), "nothing here");
     }
 }

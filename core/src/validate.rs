@@ -129,7 +129,11 @@ mod tests {
             assert!(slug("slug", good).is_ok(), "{good}");
         }
         for bad in ["", "Prod", "-a", "a-", "a--b", "a_b", "a b", "é"] {
-            assert_eq!(slug("slug", bad).unwrap_err().field(), Some("slug"), "{bad}");
+            assert_eq!(
+                slug("slug", bad).unwrap_err().field(),
+                Some("slug"),
+                "{bad}"
+            );
         }
     }
 
@@ -137,9 +141,18 @@ mod tests {
     fn timestamps_are_converted_to_utc() {
         let utc = |s| utc_timestamp("expires_at", s);
         assert_eq!(utc("2029-11-30T23:59:59Z").unwrap(), "2029-11-30T23:59:59Z");
-        assert_eq!(utc("2029-12-01T01:59:59+02:00").unwrap(), "2029-11-30T23:59:59Z");
-        assert_eq!(utc("2029-11-30T23:59:59+00:00").unwrap(), "2029-11-30T23:59:59Z");
-        assert_eq!(utc("2029-11-30T23:59:59.5Z").unwrap(), "2029-11-30T23:59:59.5Z");
+        assert_eq!(
+            utc("2029-12-01T01:59:59+02:00").unwrap(),
+            "2029-11-30T23:59:59Z"
+        );
+        assert_eq!(
+            utc("2029-11-30T23:59:59+00:00").unwrap(),
+            "2029-11-30T23:59:59Z"
+        );
+        assert_eq!(
+            utc("2029-11-30T23:59:59.5Z").unwrap(),
+            "2029-11-30T23:59:59.5Z"
+        );
         assert!(utc("2029-11-30T23:59:59").is_err());
         assert!(utc("tomorrow").is_err());
     }

@@ -65,14 +65,24 @@ impl World {
     /// How many requests of `operation` carried a fault header with `key=<label>`.
     fn count(&self, label: &str, operation: &str) -> u64 {
         let url = format!("{}/_sandbox/counts?key={label}", self.sandbox.origin());
-        let body = ureq::get(&url).call().unwrap().body_mut().read_to_string().unwrap();
+        let body = ureq::get(&url)
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap();
         let counts: Value = serde_json::from_str(&body).unwrap();
         counts[operation].as_u64().unwrap_or(0)
     }
 
     fn total(&self, operation: &str) -> u64 {
         let url = format!("{}/_sandbox/counts", self.sandbox.origin());
-        let body = ureq::get(&url).call().unwrap().body_mut().read_to_string().unwrap();
+        let body = ureq::get(&url)
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap();
         let counts: Value = serde_json::from_str(&body).unwrap();
         counts[operation].as_u64().unwrap_or(0)
     }
@@ -80,7 +90,10 @@ impl World {
     /// Asserts that nothing a user could see of `error` shows the management key.
     fn assert_no_key(&self, error: &Error) {
         let shown = format!("{error} {error:?}");
-        assert!(!shown.contains(&self.key), "the management key leaked into an error");
+        assert!(
+            !shown.contains(&self.key),
+            "the management key leaked into an error"
+        );
     }
 }
 
@@ -101,10 +114,15 @@ fn the_whole_flow_works() {
     create.default_text_model = Some(Some("openai/gpt-4o".into()));
     let created = client.create_workspace(create).unwrap();
     assert_eq!(created.slug, "production");
-    assert_eq!(created.description.as_deref(), Some("Production environment workspace"));
+    assert_eq!(
+        created.description.as_deref(),
+        Some("Production environment workspace")
+    );
     assert_eq!(created.updated_at, None);
 
-    let page = client.list_workspaces(ListWorkspacesRequest::default()).unwrap();
+    let page = client
+        .list_workspaces(ListWorkspacesRequest::default())
+        .unwrap();
     assert_eq!(page.total_count, 2, "the default workspace and ours");
     assert!(page.data.iter().any(|ws| ws.id == created.id));
 
@@ -120,7 +138,11 @@ fn the_whole_flow_works() {
     let updated = client.update_workspace("production", changes).unwrap();
     assert_eq!(updated.name, "Production (EU)");
     assert_eq!(updated.description, None, "null clears the description");
-    assert_eq!(updated.default_text_model.as_deref(), Some("openai/gpt-4o"), "absent fields are kept");
+    assert_eq!(
+        updated.default_text_model.as_deref(),
+        Some("openai/gpt-4o"),
+        "absent fields are kept"
+    );
     assert_eq!(updated.io_logging_sampling_rate, 0.25);
     assert!(updated.updated_at.is_some());
 
@@ -133,16 +155,32 @@ fn the_whole_flow_works() {
     assert_eq!(key.data.workspace_id, created.id);
     assert_eq!(key.data.limit, Some(100.0));
     assert_eq!(key.data.limit_reset, Some(LimitReset::Weekly));
-    assert_eq!(key.data.expires_at.as_deref(), Some("2029-11-30T23:59:59Z"), "sent in UTC");
+    assert_eq!(
+        key.data.expires_at.as_deref(),
+        Some("2029-11-30T23:59:59Z"),
+        "sent in UTC"
+    );
     let secret = key.key.expose().to_owned();
     assert!(!secret.is_empty());
-    assert!(!format!("{key:?}").contains(&secret), "Debug redacts the secret");
+    assert!(
+        !format!("{key:?}").contains(&secret),
+        "Debug redacts the secret"
+    );
     assert!(!key.data.label.contains(&secret));
 
-    let default_key = client.create_key(CreateKeyRequest::new("Default key")).unwrap();
+    let default_key = client
+        .create_key(CreateKeyRequest::new("Default key"))
+        .unwrap();
     let default_ws = client.get_workspace("default").unwrap();
-    assert_eq!(default_key.data.workspace_id, default_ws.id, "no workspace_id: the default workspace");
-    assert_ne!(default_key.key.expose(), secret, "every key gets a fresh secret");
+    assert_eq!(
+        default_key.data.workspace_id, default_ws.id,
+        "no workspace_id: the default workspace"
+    );
+    assert_ne!(
+        default_key.key.expose(),
+        secret,
+        "every key gets a fresh secret"
+    );
 }
 
 #[test]
@@ -150,7 +188,12 @@ fn list_all_walks_every_page() {
     let w = world();
     let client = w.client();
     for i in 0..6 {
-        client.create_workspace(CreateWorkspaceRequest::new(format!("WS {i}"), format!("ws-{i}"))).unwrap();
+        client
+            .create_workspace(CreateWorkspaceRequest::new(
+                format!("WS {i}"),
+                format!("ws-{i}"),
+            ))
+            .unwrap();
     }
     let all = client.list_all_workspaces(Some(2)).unwrap();
     assert_eq!(all.len(), 7);
@@ -158,7 +201,12 @@ fn list_all_walks_every_page() {
     slugs.sort_unstable();
     slugs.dedup();
     assert_eq!(slugs.len(), 7, "no duplicates");
-    let page = client.list_workspaces(ListWorkspacesRequest { offset: Some(5), limit: Some(10) }).unwrap();
+    let page = client
+        .list_workspaces(ListWorkspacesRequest {
+            offset: Some(5),
+            limit: Some(10),
+        })
+        .unwrap();
     assert_eq!(page.data.len(), 2);
     assert_eq!(page.total_count, 7);
 }
@@ -173,9 +221,14 @@ fn server_errors_keep_their_details() {
     assert_eq!(missing.status(), Some(404));
     let api = missing.api().unwrap();
     assert_eq!(api.code, Some(404));
-    assert!(api.request_id.as_deref().is_some_and(|id| !id.is_empty()), "x-request-id kept");
+    assert!(
+        api.request_id.as_deref().is_some_and(|id| !id.is_empty()),
+        "x-request-id kept"
+    );
 
-    client.create_workspace(CreateWorkspaceRequest::new("A", "taken")).unwrap();
+    client
+        .create_workspace(CreateWorkspaceRequest::new("A", "taken"))
+        .unwrap();
     let clash = expect_err(client.create_workspace(CreateWorkspaceRequest::new("B", "taken")));
     assert_eq!(clash.status(), Some(400));
     assert!(clash.message().contains("slug"), "{}", clash.message());
@@ -184,15 +237,26 @@ fn server_errors_keep_their_details() {
         workspace_id: Some("00000000-0000-4000-8000-000000000000".into()),
         ..CreateKeyRequest::new("k")
     };
-    assert_eq!(expect_err(client.create_key(unknown_ws)).status(), Some(400));
+    assert_eq!(
+        expect_err(client.create_key(unknown_ws)).status(),
+        Some(400)
+    );
 
     let wrong_key = BlockingClient::new(w.config().with_retry(RetryPolicy::none()));
-    let wrong_key = BlockingClient::new(Config { api_key: "sk-mg-wrong".into(), ..wrong_key.unwrap().core().config().clone() }).unwrap();
+    let wrong_key = BlockingClient::new(Config {
+        api_key: "sk-mg-wrong".into(),
+        ..wrong_key.unwrap().core().config().clone()
+    })
+    .unwrap();
     let unauthorized = expect_err(wrong_key.list_workspaces(ListWorkspacesRequest::default()));
     assert_eq!(unauthorized.status(), Some(401));
     assert!(!unauthorized.to_string().contains("sk-mg-wrong"));
 
-    let restricted = BlockingClient::new(Config { api_key: RESTRICTED_KEY.into(), ..w.config() }).unwrap();
+    let restricted = BlockingClient::new(Config {
+        api_key: RESTRICTED_KEY.into(),
+        ..w.config()
+    })
+    .unwrap();
     let forbidden = expect_err(restricted.create_workspace(CreateWorkspaceRequest::new("C", "c")));
     assert_eq!(forbidden.status(), Some(403));
     for error in [&missing, &clash, &unauthorized, &forbidden] {
@@ -204,34 +268,76 @@ fn server_errors_keep_their_details() {
 fn invalid_input_sends_nothing() {
     let w = world();
     let client = w.client();
-    let before: Vec<u64> = ["create-workspace", "update-workspace", "create-keys", "list-workspaces", "get-workspace"]
-        .iter()
-        .map(|op| w.total(op))
-        .collect();
+    let before: Vec<u64> = [
+        "create-workspace",
+        "update-workspace",
+        "create-keys",
+        "list-workspaces",
+        "get-workspace",
+    ]
+    .iter()
+    .map(|op| w.total(op))
+    .collect();
     let cases: Vec<(Error, &str)> = vec![
-        (expect_err(client.create_workspace(CreateWorkspaceRequest::new("X", "Bad Slug"))), "slug"),
-        (expect_err(client.create_workspace(CreateWorkspaceRequest::new("", "ok"))), "name"),
-        (expect_err(client.update_workspace("..", UpdateWorkspaceRequest::default())), "id"),
         (
-            expect_err(client.update_workspace("x", UpdateWorkspaceRequest { io_logging_sampling_rate: Some(2.0), ..Default::default() })),
+            expect_err(client.create_workspace(CreateWorkspaceRequest::new("X", "Bad Slug"))),
+            "slug",
+        ),
+        (
+            expect_err(client.create_workspace(CreateWorkspaceRequest::new("", "ok"))),
+            "name",
+        ),
+        (
+            expect_err(client.update_workspace("..", UpdateWorkspaceRequest::default())),
+            "id",
+        ),
+        (
+            expect_err(client.update_workspace(
+                "x",
+                UpdateWorkspaceRequest {
+                    io_logging_sampling_rate: Some(2.0),
+                    ..Default::default()
+                },
+            )),
             "io_logging_sampling_rate",
         ),
-        (expect_err(client.create_key(CreateKeyRequest { limit: Some(Some(-1.0)), ..CreateKeyRequest::new("k") })), "limit"),
         (
-            expect_err(client.create_key(CreateKeyRequest { expires_at: Some(Some("2029-11-30T23:59:59".into())), ..CreateKeyRequest::new("k") })),
+            expect_err(client.create_key(CreateKeyRequest {
+                limit: Some(Some(-1.0)),
+                ..CreateKeyRequest::new("k")
+            })),
+            "limit",
+        ),
+        (
+            expect_err(client.create_key(CreateKeyRequest {
+                expires_at: Some(Some("2029-11-30T23:59:59".into())),
+                ..CreateKeyRequest::new("k")
+            })),
             "expires_at",
         ),
-        (expect_err(client.list_workspaces(ListWorkspacesRequest { offset: None, limit: Some(101) })), "limit"),
+        (
+            expect_err(client.list_workspaces(ListWorkspacesRequest {
+                offset: None,
+                limit: Some(101),
+            })),
+            "limit",
+        ),
         (expect_err(client.get_workspace("")), "id"),
     ];
     for (error, field) in cases {
         assert_eq!(error.kind(), ErrorKind::InvalidInput);
         assert_eq!(error.field(), Some(field), "{error}");
     }
-    let after: Vec<u64> = ["create-workspace", "update-workspace", "create-keys", "list-workspaces", "get-workspace"]
-        .iter()
-        .map(|op| w.total(op))
-        .collect();
+    let after: Vec<u64> = [
+        "create-workspace",
+        "update-workspace",
+        "create-keys",
+        "list-workspaces",
+        "get-workspace",
+    ]
+    .iter()
+    .map(|op| w.total(op))
+    .collect();
     assert_eq!(before, after, "nothing reached the server");
 }
 
@@ -239,16 +345,25 @@ fn invalid_input_sends_nothing() {
 fn rate_limit_with_retry_after_is_honoured() {
     let w = world();
     let started = Instant::now();
-    let ws = w.faulty("status=429;retry-after=1;times=1;key=ra").get_workspace("default").unwrap();
+    let ws = w
+        .faulty("status=429;retry-after=1;times=1;key=ra")
+        .get_workspace("default")
+        .unwrap();
     assert_eq!(ws.slug, "default");
-    assert!(started.elapsed() >= Duration::from_secs(1), "waited as Retry-After asked");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited as Retry-After asked"
+    );
     assert_eq!(w.count("ra", "get-workspace"), 2);
 }
 
 #[test]
 fn get_is_retried_through_two_503s() {
     let w = world();
-    let page = w.faulty("status=503;times=2;key=g503").list_workspaces(ListWorkspacesRequest::default()).unwrap();
+    let page = w
+        .faulty("status=503;times=2;key=g503")
+        .list_workspaces(ListWorkspacesRequest::default())
+        .unwrap();
     assert_eq!(page.total_count, 1);
     assert_eq!(w.count("g503", "list-workspaces"), 3);
 }
@@ -256,8 +371,14 @@ fn get_is_retried_through_two_503s() {
 #[test]
 fn patch_is_retried_through_a_500() {
     let w = world();
-    let changes = UpdateWorkspaceRequest { description: Some(Some("after a 500".into())), ..Default::default() };
-    let ws = w.faulty("status=500;times=1;key=p500").update_workspace("default", changes).unwrap();
+    let changes = UpdateWorkspaceRequest {
+        description: Some(Some("after a 500".into())),
+        ..Default::default()
+    };
+    let ws = w
+        .faulty("status=500;times=1;key=p500")
+        .update_workspace("default", changes)
+        .unwrap();
     assert_eq!(ws.description.as_deref(), Some("after a 500"));
     assert_eq!(w.count("p500", "update-workspace"), 2);
 }
@@ -265,11 +386,21 @@ fn patch_is_retried_through_a_500() {
 #[test]
 fn post_is_not_retried_on_503() {
     let w = world();
-    let error = expect_err(w.faulty("status=503;key=k503").create_key(CreateKeyRequest::new("once")));
+    let error = expect_err(
+        w.faulty("status=503;key=k503")
+            .create_key(CreateKeyRequest::new("once")),
+    );
     assert_eq!(error.status(), Some(503));
-    assert_eq!(w.count("k503", "create-keys"), 1, "exactly one POST reached the server");
+    assert_eq!(
+        w.count("k503", "create-keys"),
+        1,
+        "exactly one POST reached the server"
+    );
 
-    let error = expect_err(w.faulty("status=500;key=w500").create_workspace(CreateWorkspaceRequest::new("W", "w")));
+    let error = expect_err(
+        w.faulty("status=500;key=w500")
+            .create_workspace(CreateWorkspaceRequest::new("W", "w")),
+    );
     assert_eq!(error.status(), Some(500));
     assert_eq!(w.count("w500", "create-workspace"), 1);
     w.assert_no_key(&error);
@@ -278,7 +409,10 @@ fn post_is_not_retried_on_503() {
 #[test]
 fn post_is_retried_on_429() {
     let w = world();
-    let key = w.faulty("status=429;retry-after=0;times=1;key=k429").create_key(CreateKeyRequest::new("after 429")).unwrap();
+    let key = w
+        .faulty("status=429;retry-after=0;times=1;key=k429")
+        .create_key(CreateKeyRequest::new("after 429"))
+        .unwrap();
     assert_eq!(key.data.name, "after 429");
     assert_eq!(w.count("k429", "create-keys"), 2);
 }
@@ -288,9 +422,18 @@ fn retries_stop_at_the_limit() {
     let w = world();
     let error = expect_err(w.faulty("status=503;key=always").get_workspace("default"));
     assert_eq!(error.status(), Some(503));
-    assert_eq!(w.count("always", "get-workspace"), 3, "1 attempt + 2 retries");
+    assert_eq!(
+        w.count("always", "get-workspace"),
+        3,
+        "1 attempt + 2 retries"
+    );
 
-    let off = BlockingClient::new(w.config().with_retry(RetryPolicy::none()).with_header("x-sandbox-fault", "status=503;key=off")).unwrap();
+    let off = BlockingClient::new(
+        w.config()
+            .with_retry(RetryPolicy::none())
+            .with_header("x-sandbox-fault", "status=503;key=off"),
+    )
+    .unwrap();
     expect_err(off.get_workspace("default"));
     assert_eq!(w.count("off", "get-workspace"), 1, "retries switched off");
 }
@@ -298,28 +441,54 @@ fn retries_stop_at_the_limit() {
 #[test]
 fn dropped_connection() {
     let w = world();
-    let ws = w.faulty("drop;times=1;key=dg").get_workspace("default").unwrap();
+    let ws = w
+        .faulty("drop;times=1;key=dg")
+        .get_workspace("default")
+        .unwrap();
     assert_eq!(ws.slug, "default");
-    assert_eq!(w.count("dg", "get-workspace"), 2, "GET retried after the drop");
+    assert_eq!(
+        w.count("dg", "get-workspace"),
+        2,
+        "GET retried after the drop"
+    );
 
-    let error = expect_err(w.faulty("drop;key=dp").create_key(CreateKeyRequest::new("dropped")));
+    let error = expect_err(
+        w.faulty("drop;key=dp")
+            .create_key(CreateKeyRequest::new("dropped")),
+    );
     assert_eq!(error.kind(), ErrorKind::Transport, "{error}");
-    assert_eq!(w.count("dp", "create-keys"), 1, "POST not retried: the server may have acted");
+    assert_eq!(
+        w.count("dp", "create-keys"),
+        1,
+        "POST not retried: the server may have acted"
+    );
     w.assert_no_key(&error);
 }
 
 #[test]
 fn truncated_body() {
     let w = world();
-    let ws = w.faulty("truncate;times=1;key=tg").get_workspace("default").unwrap();
+    let ws = w
+        .faulty("truncate;times=1;key=tg")
+        .get_workspace("default")
+        .unwrap();
     assert_eq!(ws.slug, "default");
     assert_eq!(w.count("tg", "get-workspace"), 2);
 
-    let error = expect_err(w.faulty("truncate;key=tp").create_key(CreateKeyRequest::new("truncated")));
-    assert!(matches!(error.kind(), ErrorKind::Transport | ErrorKind::Decode), "{error}");
+    let error = expect_err(
+        w.faulty("truncate;key=tp")
+            .create_key(CreateKeyRequest::new("truncated")),
+    );
+    assert!(
+        matches!(error.kind(), ErrorKind::Transport | ErrorKind::Decode),
+        "{error}"
+    );
     assert_eq!(w.count("tp", "create-keys"), 1);
     let shown = format!("{error} {error:?}");
-    assert!(!shown.contains("sk-mg-v1-"), "no part of the one-time secret in the error");
+    assert!(
+        !shown.contains("sk-mg-v1-"),
+        "no part of the one-time secret in the error"
+    );
     w.assert_no_key(&error);
 }
 
@@ -327,34 +496,71 @@ fn truncated_body() {
 fn timeouts() {
     let w = world();
     let config = w.config().with_timeout(Some(Duration::from_millis(300)));
-    let slow_get = BlockingClient::new(config.clone().with_retry(RetryPolicy::none()).with_header("x-sandbox-fault", "delay-ms=2000;key=tget")).unwrap();
+    let slow_get = BlockingClient::new(
+        config
+            .clone()
+            .with_retry(RetryPolicy::none())
+            .with_header("x-sandbox-fault", "delay-ms=2000;key=tget"),
+    )
+    .unwrap();
     let error = expect_err(slow_get.get_workspace("default"));
     assert_eq!(error.kind(), ErrorKind::Timeout, "{error}");
 
-    let slow_then_fast = BlockingClient::new(config.clone().with_header("x-sandbox-fault", "delay-ms=2000;times=1;key=tretry")).unwrap();
-    assert_eq!(slow_then_fast.get_workspace("default").unwrap().slug, "default");
-    assert_eq!(w.count("tretry", "get-workspace"), 2, "GET retried after a timeout");
+    let slow_then_fast = BlockingClient::new(
+        config
+            .clone()
+            .with_header("x-sandbox-fault", "delay-ms=2000;times=1;key=tretry"),
+    )
+    .unwrap();
+    assert_eq!(
+        slow_then_fast.get_workspace("default").unwrap().slug,
+        "default"
+    );
+    assert_eq!(
+        w.count("tretry", "get-workspace"),
+        2,
+        "GET retried after a timeout"
+    );
 
-    let slow_post = BlockingClient::new(config.with_header("x-sandbox-fault", "delay-ms=2000;key=tpost")).unwrap();
+    let slow_post =
+        BlockingClient::new(config.with_header("x-sandbox-fault", "delay-ms=2000;key=tpost"))
+            .unwrap();
     let error = expect_err(slow_post.create_key(CreateKeyRequest::new("slow")));
     assert_eq!(error.kind(), ErrorKind::Timeout);
-    assert_eq!(w.count("tpost", "create-keys"), 1, "POST not retried after a timeout");
+    assert_eq!(
+        w.count("tpost", "create-keys"),
+        1,
+        "POST not retried after a timeout"
+    );
 }
 
 #[test]
 fn non_json_error_body() {
     let w = world();
-    let client = BlockingClient::new(w.config().with_retry(RetryPolicy::none()).with_header("x-sandbox-fault", "status=502;body=html;key=html")).unwrap();
+    let client = BlockingClient::new(
+        w.config()
+            .with_retry(RetryPolicy::none())
+            .with_header("x-sandbox-fault", "status=502;body=html;key=html"),
+    )
+    .unwrap();
     let error = expect_err(client.get_workspace("default"));
     assert_eq!(error.kind(), ErrorKind::Api);
     assert_eq!(error.status(), Some(502));
     assert_eq!(error.api().unwrap().code, None);
-    assert!(error.message().contains("502") && error.message().contains("Bad Gateway"), "{}", error.message());
+    assert!(
+        error.message().contains("502") && error.message().contains("Bad Gateway"),
+        "{}",
+        error.message()
+    );
 }
 
 #[test]
 fn connection_refused_is_a_transport_error() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let config = Config::new("sk-mg-nowhere")
         .with_base_url(format!("http://127.0.0.1:{port}/api/v1"))
         .with_retry(quick_retries());

@@ -118,7 +118,11 @@ fn every_vector_passes() {
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let name = file.strip_prefix(vectors_dir()).unwrap().display().to_string();
+        let name = file
+            .strip_prefix(vectors_dir())
+            .unwrap()
+            .display()
+            .to_string();
         let vector: Vector = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(err) => {
@@ -126,24 +130,51 @@ fn every_vector_passes() {
                 continue;
             }
         };
-        if file.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()) != Some(&vector.operation) {
-            failures.push(format!("{name}: operation {} is not its folder", vector.operation));
+        if file
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str())
+            != Some(&vector.operation)
+        {
+            failures.push(format!(
+                "{name}: operation {} is not its folder",
+                vector.operation
+            ));
         }
         for seed in SEEDS {
             if let Err(why) = replay(&vector, seed) {
-                failures.push(format!("{name} (seed {seed}): {why}\n    ({})", vector.description));
+                failures.push(format!(
+                    "{name} (seed {seed}): {why}\n    ({})",
+                    vector.description
+                ));
                 break;
             }
         }
     }
-    println!("{} vectors replayed, {} failed", files.len(), failures.len());
-    assert!(files.len() >= 60, "expected at least 60 vectors, found {}", files.len());
-    assert!(failures.is_empty(), "failing vectors:\n{}", failures.join("\n"));
+    println!(
+        "{} vectors replayed, {} failed",
+        files.len(),
+        failures.len()
+    );
+    assert!(
+        files.len() >= 60,
+        "expected at least 60 vectors, found {}",
+        files.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "failing vectors:\n{}",
+        failures.join("\n")
+    );
 }
 
 fn config_of(vector: &Vector) -> Config {
     let c = &vector.config;
-    let mut config = Config::new(c.api_key.clone().unwrap_or_else(|| "mg-vector-management-key".into()));
+    let mut config = Config::new(
+        c.api_key
+            .clone()
+            .unwrap_or_else(|| "mg-vector-management-key".into()),
+    );
     if let Some(base) = &c.base_url {
         config = config.with_base_url(base.clone());
     }
@@ -173,10 +204,14 @@ impl Script<'_> {
         loop {
             match call.next_action(self.now) {
                 Action::Send(request) => {
-                    let exchange = self
-                        .exchanges
-                        .get(self.next)
-                        .ok_or_else(|| format!("unexpected extra request #{}: {} {}", self.next + 1, request.method, request.url))?;
+                    let exchange = self.exchanges.get(self.next).ok_or_else(|| {
+                        format!(
+                            "unexpected extra request #{}: {} {}",
+                            self.next + 1,
+                            request.method,
+                            request.url
+                        )
+                    })?;
                     self.check_request(exchange, &request)?;
                     self.next += 1;
                     self.waited_since_send = Duration::ZERO;
@@ -186,7 +221,11 @@ impl Script<'_> {
                             transport_kind(kind)?,
                             format!("simulated {kind} failure"),
                         )),
-                        _ => return Err("exchange needs exactly one of response/transport_error".into()),
+                        _ => {
+                            return Err(
+                                "exchange needs exactly one of response/transport_error".into()
+                            );
+                        }
                     }
                 }
                 Action::Wait(duration) => {
@@ -206,15 +245,23 @@ impl Script<'_> {
         let waited = self.waited_since_send.as_secs_f64() * 1000.0;
         let (min, max) = exchange.wait_ms.as_ref().map_or((0, 0), |r| (r.min, r.max));
         if waited < min as f64 - 0.5 || waited > max as f64 + 0.5 {
-            return Err(format!("request #{n}: waited {waited} ms, expected {min}..={max}"));
+            return Err(format!(
+                "request #{n}: waited {waited} ms, expected {min}..={max}"
+            ));
         }
         if request.method.as_str() != expected.method || request.url != expected.url {
-            return Err(format!("request #{n}: sent {} {}, expected {} {}", request.method, request.url, expected.method, expected.url));
+            return Err(format!(
+                "request #{n}: sent {} {}, expected {} {}",
+                request.method, request.url, expected.method, expected.url
+            ));
         }
         for (name, value) in &expected.headers {
             let want = value.as_str().unwrap_or_default();
             if request.header(name) != Some(want) {
-                return Err(format!("request #{n}: header {name} is {:?}, expected {want:?}", request.header(name).map(|v| redact(v, &self.api_key))));
+                return Err(format!(
+                    "request #{n}: header {name} is {:?}, expected {want:?}",
+                    request.header(name).map(|v| redact(v, &self.api_key))
+                ));
             }
         }
         for name in &expected.absent_headers {
@@ -223,11 +270,15 @@ impl Script<'_> {
             }
         }
         let body: Value = match &request.body {
-            Some(text) => serde_json::from_str(text).map_err(|e| format!("request #{n}: body is not JSON: {e}"))?,
+            Some(text) => serde_json::from_str(text)
+                .map_err(|e| format!("request #{n}: body is not JSON: {e}"))?,
             None => Value::Null,
         };
         if !json_eq(&body, &expected.body) {
-            return Err(format!("request #{n}: body {body} , expected {}", expected.body));
+            return Err(format!(
+                "request #{n}: body {body} , expected {}",
+                expected.body
+            ));
         }
         if format!("{request:?}").contains(&self.api_key) {
             return Err(format!("request #{n}: Debug shows the management key"));
@@ -268,7 +319,11 @@ fn field<'a>(input: &'a Value, name: &str) -> Value {
 }
 
 fn id_of(input: &Value) -> Result<String, String> {
-    input.get("id").and_then(Value::as_str).map(str::to_owned).ok_or_else(|| "input.id missing".to_owned())
+    input
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| "input.id missing".to_owned())
 }
 
 fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
@@ -284,14 +339,18 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
     };
     let input = &vector.input;
     let outcome: Result<Value, Error> = match vector.operation.as_str() {
-        "create-workspace" => match from_json(field(input, "body")).and_then(|r| client.create_workspace(r)) {
-            Ok(call) => script.drive(call)?,
-            Err(e) => Err(e),
-        },
-        "list-workspaces" => match from_json(field(input, "query")).and_then(|r| client.list_workspaces(r)) {
-            Ok(call) => script.drive(call)?,
-            Err(e) => Err(e),
-        },
+        "create-workspace" => {
+            match from_json(field(input, "body")).and_then(|r| client.create_workspace(r)) {
+                Ok(call) => script.drive(call)?,
+                Err(e) => Err(e),
+            }
+        }
+        "list-workspaces" => {
+            match from_json(field(input, "query")).and_then(|r| client.list_workspaces(r)) {
+                Ok(call) => script.drive(call)?,
+                Err(e) => Err(e),
+            }
+        }
         "get-workspace" => match client.get_workspace(&id_of(input)?) {
             Ok(call) => script.drive(call)?,
             Err(e) => Err(e),
@@ -308,18 +367,29 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
             Err(e) => Err(e),
         },
         "list-all-workspaces" => {
-            let page_size = input.get("page_size").and_then(Value::as_u64).map(|n| n as u32);
+            let page_size = input
+                .get("page_size")
+                .and_then(Value::as_u64)
+                .map(|n| n as u32);
             walk_all(&client, page_size, &mut script)?
         }
         other => return Err(format!("unknown operation {other}")),
     };
     if script.next != vector.exchanges.len() {
-        return Err(format!("sent {} requests, the vector expects {}", script.next, vector.exchanges.len()));
+        return Err(format!(
+            "sent {} requests, the vector expects {}",
+            script.next,
+            vector.exchanges.len()
+        ));
     }
     check_outcome(&vector.expect, outcome, &api_key)
 }
 
-fn walk_all(client: &Client, page_size: Option<u32>, script: &mut Script<'_>) -> Result<Result<Value, Error>, String> {
+fn walk_all(
+    client: &Client,
+    page_size: Option<u32>,
+    script: &mut Script<'_>,
+) -> Result<Result<Value, Error>, String> {
     let mut pager = match client.workspace_pager(page_size) {
         Ok(pager) => pager,
         Err(e) => return Ok(Err(e)),
@@ -341,7 +411,11 @@ fn walk_all(client: &Client, page_size: Option<u32>, script: &mut Script<'_>) ->
     Ok(Ok(serde_json::to_value(items).unwrap()))
 }
 
-fn check_outcome(expect: &Expect, outcome: Result<Value, Error>, api_key: &str) -> Result<(), String> {
+fn check_outcome(
+    expect: &Expect,
+    outcome: Result<Value, Error>,
+    api_key: &str,
+) -> Result<(), String> {
     match (outcome, &expect.value, &expect.error) {
         (Ok(value), Some(want), None) => {
             if json_eq(&value, want) {
@@ -352,7 +426,11 @@ fn check_outcome(expect: &Expect, outcome: Result<Value, Error>, api_key: &str) 
         }
         (Err(error), None, Some(want)) => check_error(&error, want, api_key),
         (Ok(value), None, Some(_)) => Err(format!("expected an error, got value {value}")),
-        (Err(error), Some(_), None) => Err(format!("expected a value, got error [{}] {}", error.kind(), redact(&error.to_string(), api_key))),
+        (Err(error), Some(_), None) => Err(format!(
+            "expected a value, got error [{}] {}",
+            error.kind(),
+            redact(&error.to_string(), api_key)
+        )),
         _ => Err("expect needs exactly one of value/error".into()),
     }
 }
@@ -370,7 +448,13 @@ fn check_error(error: &Error, want: &Map<String, Value>, api_key: &str) -> Resul
         ("message", json!(error.message())),
         ("field", json!(error.field())),
         ("request_id", json!(api.and_then(|a| a.request_id.clone()))),
-        ("retry_after_ms", json!(api.and_then(|a| a.retry_after).map(|d| d.as_millis() as u64))),
+        (
+            "retry_after_ms",
+            json!(
+                api.and_then(|a| a.retry_after)
+                    .map(|d| d.as_millis() as u64)
+            ),
+        ),
         ("user_id", json!(api.and_then(|a| a.user_id.clone()))),
         ("metadata", json!(api.and_then(|a| a.metadata.clone()))),
     ];
@@ -379,7 +463,10 @@ fn check_error(error: &Error, want: &Map<String, Value>, api_key: &str) -> Resul
             "message_contains" => {
                 let needle = want_value.as_str().unwrap_or_default();
                 if !error.message().contains(needle) {
-                    return Err(format!("message {:?} does not contain {needle:?}", error.message()));
+                    return Err(format!(
+                        "message {:?} does not contain {needle:?}",
+                        error.message()
+                    ));
                 }
             }
             "message_not_contains" => {
@@ -393,7 +480,11 @@ fn check_error(error: &Error, want: &Map<String, Value>, api_key: &str) -> Resul
                     return Err(format!("unknown expect.error key {key}"));
                 };
                 if !json_eq(got_value, want_value) {
-                    return Err(format!("error {key} is {got_value}, expected {want_value} (error: [{}] {})", error.kind(), error));
+                    return Err(format!(
+                        "error {key} is {got_value}, expected {want_value} (error: [{}] {})",
+                        error.kind(),
+                        error
+                    ));
                 }
             }
         }
@@ -405,9 +496,13 @@ fn check_error(error: &Error, want: &Map<String, Value>, api_key: &str) -> Resul
 fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_eq(p, q)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_eq(p, q))
+        }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
         }
         _ => a == b,
     }

@@ -133,23 +133,47 @@ pub struct CreateKeyRequest {
     /// Name for the new key (not empty).
     pub name: String,
     /// The workspace (UUID) to create the key in; the default workspace when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub workspace_id: Option<String>,
     /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without
     /// an offset is refused.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub expires_at: Nullable<String>,
     /// Spending limit in USD (finite, 0 or more).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub limit: Nullable<f64>,
     /// When the limit resets; `null` for never.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub limit_reset: Nullable<LimitReset>,
     /// Whether BYOK usage counts toward the limit.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub include_byok_in_limit: Option<bool>,
     /// The creating member, for organisation-owned keys.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub creator_user_id: Nullable<String>,
 }
 

@@ -11,8 +11,8 @@ pub use fields::Nullable;
 use serde::de::DeserializeOwned;
 
 use crate::error::Error;
-use crate::retry::Idempotency;
 use crate::http::Method;
+use crate::retry::Idempotency;
 
 /// The five operations of the management API, by their `operationId` in the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

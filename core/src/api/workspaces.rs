@@ -74,31 +74,67 @@ pub struct CreateWorkspaceRequest {
     /// URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
     pub slug: String,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub description: Nullable<String>,
     /// Default image model.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub default_image_model: Nullable<String>,
     /// Default text model.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub default_text_model: Nullable<String>,
     /// Default provider sort (`price`, `throughput`, `latency`, `exacto`).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub default_provider_sort: Nullable<String>,
     /// API key ids to I/O-log; `null` logs all keys.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub io_logging_api_key_ids: Nullable<Vec<i64>>,
     /// Sampling rate for I/O logging, 0.0001 to 1.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub io_logging_sampling_rate: Option<f64>,
     /// Whether data discount logging is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub is_data_discount_logging_enabled: Option<bool>,
     /// Whether broadcast is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub is_observability_broadcast_enabled: Option<bool>,
     /// Whether private logging is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub is_observability_io_logging_enabled: Option<bool>,
 }
 
@@ -119,37 +155,81 @@ impl CreateWorkspaceRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateWorkspaceRequest {
     /// New name (not empty).
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub name: Option<String>,
     /// New slug.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub slug: Option<String>,
     /// New description.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub description: Nullable<String>,
     /// New default image model.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub default_image_model: Nullable<String>,
     /// New default text model.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub default_text_model: Nullable<String>,
     /// New default provider sort.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub default_provider_sort: Nullable<String>,
     /// New API key ids to I/O-log; `null` logs all keys.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "serde_with::rust::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "serde_with::rust::double_option"
+    )]
     pub io_logging_api_key_ids: Nullable<Vec<i64>>,
     /// New sampling rate, 0.0001 to 1.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub io_logging_sampling_rate: Option<f64>,
     /// Whether data discount logging is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub is_data_discount_logging_enabled: Option<bool>,
     /// Whether broadcast is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub is_observability_broadcast_enabled: Option<bool>,
     /// Whether private logging is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub is_observability_io_logging_enabled: Option<bool>,
 }
 
@@ -158,10 +238,18 @@ pub struct UpdateWorkspaceRequest {
 #[serde(deny_unknown_fields)]
 pub struct ListWorkspacesRequest {
     /// Records to skip.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub offset: Option<u32>,
     /// Records to return, 1 to 100.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "non_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "non_null"
+    )]
     pub limit: Option<u32>,
 }
 
@@ -192,7 +280,9 @@ pub struct UpdateWorkspace {
 // `default_provider_sort` is not checked: the spec lists its values only in prose and defines
 // no enum, so a value the server learns later must still get through.
 fn check_sampling_rate(rate: Option<f64>) -> Result<(), Error> {
-    rate.map_or(Ok(()), |rate| validate::sampling_rate("io_logging_sampling_rate", rate))
+    rate.map_or(Ok(()), |rate| {
+        validate::sampling_rate("io_logging_sampling_rate", rate)
+    })
 }
 
 impl Endpoint for CreateWorkspace {
@@ -254,7 +344,10 @@ impl Endpoint for GetWorkspace {
     }
 
     fn path(&self) -> Result<String, Error> {
-        Ok(format!("/workspaces/{}", validate::path_segment("id", &self.id)?))
+        Ok(format!(
+            "/workspaces/{}",
+            validate::path_segment("id", &self.id)?
+        ))
     }
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
@@ -279,7 +372,10 @@ impl Endpoint for UpdateWorkspace {
     }
 
     fn path(&self) -> Result<String, Error> {
-        Ok(format!("/workspaces/{}", validate::path_segment("id", &self.id)?))
+        Ok(format!(
+            "/workspaces/{}",
+            validate::path_segment("id", &self.id)?
+        ))
     }
 
     fn body(&self) -> Option<Result<String, Error>> {
