@@ -1,6 +1,9 @@
 //! End-to-end: the real core, driven by the blocking ureq client, against the sandbox over real
 //! HTTP, through every operation and every fault the sandbox can inject.
 
+// Helpers outside #[test] functions fail the test the same way an assertion does.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use modelgates_core::blocking::BlockingClient;

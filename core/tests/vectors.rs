@@ -1,6 +1,9 @@
 //! Replays every conformance vector in `tests/vectors/` through the core, with a fake clock and
 //! canned responses: exact requests, waits, and final values or errors.
 
+// Helpers outside #[test] functions fail the test the same way an assertion does.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -314,7 +317,7 @@ fn transport_kind(kind: &str) -> Result<TransportErrorKind, String> {
     }
 }
 
-fn field<'a>(input: &'a Value, name: &str) -> Value {
+fn field(input: &Value, name: &str) -> Value {
     input.get(name).cloned().unwrap_or_else(|| json!({}))
 }
 
