@@ -3,6 +3,12 @@
 
 set shell := ["bash", "-euo", "pipefail", "-c"]
 
+# Each binding keeps its own recipes beside its code (test-js, bench-js, test-py, bench-py,
+# test-kotlin, check-swift, ...); they are imported here so every recipe runs from the root.
+import? 'js/tasks.just'
+import? 'python/tasks.just'
+import? 'bindings/uniffi/tasks.just'
+
 # Lists the recipes.
 default:
     @just --list
