@@ -206,12 +206,14 @@ pub(crate) fn new_key(body: &Map<String, Value>) -> Result<NewKey, ApiError> {
     })
 }
 
-/// Reads `offset` and `limit` of `GET /workspaces`: defaults 0 and 50, `limit` clamped to 100.
+/// Reads `offset` and `limit` of `GET /workspaces`: defaults 0 and 50. A `limit` above 100
+/// is refused, not clamped: the spec's `maximum: 100` makes it invalid input.
 pub(crate) fn page(query: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
     let offset = query_count(query, "offset")?.unwrap_or(0);
-    let limit = query_count(query, "limit")?
-        .unwrap_or(DEFAULT_PAGE_SIZE)
-        .min(MAX_PAGE_SIZE);
+    let limit = query_count(query, "limit")?.unwrap_or(DEFAULT_PAGE_SIZE);
+    if limit > MAX_PAGE_SIZE {
+        return Err(ApiError::invalid("limit", "must be at most 100"));
+    }
     Ok((offset, limit))
 }
 
@@ -364,7 +366,7 @@ mod tests {
     }
 
     #[test]
-    fn page_defaults_and_clamps() {
+    fn page_defaults_and_bounds() {
         let query = |pairs: &[(&str, &str)]| {
             pairs
                 .iter()
@@ -372,7 +374,8 @@ mod tests {
                 .collect::<HashMap<_, _>>()
         };
         assert_eq!(page(&query(&[])).unwrap(), (0, 50));
-        assert_eq!(page(&query(&[("limit", "500")])).unwrap(), (0, 100));
+        assert_eq!(page(&query(&[("limit", "100")])).unwrap(), (0, 100));
+        assert!(page(&query(&[("limit", "101")])).is_err());
         assert!(page(&query(&[("offset", "-1")])).is_err());
         assert!(page(&query(&[("limit", "+1")])).is_err());
         assert!(page(&query(&[("limit", "")])).is_err());

@@ -161,7 +161,7 @@ fn list_pages_in_creation_order_with_total_count() {
 }
 
 #[test]
-fn list_limit_defaults_to_50_and_is_clamped_to_100() {
+fn list_limit_defaults_to_50_and_stops_at_100() {
     let api = Api::start();
     for n in 0..105 {
         api.create_workspace("Many", &format!("many-{n}"));
@@ -173,8 +173,10 @@ fn list_limit_defaults_to_50_and_is_clamped_to_100() {
     };
     assert_eq!(count(""), 50);
     assert_eq!(count("?limit=100"), 100);
-    assert_eq!(count("?limit=1000"), 100);
-    assert_eq!(count("?offset=100&limit=1000"), 6);
+    assert_eq!(count("?offset=100&limit=100"), 6);
+    let reply = api.get("/workspaces?limit=101");
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(reply.json()["error"]["metadata"]["field"], "limit");
 }
 
 #[test]
