@@ -1,0 +1,54 @@
+//! The core's `Call` loop, written once for the browser.
+
+use modelgates_core::{Action, Call, Error};
+use serde::Serialize;
+use web_sys::AbortSignal;
+
+use crate::errors::Failure;
+use crate::transport::Io;
+
+/// Drives calls to completion over `fetch` and the clock.
+pub(crate) struct Driver {
+    io: Io,
+}
+
+impl Driver {
+    pub(crate) fn new(fetch: Option<js_sys::Function>, clock: Option<js_sys::Object>) -> Self {
+        Driver {
+            io: Io::new(fetch, clock),
+        }
+    }
+
+    /// Sends, waits and retries as the call says, until it is done or the signal fires.
+    pub(crate) async fn drive<T>(
+        &self,
+        mut call: Call<T>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<T, Failure> {
+        loop {
+            if signal.is_some_and(AbortSignal::aborted) {
+                return Err(Failure::Aborted);
+            }
+            match call.next_action(self.io.now()) {
+                Action::Send(request) => match self.io.send(&request, signal).await {
+                    Ok(response) => call.handle_response(response),
+                    Err(Ok(failure)) => call.handle_transport_error(failure),
+                    Err(Err(aborted)) => return Err(aborted),
+                },
+                Action::Wait(wait) => self.io.sleep(wait, signal).await?,
+                Action::Done(result) => return result.map_err(Failure::from),
+            }
+        }
+    }
+}
+
+/// A result as JSON text, for `JSON.parse` on the other side.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<wasm_bindgen::JsValue, Failure> {
+    serde_json::to_string(value)
+        .map(|text| wasm_bindgen::JsValue::from_str(&text))
+        .map_err(|e| {
+            Failure::Sdk(Error::Internal {
+                message: format!("could not encode the result: {e}"),
+            })
+        })
+}

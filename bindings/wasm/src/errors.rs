@@ -1,0 +1,53 @@
+//! How a failed call reaches JavaScript: a JSON description the npm package turns into a
+//! `ModelGatesError`. Field names are the core's (snake_case); `js/src/case.js` maps them.
+
+use modelgates_core::Error;
+use serde_json::{Value, json};
+use wasm_bindgen::JsValue;
+
+/// Why a call did not produce a value.
+pub(crate) enum Failure {
+    /// The core's error: invalid input, API error, decode, transport, timeout or internal.
+    Sdk(Error),
+    /// The caller's `AbortSignal` fired. Only the browser knows about this one, so it is the
+    /// binding's own kind, distinct from the core's `timeout`.
+    Aborted,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure::Sdk(error)
+    }
+}
+
+impl From<Failure> for JsValue {
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Sdk(error) => error_value(&error),
+            Failure::Aborted => describe(json!({
+                "kind": "aborted",
+                "message": "the call was aborted",
+            })),
+        }
+    }
+}
+
+/// The description of a core error. Messages come from the core, which keeps secrets out.
+pub(crate) fn error_value(error: &Error) -> JsValue {
+    let api = error.api();
+    describe(json!({
+        "kind": error.kind().as_str(),
+        "message": error.message(),
+        "status": error.status(),
+        "code": api.and_then(|a| a.code),
+        "field": error.field(),
+        "metadata": api.and_then(|a| a.metadata.clone()),
+        "user_id": api.and_then(|a| a.user_id.clone()),
+        "request_id": api.and_then(|a| a.request_id.clone()),
+        "retry_after_ms": api.and_then(|a| a.retry_after).map(|d| d.as_millis() as u64),
+    }))
+}
+
+fn describe(value: Value) -> JsValue {
+    JsValue::from_str(&value.to_string())
+}

@@ -1,0 +1,161 @@
+//! The browser binding of the ModelGates SDK.
+//!
+//! It converts, drives and maps: JSON text in (the API's snake_case field names, checked by the
+//! core's `input::from_json`), the core's [`Call`](modelgates_core::Call) loop driven with
+//! `fetch` and timers, JSON text or an error description out. Every decision (validation,
+//! retries, status mapping, decoding, paging) stays in `modelgates-core`.
+//!
+//! Values cross the boundary as JSON text rather than through serde-wasm-bindgen: the core
+//! already carries serde_json, so a second serde backend would only add bytes to every page
+//! that loads the SDK. The npm package (`js/`) wraps these exports in a typed, camelCase
+//! `ModelGates` class; this module is its engine, not its public face.
+
+mod driver;
+mod errors;
+mod options;
+mod transport;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Promise;
+use modelgates_core::input::from_json_str;
+use modelgates_core::{Call, Client, WorkspacePager};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::driver::Driver;
+use crate::errors::{Failure, error_value};
+
+/// A ModelGates client: one configuration, shared by every call it makes.
+#[wasm_bindgen]
+pub struct WasmClient {
+    client: Client,
+    driver: Rc<Driver>,
+}
+
+#[wasm_bindgen]
+impl WasmClient {
+    /// Builds a client from the options as JSON text (`api_key`, `base_url`, `timeout_ms`,
+    /// `retry`, `headers`), an optional `fetch` function and an optional clock object with
+    /// `now()` (milliseconds) and `sleep(ms, signal)` (a promise). Throws the error
+    /// description when the options are invalid.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        options: &str,
+        fetch: Option<js_sys::Function>,
+        clock: Option<js_sys::Object>,
+    ) -> Result<WasmClient, JsValue> {
+        let (config, seed) = options::parse(options).map_err(|e| error_value(&e))?;
+        let client = Client::new(config, seed).map_err(|e| error_value(&e))?;
+        Ok(WasmClient {
+            client,
+            driver: Rc::new(Driver::new(fetch, clock)),
+        })
+    }
+
+    /// `POST /workspaces` with the body as JSON text; resolves to the workspace as JSON text.
+    #[wasm_bindgen(js_name = createWorkspace)]
+    pub fn create_workspace(&self, body: &str, signal: Option<AbortSignal>) -> Promise {
+        let call = from_json_str(body).and_then(|r| self.client.create_workspace(r));
+        self.run(call, signal)
+    }
+
+    /// `GET /workspaces` with the query (`offset`, `limit`) as JSON text; resolves to one page.
+    #[wasm_bindgen(js_name = listWorkspaces)]
+    pub fn list_workspaces(&self, query: &str, signal: Option<AbortSignal>) -> Promise {
+        let call = from_json_str(query).and_then(|r| self.client.list_workspaces(r));
+        self.run(call, signal)
+    }
+
+    /// `GET /workspaces/{id}` by id or slug.
+    #[wasm_bindgen(js_name = getWorkspace)]
+    pub fn get_workspace(&self, id: &str, signal: Option<AbortSignal>) -> Promise {
+        self.run(self.client.get_workspace(id), signal)
+    }
+
+    /// `PATCH /workspaces/{id}` with the changes as JSON text.
+    #[wasm_bindgen(js_name = updateWorkspace)]
+    pub fn update_workspace(
+        &self,
+        id: &str,
+        changes: &str,
+        signal: Option<AbortSignal>,
+    ) -> Promise {
+        let call = from_json_str(changes).and_then(|c| self.client.update_workspace(id, c));
+        self.run(call, signal)
+    }
+
+    /// `POST /keys` with the body as JSON text; resolves to `{data, key}` as JSON text.
+    #[wasm_bindgen(js_name = createKey)]
+    pub fn create_key(&self, body: &str, signal: Option<AbortSignal>) -> Promise {
+        let call = from_json_str(body).and_then(|r| self.client.create_key(r));
+        self.run(call, signal)
+    }
+
+    /// A pager over every workspace; the options (`page_size`) as JSON text.
+    #[wasm_bindgen(js_name = workspacePager)]
+    pub fn workspace_pager(&self, options: &str) -> Result<WasmPager, JsValue> {
+        let page_size = options::page_size(options).map_err(|e| error_value(&e))?;
+        let pager = self
+            .client
+            .workspace_pager(page_size)
+            .map_err(|e| error_value(&e))?;
+        Ok(WasmPager {
+            pager: Rc::new(RefCell::new(pager)),
+            driver: self.driver.clone(),
+        })
+    }
+
+    fn run<T: Serialize + 'static>(
+        &self,
+        call: Result<Call<T>, modelgates_core::Error>,
+        signal: Option<AbortSignal>,
+    ) -> Promise {
+        let driver = self.driver.clone();
+        future_to_promise(async move {
+            let value = driver
+                .drive(call.map_err(Failure::from)?, signal.as_ref())
+                .await?;
+            Ok(driver::to_json(&value)?)
+        })
+    }
+}
+
+/// Walks every workspace, one page per `next` call.
+#[wasm_bindgen]
+pub struct WasmPager {
+    pager: Rc<RefCell<WorkspacePager>>,
+    driver: Rc<Driver>,
+}
+
+#[wasm_bindgen]
+impl WasmPager {
+    /// Fetches the next page: resolves to its new workspaces as JSON text (an array), or to
+    /// `undefined` once every page has been seen. After an error the pager stops.
+    pub fn next(&self, signal: Option<AbortSignal>) -> Promise {
+        let pager = self.pager.clone();
+        let driver = self.driver.clone();
+        future_to_promise(async move {
+            let Some(call) = pager.borrow_mut().next_call() else {
+                return Ok(JsValue::UNDEFINED);
+            };
+            let page = match call {
+                Ok(call) => driver.drive(call, signal.as_ref()).await,
+                Err(e) => Err(Failure::from(e)),
+            };
+            match page {
+                Ok(page) => {
+                    let items = pager.borrow_mut().handle_page(page);
+                    Ok(driver::to_json(&items)?)
+                }
+                Err(failure) => {
+                    pager.borrow_mut().stop();
+                    Err(failure.into())
+                }
+            }
+        })
+    }
+}

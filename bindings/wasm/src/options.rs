@@ -1,0 +1,88 @@
+//! The client's options, from JSON text to the core's `Config`. Types are checked here (the
+//! core's `from_json` names a mistyped or unknown field); values are checked by the core.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use modelgates_core::input::from_json_str;
+use modelgates_core::{Config, Error, RetryPolicy};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    api_key: String,
+    #[serde(default)]
+    base_url: Option<String>,
+    /// Per attempt; absent: the core's default.
+    #[serde(default)]
+    timeout_ms: Option<u64>,
+    #[serde(default)]
+    retry: Option<Retry>,
+    /// Extra headers on every request.
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    /// Jitter seed; absent: random.
+    #[serde(default)]
+    seed: Option<u64>,
+}
+
+/// Each field falls back to the core's default policy.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Retry {
+    #[serde(default)]
+    max_retries: Option<u32>,
+    #[serde(default)]
+    initial_backoff_ms: Option<u64>,
+    #[serde(default)]
+    max_backoff_ms: Option<u64>,
+    #[serde(default)]
+    max_elapsed_ms: Option<u64>,
+    #[serde(default)]
+    jitter: Option<f64>,
+}
+
+/// The core configuration and the jitter seed.
+pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
+    let options: Options = from_json_str(text)?;
+    let mut config = Config::new(options.api_key)
+        .with_user_agent_suffix(concat!("modelgates-wasm/", env!("CARGO_PKG_VERSION")));
+    if let Some(base_url) = options.base_url {
+        config = config.with_base_url(base_url);
+    }
+    if let Some(ms) = options.timeout_ms {
+        config = config.with_timeout(Some(Duration::from_millis(ms)));
+    }
+    if let Some(retry) = options.retry {
+        let default = RetryPolicy::default();
+        let ms = |value: Option<u64>, fallback| value.map_or(fallback, Duration::from_millis);
+        config = config.with_retry(RetryPolicy {
+            max_retries: retry.max_retries.unwrap_or(default.max_retries),
+            initial_backoff: ms(retry.initial_backoff_ms, default.initial_backoff),
+            max_backoff: ms(retry.max_backoff_ms, default.max_backoff),
+            max_elapsed: ms(retry.max_elapsed_ms, default.max_elapsed),
+            jitter: retry.jitter.unwrap_or(default.jitter),
+        });
+    }
+    for (name, value) in options.headers {
+        config = config.with_header(name, value);
+    }
+    // 2^53: the integers a JS number holds exactly.
+    let seed = options
+        .seed
+        .unwrap_or_else(|| (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
+    Ok((config, seed))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PagerOptions {
+    #[serde(default)]
+    page_size: Option<u32>,
+}
+
+/// The pager's page size, when given.
+pub(crate) fn page_size(text: &str) -> Result<Option<u32>, Error> {
+    Ok(from_json_str::<PagerOptions>(text)?.page_size)
+}
