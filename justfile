@@ -8,6 +8,7 @@ set shell := ["bash", "-euo", "pipefail", "-c"]
 import? 'js/tasks.just'
 import? 'python/tasks.just'
 import? 'bindings/uniffi/tasks.just'
+import 'tests/contract/tasks.just'
 
 # Lists the recipes.
 default:
@@ -37,7 +38,8 @@ build-demo:
 test: setup-rust
     scripts/run-suites.sh
 
-# Core unit tests, vector replay, sandbox tests and end-to-end tests over real HTTP.
+# Core unit tests, vector replay, properties, sandbox tests, and the end-to-end tests over
+# real HTTP (direct here; `test-rust-contract` runs them again through Prism).
 test-rust:
     cargo test -p modelgates-core --features blocking -p modelgates-sandbox --no-fail-fast
 

@@ -26,6 +26,8 @@ suite core-deps check check-core-deps
 suite core-wasm check check-core-wasm
 suite vectors-format check check-vectors
 suite rust cargo test-rust
+suite rust-contract cargo test-rust-contract
+suite schemathesis check test-schemathesis
 suite demo check test-demo
 
 echo

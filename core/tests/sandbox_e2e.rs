@@ -14,9 +14,16 @@ use modelgates_core::{
 use modelgates_sandbox::{Sandbox, SandboxConfig};
 use serde_json::Value;
 
+mod support {
+    pub mod prism;
+}
+use support::prism::Prism;
+
 const RESTRICTED_KEY: &str = "sk-mg-restricted-e2e";
 
 struct World {
+    // Dropped first: the proxy checks its log for violations when it stops.
+    prism: Option<Prism>,
     sandbox: Sandbox,
     key: String,
 }
@@ -30,7 +37,11 @@ fn world() -> World {
         restricted_key: Some(RESTRICTED_KEY.to_owned()),
     })
     .expect("sandbox starts");
-    World { sandbox, key }
+    World {
+        prism: Prism::from_env(&sandbox.base_url()),
+        sandbox,
+        key,
+    }
 }
 
 fn fastrand_u64() -> u64 {
@@ -50,7 +61,20 @@ fn quick_retries() -> RetryPolicy {
 }
 
 impl World {
+    /// Through Prism when it runs, so the traffic is checked against the spec.
     fn config(&self) -> Config {
+        let base_url = match &self.prism {
+            Some(prism) => prism.url().to_owned(),
+            None => self.sandbox.base_url(),
+        };
+        Config::new(self.key.clone())
+            .with_base_url(base_url)
+            .with_retry(quick_retries())
+    }
+
+    /// Straight to the sandbox, for faults that break HTTP itself or the spec on purpose (a
+    /// dropped connection, a truncated body, an HTML error page), which a proxy would mask.
+    fn direct_config(&self) -> Config {
         Config::new(self.key.clone())
             .with_base_url(self.sandbox.base_url())
             .with_retry(quick_retries())
@@ -63,6 +87,11 @@ impl World {
     /// A client whose every request carries the fault header.
     fn faulty(&self, fault: &str) -> BlockingClient {
         BlockingClient::new(self.config().with_header("x-sandbox-fault", fault)).unwrap()
+    }
+
+    /// The same, straight to the sandbox (see `direct_config`).
+    fn faulty_direct(&self, fault: &str) -> BlockingClient {
+        BlockingClient::new(self.direct_config().with_header("x-sandbox-fault", fault)).unwrap()
     }
 
     /// How many requests of `operation` carried a fault header with `key=<label>`.
@@ -445,7 +474,7 @@ fn retries_stop_at_the_limit() {
 fn dropped_connection() {
     let w = world();
     let ws = w
-        .faulty("drop;times=1;key=dg")
+        .faulty_direct("drop;times=1;key=dg")
         .get_workspace("default")
         .unwrap();
     assert_eq!(ws.slug, "default");
@@ -456,7 +485,7 @@ fn dropped_connection() {
     );
 
     let error = expect_err(
-        w.faulty("drop;key=dp")
+        w.faulty_direct("drop;key=dp")
             .create_key(CreateKeyRequest::new("dropped")),
     );
     assert_eq!(error.kind(), ErrorKind::Transport, "{error}");
@@ -472,14 +501,14 @@ fn dropped_connection() {
 fn truncated_body() {
     let w = world();
     let ws = w
-        .faulty("truncate;times=1;key=tg")
+        .faulty_direct("truncate;times=1;key=tg")
         .get_workspace("default")
         .unwrap();
     assert_eq!(ws.slug, "default");
     assert_eq!(w.count("tg", "get-workspace"), 2);
 
     let error = expect_err(
-        w.faulty("truncate;key=tp")
+        w.faulty_direct("truncate;key=tp")
             .create_key(CreateKeyRequest::new("truncated")),
     );
     assert!(
@@ -541,7 +570,7 @@ fn timeouts() {
 fn non_json_error_body() {
     let w = world();
     let client = BlockingClient::new(
-        w.config()
+        w.direct_config()
             .with_retry(RetryPolicy::none())
             .with_header("x-sandbox-fault", "status=502;body=html;key=html"),
     )
