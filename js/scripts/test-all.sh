@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Every browser suite, continuing past failures: wasm-bindgen-test (vectors + sandbox end to
+# end), the package's tests in Chromium, the npm pack install test, the dashboard test.
+# Ends with one line "N passed, N failed" summing them all.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+passed=0 failed=0
+
+add() { passed=$((passed + $1)) failed=$((failed + $2)); }
+
+# A suite ending with "N passed, N failed"; a crash without that line counts as one failure.
+counted() {
+  local name=$1; shift
+  echo "=== $name"
+  local log
+  log=$("$@" 2>&1); local rc=$?
+  echo "$log"
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' <<<"$log" | tail -1)
+  if [ -n "$line" ]; then
+    read -r p _ f _ <<<"$line"; add "$p" "$f"
+    [ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || add 0 1
+  else
+    add 0 1
+  fi
+}
+
+echo "=== wasm-bindgen-test in Chromium"
+log=$(just test-wasm 2>&1); rc=$?
+echo "$log" | grep -vE '^\s+at |^\s*$'
+read -r p f < <(grep -oE 'test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed' <<<"$log" |
+  awk '{p += $4; f += $6} END {print p + 0, f + 0}')
+add "$p" "$f"
+[ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || add 0 1
+
+echo "=== build the npm package"
+if js/scripts/build.sh; then
+  add 1 0
+  counted "package tests in Chromium" scripts/with-sandbox.sh node js/test/run.mjs
+  counted "npm pack install test" scripts/with-sandbox.sh node js/test/pack.mjs
+  if [ -f js/examples/dashboard/test.mjs ]; then
+    counted "dashboard (Vite + Playwright)" scripts/with-sandbox.sh node js/examples/dashboard/test.mjs
+  fi
+else
+  add 0 1
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,201 @@
+/** How failed attempts are retried. Every field is optional; unset ones keep the default. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2; 0 turns retries off). */
+  maxRetries?: number;
+  /** Wait before the first retry, doubling after (default 500). */
+  initialBackoffMs?: number;
+  /** Longest backoff wait (default 8000); a server's Retry-After may ask for longer. */
+  maxBackoffMs?: number;
+  /** No retry starts if it would end later than this after the first attempt (default 30000). */
+  maxElapsedMs?: number;
+  /** Share of each wait randomised away, 0 to 1 (default 0.25). */
+  jitter?: number;
+}
+
+export interface ModelGatesOptions {
+  /** The management key. It never appears in errors or logs. */
+  apiKey: string;
+  /** The API root (default `https://modelgates.ai/api/v1`). */
+  baseUrl?: string;
+  /** How long one attempt may take, in milliseconds (default 60000). */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** Options every method takes. */
+export interface CallOptions {
+  /** Aborting it ends the call with an `AbortedError` (also while waiting to retry). */
+  signal?: AbortSignal;
+}
+
+export type ProviderSort = "price" | "throughput" | "latency" | "exacto" | (string & {});
+export type LimitReset = "daily" | "weekly" | "monthly";
+
+export interface Workspace {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  defaultImageModel: string | null;
+  defaultTextModel: string | null;
+  defaultProviderSort: ProviderSort | null;
+  /** Key ids whose requests are I/O-logged; `null`: every key. */
+  ioLoggingApiKeyIds: number[] | null;
+  ioLoggingSamplingRate: number;
+  isDataDiscountLoggingEnabled: boolean;
+  isObservabilityBroadcastEnabled: boolean;
+  isObservabilityIoLoggingEnabled: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface WorkspacePage {
+  data: Workspace[];
+  totalCount: number;
+}
+
+export interface CreateWorkspaceRequest {
+  name: string;
+  /** Lowercase alphanumeric segments separated by single hyphens. */
+  slug: string;
+  description?: string | null;
+  defaultImageModel?: string | null;
+  defaultTextModel?: string | null;
+  defaultProviderSort?: ProviderSort | null;
+  ioLoggingApiKeyIds?: number[] | null;
+  /** 0.0001 to 1. */
+  ioLoggingSamplingRate?: number;
+  isDataDiscountLoggingEnabled?: boolean;
+  isObservabilityBroadcastEnabled?: boolean;
+  isObservabilityIoLoggingEnabled?: boolean;
+}
+
+/** Only the fields given change; `null` clears a nullable field. */
+export type UpdateWorkspaceRequest = Partial<CreateWorkspaceRequest>;
+
+export interface ListWorkspacesRequest {
+  offset?: number;
+  /** 1 to 100. */
+  limit?: number;
+}
+
+export interface WorkspacesOptions extends CallOptions {
+  /** 1 to 100 (default 100). */
+  pageSize?: number;
+}
+
+export interface CreateKeyRequest {
+  name: string;
+  /** The workspace's UUID; the default workspace when left out. */
+  workspaceId?: string;
+  /** RFC 3339; converted to UTC, refused without an offset. */
+  expiresAt?: string | null;
+  /** Spending limit in USD. */
+  limit?: number | null;
+  limitReset?: LimitReset | null;
+  includeByokInLimit?: boolean;
+  creatorUserId?: string | null;
+}
+
+export interface ApiKey {
+  hash: string;
+  name: string;
+  label: string;
+  disabled: boolean;
+  limit: number | null;
+  limitRemaining: number | null;
+  /** Open: a value this SDK does not know yet is kept as given. */
+  limitReset: LimitReset | (string & {}) | null;
+  includeByokInLimit: boolean;
+  usage: number;
+  usageDaily: number;
+  usageWeekly: number;
+  usageMonthly: number;
+  byokUsage: number;
+  byokUsageDaily: number;
+  byokUsageWeekly: number;
+  byokUsageMonthly: number;
+  createdAt: string;
+  updatedAt: string | null;
+  expiresAt: string | null;
+  creatorUserId: string | null;
+  workspaceId: string;
+}
+
+/** A secret that prints as `[REDACTED]`; `reveal()` gives the value. */
+export declare class Secret {
+  private constructor();
+  reveal(): string;
+  toString(): "[REDACTED]";
+  toJSON(): "[REDACTED]";
+}
+
+export interface CreatedKey {
+  data: ApiKey;
+  /** The new key, shown only this once. */
+  key: Secret;
+}
+
+export type ErrorKind =
+  | "invalid_input"
+  | "api"
+  | "decode"
+  | "transport"
+  | "timeout"
+  | "aborted"
+  | "internal";
+
+export declare class ModelGatesError extends Error {
+  readonly kind: ErrorKind;
+  /** HTTP status (api and decode errors). */
+  readonly status: number | null;
+  /** `error.code` from the server's body. */
+  readonly code: number | null;
+  /** The offending input field (invalid_input). */
+  readonly field: string | null;
+  /** `error.metadata` from the server's body. */
+  readonly metadata: unknown;
+  readonly userId: string | null;
+  /** The `x-request-id` response header, for support requests. */
+  readonly requestId: string | null;
+  /** The server's `Retry-After`, in milliseconds. */
+  readonly retryAfterMs: number | null;
+}
+export declare class InvalidInputError extends ModelGatesError {
+  readonly kind: "invalid_input";
+  readonly field: string;
+}
+export declare class ApiError extends ModelGatesError {
+  readonly kind: "api";
+  readonly status: number;
+}
+export declare class DecodeError extends ModelGatesError {
+  readonly kind: "decode";
+}
+export declare class TransportError extends ModelGatesError {
+  readonly kind: "transport";
+}
+export declare class TimeoutError extends ModelGatesError {
+  readonly kind: "timeout";
+}
+export declare class AbortedError extends ModelGatesError {
+  readonly kind: "aborted";
+}
+export declare class InternalError extends ModelGatesError {
+  readonly kind: "internal";
+}
+
+export declare class ModelGates {
+  constructor(options: ModelGatesOptions);
+  createWorkspace(request: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
+  listWorkspaces(query?: ListWorkspacesRequest, options?: CallOptions): Promise<WorkspacePage>;
+  workspaces(options?: WorkspacesOptions): AsyncGenerator<Workspace, void, undefined>;
+  getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
+  updateWorkspace(id: string, changes: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
+  createKey(request: CreateKeyRequest, options?: CallOptions): Promise<CreatedKey>;
+}

@@ -1,0 +1,103 @@
+// The ModelGates client for browsers and bundlers. A thin wrapper: it renames fields (case.js),
+// turns failures into Error subclasses (errors.js) and hides secrets (secret.js); validation,
+// retries, errors and paging are decided by the Rust core inside the WebAssembly engine.
+import init, { WasmClient } from "./wasm/modelgates_wasm.js";
+import { toApi, fromApi } from "./case.js";
+import { toError } from "./errors.js";
+import { Secret } from "./secret.js";
+
+export * from "./errors.js";
+export { Secret } from "./secret.js";
+
+let loading;
+/** Loads the WebAssembly engine once, on first use (no work happens at import time). */
+const loadEngine = () => (loading ??= init());
+
+const json = (value) => JSON.stringify(toApi(value ?? {}));
+
+async function settle(run) {
+  let text;
+  try {
+    text = await run();
+  } catch (thrown) {
+    throw toError(thrown);
+  }
+  return text === undefined ? undefined : fromApi(JSON.parse(text));
+}
+
+export class ModelGates {
+  #engine;
+
+  /**
+   * @param {import("./index").ModelGatesOptions} options
+   */
+  constructor(options) {
+    const { headers, fetch, ...rest } = options ?? {};
+    // Header names are sent as given, so they skip the renaming. Unknown options reach the
+    // engine, which refuses them by name.
+    const config = JSON.stringify({ ...toApi(rest), headers });
+    const fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
+    // The key lives in this closure and then inside the engine, never on `this`, so logging
+    // the client cannot show it.
+    let engine;
+    this.#engine = () =>
+      (engine ??= loadEngine().then(() => {
+        try {
+          return new WasmClient(config, fetchFn);
+        } catch (thrown) {
+          throw toError(thrown);
+        }
+      }));
+  }
+
+  /** Creates a workspace. */
+  async createWorkspace(request, { signal } = {}) {
+    const engine = await this.#engine();
+    return settle(() => engine.createWorkspace(json(request), signal));
+  }
+
+  /** One page of workspaces (`offset`, `limit` up to 100). */
+  async listWorkspaces(query, { signal } = {}) {
+    const engine = await this.#engine();
+    return settle(() => engine.listWorkspaces(json(query), signal));
+  }
+
+  /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate. */
+  async *workspaces({ pageSize, signal } = {}) {
+    const engine = await this.#engine();
+    let pager;
+    try {
+      pager = engine.workspacePager(json({ pageSize }));
+    } catch (thrown) {
+      throw toError(thrown);
+    }
+    try {
+      for (;;) {
+        const page = await settle(() => pager.next(signal));
+        if (page === undefined) return;
+        yield* page;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+
+  /** A workspace by id (UUID) or slug. */
+  async getWorkspace(id, { signal } = {}) {
+    const engine = await this.#engine();
+    return settle(() => engine.getWorkspace(String(id ?? ""), signal));
+  }
+
+  /** Changes the given fields of a workspace; `null` clears a nullable field. */
+  async updateWorkspace(id, changes, { signal } = {}) {
+    const engine = await this.#engine();
+    return settle(() => engine.updateWorkspace(String(id ?? ""), json(changes), signal));
+  }
+
+  /** Creates an API key. Its secret (`key`) is returned this once, as a Secret. */
+  async createKey(request, { signal } = {}) {
+    const engine = await this.#engine();
+    const created = await settle(() => engine.createKey(json(request), signal));
+    return { data: created.data, key: new Secret(created.key) };
+  }
+}

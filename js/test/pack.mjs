@@ -1,0 +1,90 @@
+// The tarball `npm pack` builds installs into an empty project and works there: Node resolves
+// `modelgates` through `exports`, `tsc --strict` type-checks the typed example against the
+// installed types, and the compiled example runs in headless Chromium against the sandbox,
+// importing the installed package by its bare name. Ends with "N passed, N failed".
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { chromiumArgs } from "./chromium.mjs";
+
+const js = fileURLToPath(new URL("..", import.meta.url));
+const work = join(js, "../target/js-pack");
+const app = join(work, "app");
+const { MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey } = process.env;
+if (!baseUrl || !apiKey) throw new Error("run under scripts/with-sandbox.sh");
+
+let passed = 0, failed = 0;
+async function step(name, body) {
+  try {
+    const note = await body();
+    console.log(`ok   ${name}${note ? `: ${note}` : ""}`);
+    passed++;
+  } catch (error) {
+    console.log(`FAIL ${name}\n     ${String(error.stdout ?? "")}${error.stack ?? error}`);
+    failed++;
+  }
+}
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: "pipe" });
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(app, { recursive: true });
+let tarball;
+await step("npm pack builds a tarball with the engine, the glue and the types", () => {
+  const [info] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], js));
+  tarball = join(work, info.filename);
+  const files = info.files.map((f) => f.path);
+  for (const want of ["dist/index.js", "dist/index.d.ts", "dist/wasm/modelgates_wasm_bg.wasm", "package.json"]) {
+    if (!files.includes(want)) throw new Error(`${want} missing from ${files.join(", ")}`);
+  }
+  return `${info.filename}, ${info.size} bytes, ${files.length} files`;
+});
+await step("the tarball installs into an empty project", () => {
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  run("npm", ["install", "--no-audit", "--no-fund", tarball], app);
+});
+await step("Node resolves `modelgates` through exports", () => {
+  const names = run("node", ["--input-type=module", "-e",
+    'const m = await import("modelgates"); console.log(Object.keys(m).sort().join(","))'], app).trim();
+  for (const want of ["ModelGates", "ModelGatesError", "InvalidInputError", "AbortedError", "TimeoutError", "Secret"]) {
+    if (!names.split(",").includes(want)) throw new Error(`${want} not exported: ${names}`);
+  }
+});
+await step("tsc --noEmit --strict passes on the typed example against the installed types", () => {
+  cpSync(join(js, "examples/typed"), app, { recursive: true });
+  run(join(js, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], app);
+});
+await step("the compiled example runs in Chromium, importing the package by name", async () => {
+  run(join(js, "node_modules/.bin/tsc"), ["-p", "tsconfig.json", "--noEmit", "false", "--outDir", "out"], app);
+  writeFileSync(join(app, "index.html"), `<!doctype html><meta charset="utf-8">
+<script type="importmap">{"imports":{"modelgates":"/node_modules/modelgates/dist/index.js"}}</script>`);
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    try {
+      const type = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" }[extname(path)];
+      const body = readFileSync(join(app, path));
+      res.writeHead(200, { "content-type": type ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+    const notes = await page.evaluate(
+      async ([url, key]) => (await import("/out/example.js")).example(url, key),
+      [baseUrl, apiKey],
+    );
+    if (!notes.some((n) => n.startsWith("key "))) throw new Error(notes.join("; "));
+    return notes.join("; ");
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

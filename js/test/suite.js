@@ -1,0 +1,130 @@
+// The npm package's own tests, run inside headless Chromium by run.mjs against the sandbox
+// (a different origin from this page, so every call is real cross-origin fetch with CORS).
+import {
+  ModelGates, ModelGatesError, InvalidInputError, ApiError, TransportError, TimeoutError,
+  AbortedError, Secret,
+} from "../dist/index.js";
+
+export async function run({ baseUrl, apiKey }) {
+  const secrets = [];
+  const origin = baseUrl.replace(/\/api\/v1$/, "");
+  const label = () => `js-${Math.random().toString(16).slice(2)}`;
+  const slug = () => `js-e2e-${Math.random().toString(36).slice(2, 10)}`;
+  const client = (extra = {}) =>
+    new ModelGates({ apiKey, baseUrl, retry: { initialBackoffMs: 20, maxBackoffMs: 100 }, ...extra });
+  const faulty = (fault, extra = {}) => client({ headers: { "X-Sandbox-Fault": fault }, ...extra });
+  const count = async (key, operation) =>
+    (await (await fetch(`${origin}/_sandbox/counts?key=${key}`)).json())[operation];
+  const check = (ok, what) => { if (!ok) throw new Error(what); };
+  const rejects = async (promise) => {
+    try { await promise; } catch (error) { console.log("caught:", String(error), error); return error; }
+    throw new Error("expected the call to fail");
+  };
+
+  const tests = {
+    async "create, get, update, list, iterate and create a key, all camelCase"() {
+      const mg = client();
+      const s = slug();
+      const ws = await mg.createWorkspace({ name: "JS team", slug: s, defaultTextModel: "m/x", ioLoggingSamplingRate: 0.25 });
+      check(ws.slug === s && ws.defaultTextModel === "m/x" && ws.ioLoggingSamplingRate === 0.25, "created");
+      check(!("default_text_model" in ws) && ws.createdAt && ws.updatedAt === null, "camelCase fields");
+      const got = await mg.getWorkspace(s);
+      check(got.id === ws.id, "get by slug");
+      const updated = await mg.updateWorkspace(ws.id, { defaultTextModel: null, isDataDiscountLoggingEnabled: false });
+      check(updated.defaultTextModel === null && updated.updatedAt, "update");
+      const page = await mg.listWorkspaces({ offset: 0, limit: 1 });
+      check(page.data.length === 1 && page.totalCount >= 2, "one page");
+      const all = [];
+      for await (const w of mg.workspaces({ pageSize: 1 })) all.push(w);
+      check(all.length === page.totalCount && all.some((w) => w.id === ws.id), "every page");
+      const created = await mg.createKey({ name: "js key", workspaceId: ws.id, limit: 10, limitReset: "weekly" });
+      check(created.key instanceof Secret && created.key.reveal().startsWith("sk-mg-v1-"), "secret");
+      secrets.push(created.key.reveal());
+      check(String(created.key) === "[REDACTED]" && !JSON.stringify(created).includes(created.key.reveal()), "redacted");
+      check(created.data.workspaceId === ws.id && created.data.limitReset === "weekly", "key data");
+      console.log("created key", created, JSON.stringify(created), `${created.key}`);
+      console.log("client", mg, JSON.stringify(mg));
+    },
+    async "invalid input is an InvalidInputError naming the camelCase field, nothing sent"() {
+      const key = label();
+      const mg = faulty(`key=${key}`);
+      const bad = await rejects(mg.createWorkspace({ name: "x", slug: "Not A Slug" }));
+      check(bad instanceof InvalidInputError && bad instanceof ModelGatesError && bad instanceof Error, "classes");
+      check(bad.kind === "invalid_input" && bad.field === "slug", "slug field");
+      const rate = await rejects(mg.updateWorkspace("default", { ioLoggingSamplingRate: 5 }));
+      check(rate.field === "ioLoggingSamplingRate" && rate.message.startsWith("ioLoggingSamplingRate:"), rate.message);
+      const typo = await rejects(mg.createKey({ name: "k", limitRest: "daily" }));
+      check(typo.field === "limitRest", `typo field ${typo.field}`);
+      const limit = await rejects(mg.listWorkspaces({ limit: 101 }));
+      check(limit.field === "limit", "limit");
+      check((await count(key, "create-workspace")) === 0 && (await count(key, "update-workspace")) === 0, "sent");
+      check((await count(key, "create-keys")) === 0 && (await count(key, "list-workspaces")) === 0, "sent");
+    },
+    async "bad options are refused by name"() {
+      const empty = await rejects(new ModelGates({ apiKey: "" }).getWorkspace("default"));
+      check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);
+      const unknown = await rejects(new ModelGates({ apiKey, timeout: 5 }).getWorkspace("default"));
+      check(unknown.field === "timeout", `unknown: ${unknown.field}`);
+    },
+    async "a wrong key is an ApiError that does not show the key"() {
+      const wrong = "sk-mg-wrong-js-key-never-shown";
+      const error = await rejects(new ModelGates({ apiKey: wrong, baseUrl }).getWorkspace("default"));
+      check(error instanceof ApiError && error.status === 401 && error.code === 401, "401");
+      check(error.requestId?.startsWith("req_"), "request id");
+      check(!`${error.message} ${error.stack} ${JSON.stringify(error)}`.includes(wrong), "key shown");
+    },
+    async "429 with Retry-After is retried after the wait"() {
+      const key = label();
+      const started = performance.now();
+      await faulty(`status=429;retry-after=1;times=1;key=${key}`).getWorkspace("default");
+      check(performance.now() - started >= 950, "waited");
+      check((await count(key, "get-workspace")) === 2, "two requests");
+    },
+    async "503 on GET twice is retried; 503 on POST is not"() {
+      let key = label();
+      await faulty(`status=503;times=2;key=${key}`).listWorkspaces();
+      check((await count(key, "list-workspaces")) === 3, "three GETs");
+      key = label();
+      const error = await rejects(faulty(`status=503;key=${key}`).createWorkspace({ name: "n", slug: slug() }));
+      check(error instanceof ApiError && error.status === 503, "503");
+      check((await count(key, "create-workspace")) === 1, "one POST");
+    },
+    async "a truncated key response is a TransportError without the secret"() {
+      const key = label();
+      const error = await rejects(faulty(`truncate;key=${key}`).createKey({ name: "cut" }));
+      check(error instanceof TransportError && !`${error.message}${error.stack}`.includes("sk-mg-v1-"), "transport");
+      check((await count(key, "create-keys")) === 1, "one POST");
+    },
+    async "timeouts and aborts are distinct kinds"() {
+      const slow = faulty(`delay-ms=3000;key=${label()}`, { timeoutMs: 300, retry: { maxRetries: 0 } });
+      const timeout = await rejects(slow.getWorkspace("default"));
+      check(timeout instanceof TimeoutError && timeout.kind === "timeout", `timeout: ${timeout.kind}`);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 200);
+      const aborted = await rejects(faulty(`delay-ms=3000;key=${label()}`).getWorkspace("default", { signal: controller.signal }));
+      check(aborted instanceof AbortedError && !(aborted instanceof TimeoutError) && aborted.kind === "aborted", "aborted");
+      const stop = new AbortController();
+      const walk = faulty(`status=503;key=${label()}`, { retry: { initialBackoffMs: 5000 } }).workspaces({ signal: stop.signal });
+      setTimeout(() => stop.abort(), 200);
+      const inBackoff = await rejects(walk.next());
+      check(inBackoff instanceof AbortedError, "aborted in backoff");
+    },
+    async "a custom fetch is used"() {
+      let calls = 0;
+      const mg = client({ fetch: (request) => { calls += 1; return fetch(request); } });
+      await mg.getWorkspace("default");
+      check(calls === 1, `calls ${calls}`);
+    },
+  };
+
+  const results = [];
+  for (const [name, test] of Object.entries(tests)) {
+    try {
+      await test();
+      results.push({ name, ok: true });
+    } catch (error) {
+      results.push({ name, ok: false, error: String(error && error.stack || error) });
+    }
+  }
+  return { results, secrets };
+}
