@@ -1,0 +1,77 @@
+// Prints what a browser downloads for the SDK (every file of js/dist a page loads, gzipped one
+// by one at level 9, as a server would send them) and the time to first call in headless
+// Chromium against the sandbox: from navigation start to the first getWorkspace result, on a
+// cold page (new browser context, empty cache), median of 7.
+import { createServer } from "node:http";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { extname, join, normalize, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { chromiumArgs } from "../test/chromium.mjs";
+
+const js = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(js, "dist");
+const { MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey } = process.env;
+if (!baseUrl || !apiKey) throw new Error("run under scripts/with-sandbox.sh");
+
+const files = (dir) => readdirSync(dir).flatMap((name) => {
+  const path = join(dir, name);
+  return statSync(path).isDirectory() ? files(path) : [path];
+});
+const shipped = files(dist).filter((path) => /\.(js|wasm)$/.test(path)).sort();
+let raw = 0, gzipped = 0, wasmGz = 0;
+for (const path of shipped) {
+  const bytes = readFileSync(path);
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gzipped += gz;
+  if (path.endsWith(".wasm")) wasmGz = gz;
+  console.log(`  ${relative(js, path).padEnd(48)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(7)} B gzipped`);
+}
+console.log(`SDK download: ${gzipped} B gzipped (${raw} B raw): wasm ${wasmGz} B + JS ${gzipped - wasmGz} B`);
+
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+  if (path === "/") {
+    res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><script type="module">
+      import { ModelGates } from "/dist/index.js";
+      const p = new URLSearchParams(location.hash.slice(1));
+      const client = new ModelGates({ apiKey: p.get("key"), baseUrl: p.get("url") });
+      const w = await client.getWorkspace("default");
+      const first = performance.now();
+      await client.getWorkspace("default");
+      window.result = { first, warm: performance.now() - first, slug: w.slug };
+    </script>`);
+    return;
+  }
+  try {
+    const body = readFileSync(join(js, path));
+    const type = { ".js": "text/javascript", ".wasm": "application/wasm" }[extname(path)];
+    res.writeHead(200, { "content-type": type ?? "application/octet-stream" }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+const firsts = [], warms = [];
+try {
+  for (let run = 0; run < 7; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const hash = new URLSearchParams({ url: baseUrl, key: apiKey });
+    await page.goto(`http://127.0.0.1:${server.address().port}/#${hash}`);
+    const result = await (await page.waitForFunction(() => window.result)).jsonValue();
+    if (result.slug !== "default") throw new Error("unexpected answer");
+    firsts.push(result.first);
+    warms.push(result.warm);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`time to first call: ${median(firsts).toFixed(1)} ms median (navigation start to first result, cold, 7 runs)`);
+console.log(`a later call: ${median(warms).toFixed(1)} ms median`);
