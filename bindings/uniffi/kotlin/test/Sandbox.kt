@@ -1,0 +1,241 @@
+package ai.modelgates.sdk.test
+
+import ai.modelgates.sdk.*
+import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpResponse.BodyHandlers
+import java.time.Duration
+import java.util.UUID
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+
+// The whole flow against the sandbox over real HTTP with the default java.net.http transport,
+// including the sandbox's injected faults; request counts prove what was (not) retried.
+
+class Sandbox(private val baseUrl: String, private val apiKey: String) {
+    private val origin = baseUrl.removeSuffix("/").removeSuffix("/api/v1")
+    private val http = HttpClient.newHttpClient()
+
+    fun client(
+        fault: String? = null,
+        retry: RetrySettings? = null,
+        timeout: Duration? = null,
+        key: String = apiKey,
+        transport: HttpTransport = JavaHttpTransport(),
+    ): ModelGatesClient = ModelGatesClient(
+        key,
+        ClientOptions(
+            baseUrl = baseUrl,
+            retry = retry,
+            timeout = timeout,
+            headers = fault?.let { listOf(HttpHeader("X-Sandbox-Fault", it)) },
+        ),
+        transport,
+    )
+
+    /** Requests per operation that carried `key=label` in their fault header. */
+    @Suppress("UNCHECKED_CAST")
+    fun counts(label: String): Map<String, Long> {
+        val request = java.net.http.HttpRequest.newBuilder(URI.create("$origin/_sandbox/counts?key=$label")).build()
+        return Json.parse(http.send(request, BodyHandlers.ofString()).body()) as Map<String, Long>
+    }
+
+    fun label() = "kt-" + UUID.randomUUID().toString().take(8)
+    fun slug() = "kt-" + UUID.randomUUID().toString().take(12)
+}
+
+private val fastRetry = RetrySettings(
+    maxRetries = 2u, initialBackoff = Duration.ofMillis(50), maxBackoff = Duration.ofMillis(200),
+    maxElapsed = Duration.ofSeconds(10), jitter = 0.25,
+)
+
+private inline fun <reified E : ModelGatesException> expectError(block: () -> Any?): E {
+    try {
+        val value = block()
+        throw AssertionError("expected ${E::class.simpleName}, got $value")
+    } catch (e: ModelGatesException) {
+        if (e !is E) throw AssertionError("expected ${E::class.simpleName}, got ${e.javaClass.simpleName}: ${messageOf(e)}")
+        return e
+    }
+}
+
+fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
+    val client = s.client()
+
+    h.test("sandbox: create, get, update (set and clear), list, page through, create a key") {
+        runBlocking {
+            val slug = s.slug()
+            val created = client.createWorkspace(CreateWorkspaceRequest(name = "Kotlin $slug", slug = slug, description = StringOrNull.Value("from Kotlin")))
+            check(created.slug == slug && created.description == "from Kotlin") { "created $created" }
+            check(client.getWorkspace(slug).id == created.id) { "get by slug" }
+            val updated = client.updateWorkspace(created.id, UpdateWorkspaceRequest(description = StringOrNull.Null, ioLoggingSamplingRate = 0.5))
+            check(updated.description == null && updated.ioLoggingSamplingRate == 0.5 && updated.updatedAt != null) { "updated $updated" }
+            val page = client.listWorkspaces(ListWorkspacesRequest(offset = 0u, limit = 1u))
+            check(page.data.size == 1 && page.totalCount >= 2uL) { "page $page" }
+            val pager = client.workspacePager(2u)
+            val all = ArrayList<Workspace>()
+            while (true) all.addAll(pager.nextPage() ?: break)
+            check(all.size.toULong() == page.totalCount && all.any { it.id == created.id }) { "pager gave ${all.size} of ${page.totalCount}" }
+            val reason = pager.stopReason()
+            check(reason == PagerStop.COMPLETE) { "stop reason $reason" }
+            val key = client.createKey(CreateKeyRequest(name = "kt key", workspaceId = created.id, limit = DoubleOrNull.Value(5.0), limitReset = StringOrNull.Value("monthly")))
+            val secret = key.revealKey()
+            check(secret.startsWith("sk-mg-v1-")) { "the key secret has an unexpected form" }
+            check(key.data().workspaceId == created.id && key.data().limitReset == "monthly") { "key data ${key.data()}" }
+            check(!key.toString().contains(secret) && key.toString().contains("[REDACTED]")) { "CreatedKey.toString shows the secret" }
+        }
+    }
+
+    h.test("sandbox: bad input names the field and sends nothing") {
+        val label = s.label()
+        val e = expectError<ModelGatesException.InvalidInput> {
+            runBlocking { s.client(fault = "key=$label").createWorkspace(CreateWorkspaceRequest(name = "x", slug = "Not A Slug")) }
+        }
+        check(e.field == "slug") { "field ${e.field}" }
+        check(s.counts(label).values.sum() == 0L) { "a request was sent: ${s.counts(label)}" }
+    }
+
+    h.test("sandbox: 429 with Retry-After: 1 is retried after a second") {
+        val label = s.label()
+        val started = System.nanoTime()
+        runBlocking { s.client(fault = "status=429;retry-after=1;times=1;key=$label").getWorkspace("default") }
+        val ms = (System.nanoTime() - started) / 1_000_000
+        check(ms >= 950) { "retried after $ms ms" }
+        check(s.counts(label)["get-workspace"] == 2L) { "counts ${s.counts(label)}" }
+    }
+
+    h.test("sandbox: 503 twice on GET is retried, the third attempt succeeds") {
+        val label = s.label()
+        val page = runBlocking { s.client(fault = "status=503;times=2;key=$label", retry = fastRetry).listWorkspaces(ListWorkspacesRequest()) }
+        check(page.totalCount >= 1uL) { "page $page" }
+        check(s.counts(label)["list-workspaces"] == 3L) { "counts ${s.counts(label)}" }
+    }
+
+    h.test("sandbox: 503 on POST is not retried (the sandbox saw one request)") {
+        val label = s.label()
+        val e = expectError<ModelGatesException.Api> {
+            runBlocking { s.client(fault = "status=503;key=$label", retry = fastRetry).createWorkspace(CreateWorkspaceRequest(name = "x", slug = s.slug())) }
+        }
+        check(e.status.toInt() == 503 && e.requestId != null) { "error $e" }
+        check(s.counts(label)["create-workspace"] == 1L) { "counts ${s.counts(label)}" }
+    }
+
+    h.test("sandbox: a dropped connection is a transport error; GET retried, POST not") {
+        val getLabel = s.label()
+        var sends = 0
+        val counting = object : HttpTransport {
+            val inner = JavaHttpTransport()
+            override suspend fun send(request: HttpRequest): HttpResponse { sends++; return inner.send(request) }
+        }
+        expectError<ModelGatesException.Transport> {
+            runBlocking { s.client(fault = "drop;key=$getLabel", retry = fastRetry, transport = counting).getWorkspace("default") }
+        }
+        // The SDK makes 1 + 2 attempts; java.net.http itself silently re-sends an idempotent GET
+        // once when the connection closes before any response, so the server may see up to 6.
+        check(sends == 3) { "the SDK made $sends attempts" }
+        check(s.counts(getLabel)["get-workspace"]!! in 3L..6L) { "GET counts ${s.counts(getLabel)}" }
+        val postLabel = s.label()
+        expectError<ModelGatesException.Transport> {
+            runBlocking { s.client(fault = "drop;key=$postLabel", retry = fastRetry).createKey(CreateKeyRequest(name = "dropped")) }
+        }
+        check(s.counts(postLabel)["create-keys"] == 1L) { "POST counts ${s.counts(postLabel)}" }
+    }
+
+    h.test("sandbox: a truncated body is a transport error, retried on GET") {
+        val label = s.label()
+        val ws = runBlocking { s.client(fault = "truncate;times=1;key=$label", retry = fastRetry).getWorkspace("default") }
+        check(ws.slug == "default") { "got $ws" }
+        check(s.counts(label)["get-workspace"] == 2L) { "counts ${s.counts(label)}" }
+        val postLabel = s.label()
+        val e = expectError<ModelGatesException.Transport> {
+            runBlocking { s.client(fault = "truncate;key=$postLabel", retry = fastRetry).createKey(CreateKeyRequest(name = "truncated")) }
+        }
+        check(!messageOf(e).contains("sk-mg-v1-")) { "the error quotes the key secret" }
+        check(s.counts(postLabel)["create-keys"] == 1L) { "POST counts ${s.counts(postLabel)}" }
+    }
+
+    h.test("sandbox: a slow answer past the timeout is a timeout error") {
+        val label = s.label()
+        val started = System.nanoTime()
+        expectError<ModelGatesException.Timeout> {
+            runBlocking {
+                s.client(fault = "delay-ms=3000;key=$label", timeout = Duration.ofMillis(300), retry = fastRetry.copy(maxRetries = 0u)).getWorkspace("default")
+            }
+        }
+        val ms = (System.nanoTime() - started) / 1_000_000
+        check(ms < 2500) { "gave up after $ms ms" }
+    }
+
+    h.test("sandbox: a wrong key is a 401 whose error does not show the key") {
+        val wrong = "sk-mg-wrong-" + UUID.randomUUID()
+        val e = expectError<ModelGatesException.Api> { runBlocking { s.client(key = wrong).getWorkspace("default") } }
+        check(e.status.toInt() == 401) { "status ${e.status}" }
+        check(!e.toString().contains(wrong) && !messageOf(e).contains(wrong)) { "the error shows the key" }
+    }
+
+    h.test("sandbox: cancelling the coroutine stops the call at once") {
+        runBlocking {
+            val started = System.nanoTime()
+            val job = launch(Dispatchers.Default) { s.client(fault = "delay-ms=5000").getWorkspace("default") }
+            delay(300)
+            job.cancel()
+            job.join()
+            val ms = (System.nanoTime() - started) / 1_000_000
+            check(job.isCancelled && ms < 2000) { "cancelled=${job.isCancelled} after $ms ms" }
+        }
+    }
+
+    h.test("sandbox: a cancelled call still lets the client make the next one") {
+        runBlocking {
+            val job = launch(Dispatchers.Default) { client.getWorkspace("default") }
+            job.cancel()
+            job.join()
+            check(client.getWorkspace("default").slug == "default") { "next call failed" }
+        }
+    }
+
+    h.test("sandbox: 20 concurrent calls on one client all succeed") {
+        val label = s.label()
+        val shared = s.client(fault = "key=$label")
+        val slugs = (1..20).map { s.slug() }
+        val created = runBlocking(Dispatchers.Default) {
+            slugs.map { slug -> async { shared.createWorkspace(CreateWorkspaceRequest(name = "c $slug", slug = slug)) } }.awaitAll()
+        }
+        check(created.map { it.slug }.toSet() == slugs.toSet()) { "created ${created.map { it.slug }}" }
+        check(s.counts(label)["create-workspace"] == 20L) { "counts ${s.counts(label)}" }
+    }
+
+    h.test("a transport that throws an arbitrary exception gives a typed transport error") {
+        val throwing = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = throw IllegalStateException("boom from the app")
+        }
+        val e = expectError<ModelGatesException.Transport> {
+            runBlocking { s.client(transport = throwing, retry = fastRetry).createWorkspace(CreateWorkspaceRequest(name = "x", slug = s.slug())) }
+        }
+        check(messageOf(e).contains("boom from the app")) { "message ${messageOf(e)}" }
+    }
+
+    h.test("a connection refused is a transport error after retries") {
+        val closed = ModelGatesClient(apiKey, ClientOptions(baseUrl = "http://127.0.0.1:9/api/v1", retry = fastRetry), JavaHttpTransport())
+        val e = expectError<ModelGatesException.Transport> { runBlocking { closed.getWorkspace("default") } }
+        check(!e.toString().contains(apiKey)) { "the error shows the key" }
+    }
+
+    h.test("the request given to a transport never prints the management key") {
+        var printed = ""
+        val spy = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse {
+                printed = request.toString()
+                check(request.header("authorization") == "Bearer $apiKey") { "authorization header missing" }
+                return JavaHttpTransport().send(request)
+            }
+        }
+        runBlocking { s.client(transport = spy).getWorkspace("default") }
+        check(printed.isNotEmpty() && !printed.contains(apiKey) && printed.contains("REDACTED")) { "toString: $printed" }
+    }
+}

@@ -1,0 +1,342 @@
+package ai.modelgates.sdk.test
+
+import ai.modelgates.sdk.*
+import java.io.File
+import java.time.Duration
+import kotlin.reflect.full.memberProperties
+import kotlinx.coroutines.runBlocking
+
+// Replays every conformance vector through the Kotlin API: a scripted transport checks each
+// request and answers from the file, a fake timer records the waits instead of sleeping.
+
+class FakeTimer : Timer {
+    var now: Duration = Duration.ZERO
+    val waits = ArrayList<Duration>()
+    override fun now(): Duration = now
+    override suspend fun sleep(duration: Duration) {
+        waits.add(duration)
+        now = now.plus(duration)
+    }
+}
+
+@Suppress("UNCHECKED_CAST")
+class ScriptedTransport(
+    private val exchanges: List<Map<String, Any?>>,
+    private val timer: FakeTimer,
+    private val apiKey: String,
+) : HttpTransport {
+    var next = 0
+    var problem: String? = null
+
+    override suspend fun send(request: HttpRequest): HttpResponse =
+        try {
+            answer(request)
+        } catch (e: AssertionError) {
+            problem = problem ?: e.message
+            throw e
+        }
+
+    private fun answer(request: HttpRequest): HttpResponse {
+        val n = next + 1
+        check(next < exchanges.size) { "unexpected extra request #$n: ${request.method()} ${request.url()}" }
+        val exchange = exchanges[next]
+        val expected = exchange["request"] as Map<String, Any?>
+        val waitedMs = timer.waits.fold(Duration.ZERO, Duration::plus).toNanos() / 1e6
+        timer.waits.clear()
+        val range = exchange["wait_ms"] as Map<String, Any?>?
+        val min = (range?.get("min") as Long?) ?: 0L
+        val max = (range?.get("max") as Long?) ?: 0L
+        check(waitedMs >= min - 0.5 && waitedMs <= max + 0.5) { "request #$n: waited $waitedMs ms, expected $min..$max" }
+        check(request.method() == expected["method"] && request.url() == expected["url"]) {
+            "request #$n: sent ${request.method()} ${request.url()}, expected ${expected["method"]} ${expected["url"]}"
+        }
+        for ((name, value) in (expected["headers"] as Map<String, Any?>? ?: emptyMap())) {
+            check(request.header(name) == value) { "request #$n: header $name differs from $value" }
+        }
+        for (name in (expected["absent_headers"] as List<String>? ?: emptyList())) {
+            check(request.header(name) == null) { "request #$n: header $name must not be sent" }
+        }
+        val body = request.body()?.let { Json.parse(it) }
+        check(jsonEquals(body, expected["body"])) { "request #$n: body ${request.body()}, expected ${toJson(expected["body"])}" }
+        check(!request.toString().contains(apiKey)) { "request #$n: toString shows the management key" }
+        next++
+        when (exchange["transport_error"]) {
+            "connect" -> throw TransportException.Connect("simulated connect failure")
+            "timeout" -> throw TransportException.Timeout("simulated timeout")
+            "io" -> throw TransportException.Io("simulated io failure")
+        }
+        val response = exchange["response"] as Map<String, Any?>
+        val headers = (response["headers"] as Map<String, Any?>? ?: emptyMap()).map { (k, v) -> HttpHeader(k, v as String) }
+        val bytes = when {
+            response.containsKey("body_text") -> (response["body_text"] as String).toByteArray()
+            response.containsKey("body") -> toJson(response["body"]).toByteArray()
+            else -> ByteArray(0)
+        }
+        return HttpResponse((response["status"] as Long).toInt().toUShort(), headers, bytes)
+    }
+}
+
+fun jsonEquals(a: Any?, b: Any?): Boolean = when {
+    a is Number && b is Number -> a.toDouble() == b.toDouble()
+    a is Map<*, *> && b is Map<*, *> -> a.keys == b.keys && a.keys.all { jsonEquals(a[it], b[it]) }
+    a is List<*> && b is List<*> -> a.size == b.size && a.indices.all { jsonEquals(a[it], b[it]) }
+    else -> a == b
+}
+
+// ---- vector input → typed requests; what the Kotlin types cannot express is skipped --------
+
+@Suppress("UNCHECKED_CAST")
+private class Input(private val map: Map<String, Any?>, private val known: Set<String>) {
+    init {
+        val unknown = map.keys - known
+        if (unknown.isNotEmpty()) throw Harness.Skip("unknown field(s) $unknown")
+    }
+
+    fun has(name: String) = map.containsKey(name)
+    private fun bad(name: String): Nothing = throw Harness.Skip("`$name` = ${toJson(map[name])} has no Kotlin value")
+
+    fun requiredString(name: String): String = map[name] as? String ?: bad(name)
+    fun string(name: String): String? = if (!has(name)) null else map[name] as? String ?: bad(name)
+    fun bool(name: String): Boolean? = if (!has(name)) null else map[name] as? Boolean ?: bad(name)
+    fun double(name: String): Double? = if (!has(name)) null else (map[name] as? Number)?.toDouble() ?: bad(name)
+    fun uint(name: String): UInt? = if (!has(name)) null else
+        (map[name] as? Long)?.takeIf { it in 0..UInt.MAX_VALUE.toLong() }?.toUInt() ?: bad(name)
+
+    fun stringOrNull(name: String): StringOrNull? = when {
+        !has(name) -> null
+        map[name] == null -> StringOrNull.Null
+        else -> StringOrNull.Value(map[name] as? String ?: bad(name))
+    }
+
+    fun doubleOrNull(name: String): DoubleOrNull? = when {
+        !has(name) -> null
+        map[name] == null -> DoubleOrNull.Null
+        else -> DoubleOrNull.Value((map[name] as? Number)?.toDouble() ?: bad(name))
+    }
+
+    fun idsOrNull(name: String): IdsOrNull? = when {
+        !has(name) -> null
+        map[name] == null -> IdsOrNull.Null
+        else -> IdsOrNull.Value((map[name] as? List<Any?> ?: bad(name)).map { it as? Long ?: bad(name) })
+    }
+}
+
+private val workspaceFields = setOf(
+    "name", "slug", "description", "default_image_model", "default_text_model", "default_provider_sort",
+    "io_logging_api_key_ids", "io_logging_sampling_rate", "is_data_discount_logging_enabled",
+    "is_observability_broadcast_enabled", "is_observability_io_logging_enabled",
+)
+
+@Suppress("UNCHECKED_CAST")
+private fun objectOf(value: Any?): Map<String, Any?> = when (value) {
+    null -> emptyMap()
+    is Map<*, *> -> value as Map<String, Any?>
+    else -> throw Harness.Skip("input is not an object")
+}
+
+private fun createWorkspaceRequest(body: Map<String, Any?>): CreateWorkspaceRequest {
+    val i = Input(body, workspaceFields)
+    return CreateWorkspaceRequest(
+        name = i.requiredString("name"), slug = i.requiredString("slug"),
+        description = i.stringOrNull("description"), defaultImageModel = i.stringOrNull("default_image_model"),
+        defaultTextModel = i.stringOrNull("default_text_model"), defaultProviderSort = i.stringOrNull("default_provider_sort"),
+        ioLoggingApiKeyIds = i.idsOrNull("io_logging_api_key_ids"), ioLoggingSamplingRate = i.double("io_logging_sampling_rate"),
+        isDataDiscountLoggingEnabled = i.bool("is_data_discount_logging_enabled"),
+        isObservabilityBroadcastEnabled = i.bool("is_observability_broadcast_enabled"),
+        isObservabilityIoLoggingEnabled = i.bool("is_observability_io_logging_enabled"),
+    )
+}
+
+private fun updateWorkspaceRequest(body: Map<String, Any?>): UpdateWorkspaceRequest {
+    val i = Input(body, workspaceFields)
+    return UpdateWorkspaceRequest(
+        name = i.string("name"), slug = i.string("slug"),
+        description = i.stringOrNull("description"), defaultImageModel = i.stringOrNull("default_image_model"),
+        defaultTextModel = i.stringOrNull("default_text_model"), defaultProviderSort = i.stringOrNull("default_provider_sort"),
+        ioLoggingApiKeyIds = i.idsOrNull("io_logging_api_key_ids"), ioLoggingSamplingRate = i.double("io_logging_sampling_rate"),
+        isDataDiscountLoggingEnabled = i.bool("is_data_discount_logging_enabled"),
+        isObservabilityBroadcastEnabled = i.bool("is_observability_broadcast_enabled"),
+        isObservabilityIoLoggingEnabled = i.bool("is_observability_io_logging_enabled"),
+    )
+}
+
+private fun createKeyRequest(body: Map<String, Any?>): CreateKeyRequest {
+    val i = Input(body, setOf("name", "workspace_id", "expires_at", "limit", "limit_reset", "include_byok_in_limit", "creator_user_id"))
+    return CreateKeyRequest(
+        name = i.requiredString("name"), workspaceId = i.string("workspace_id"), expiresAt = i.stringOrNull("expires_at"),
+        limit = i.doubleOrNull("limit"), limitReset = i.stringOrNull("limit_reset"),
+        includeByokInLimit = i.bool("include_byok_in_limit"), creatorUserId = i.stringOrNull("creator_user_id"),
+    )
+}
+
+typealias Operation = suspend (ModelGatesClient) -> Any?
+
+/** The operation of a vector as a call on the client; input conversion happens before any call. */
+private fun operationOf(operation: String, input: Map<String, Any?>): Operation {
+    val id = { Input(input, setOf("id", "body")).requiredString("id") }
+    when (operation) {
+        "create-workspace" -> {
+            val r = createWorkspaceRequest(objectOf(input["body"]))
+            return { c -> c.createWorkspace(r) }
+        }
+        "update-workspace" -> {
+            val target = id()
+            val r = updateWorkspaceRequest(objectOf(input["body"]))
+            return { c -> c.updateWorkspace(target, r) }
+        }
+        "get-workspace" -> {
+            val target = id()
+            return { c -> c.getWorkspace(target) }
+        }
+        "list-workspaces" -> {
+            val q = Input(objectOf(input["query"]), setOf("offset", "limit"))
+            val r = ListWorkspacesRequest(offset = q.uint("offset"), limit = q.uint("limit"))
+            return { c -> c.listWorkspaces(r) }
+        }
+        "create-keys" -> {
+            val r = createKeyRequest(objectOf(input["body"]))
+            return { c -> c.createKey(r) }
+        }
+        "list-all-workspaces" -> {
+            val pageSize = Input(input, setOf("page_size")).uint("page_size")
+            return { c ->
+                val pager = c.workspacePager(pageSize)
+                val items = ArrayList<Workspace>()
+                while (true) items.addAll(pager.nextPage() ?: break)
+                items
+            }
+        }
+        else -> error("unknown operation $operation")
+    }
+}
+
+// ---- expected values and errors ------------------------------------------------------------
+
+private fun camel(name: String) = name.split('_').mapIndexed { i, part -> if (i == 0) part else part.replaceFirstChar { it.uppercase() } }.joinToString("")
+
+private fun number(value: Any?): Double? = when (value) {
+    is Number -> value.toDouble()
+    is ULong -> value.toDouble()
+    is UInt -> value.toDouble()
+    is UShort -> value.toDouble()
+    else -> null
+}
+
+fun compareValue(expected: Any?, actual: Any?, path: String) {
+    when {
+        actual is CreatedKey -> {
+            val e = expected as Map<*, *>
+            compareValue(e["data"], actual.data(), "$path.data")
+            check(actual.revealKey() == e["key"]) { "$path.key differs" }
+            check(!actual.toString().contains(actual.revealKey())) { "$path: toString shows the key secret" }
+        }
+        expected == null -> check(actual == null) { "$path: expected null, got $actual" }
+        expected is Map<*, *> -> {
+            checkNotNull(actual) { "$path: expected an object, got null" }
+            for ((key, value) in expected) {
+                val property = actual::class.memberProperties.firstOrNull { it.name == camel(key as String) }
+                checkNotNull(property) { "$path: ${actual::class.simpleName} has no field $key" }
+                compareValue(value, property.getter.call(actual), "$path.$key")
+            }
+        }
+        expected is List<*> -> {
+            check(actual is List<*> && actual.size == expected.size) { "$path: expected ${expected.size} items, got $actual" }
+            expected.indices.forEach { compareValue(expected[it], (actual as List<*>)[it], "$path[$it]") }
+        }
+        expected is Number -> check(number(actual) == expected.toDouble()) { "$path: expected $expected, got $actual" }
+        else -> check(expected == actual) { "$path: expected $expected, got $actual" }
+    }
+}
+
+fun kindOf(e: ModelGatesException): String = when (e) {
+    is ModelGatesException.InvalidInput -> "invalid_input"
+    is ModelGatesException.Api -> "api"
+    is ModelGatesException.Decode -> "decode"
+    is ModelGatesException.Transport -> "transport"
+    is ModelGatesException.Timeout -> "timeout"
+    is ModelGatesException.Internal -> "internal"
+}
+
+fun messageOf(e: ModelGatesException): String = when (e) {
+    is ModelGatesException.InvalidInput -> e.reason
+    is ModelGatesException.Api -> e.reason
+    is ModelGatesException.Decode -> e.reason
+    is ModelGatesException.Transport -> e.reason
+    is ModelGatesException.Timeout -> e.reason
+    is ModelGatesException.Internal -> e.reason
+}
+
+private fun errorField(e: ModelGatesException, name: String): Any? = when (name) {
+    "status" -> (e as? ModelGatesException.Api)?.status?.toInt() ?: (e as? ModelGatesException.Decode)?.status?.toInt()
+    "code" -> (e as? ModelGatesException.Api)?.code
+    "field" -> (e as? ModelGatesException.InvalidInput)?.field
+    "request_id" -> (e as? ModelGatesException.Api)?.requestId
+    "user_id" -> (e as? ModelGatesException.Api)?.userId
+    "retry_after_ms" -> (e as? ModelGatesException.Api)?.retryAfter?.toMillis()
+    "metadata" -> (e as? ModelGatesException.Api)?.metadataJson?.let { Json.parse(it) }
+    else -> error("unknown expected error field $name")
+}
+
+private fun checkError(expected: Map<*, *>, e: ModelGatesException) {
+    val message = messageOf(e)
+    for ((key, value) in expected) {
+        when (key) {
+            "kind" -> check(kindOf(e) == value) { "error kind ${kindOf(e)}, expected $value ($message)" }
+            "message" -> check(message == value) { "error message '$message', expected '$value'" }
+            "message_contains" -> check(message.contains(value as String)) { "error message '$message' lacks '$value'" }
+            "message_not_contains" -> check(!message.contains(value as String) && !e.toString().contains(value)) { "error shows '$value'" }
+            else -> {
+                val actual = errorField(e, key as String)
+                check(if (value is Number || actual is Number) number(actual) == number(value) else jsonEquals(actual, value)) {
+                    "error $key = $actual, expected ${toJson(value)}"
+                }
+            }
+        }
+    }
+}
+
+@Suppress("UNCHECKED_CAST")
+fun replayVector(file: File) {
+    val vector = Json.parse(file.readText()) as Map<String, Any?>
+    val config = vector["config"] as Map<String, Any?>? ?: emptyMap()
+    val apiKey = config["api_key"] as String? ?: "mg-vector-management-key"
+    val retry = (config["retry"] as Map<String, Any?>?)?.let {
+        RetrySettings(
+            maxRetries = (it["max_retries"] as Long).toUInt(),
+            initialBackoff = Duration.ofMillis(it["initial_backoff_ms"] as Long),
+            maxBackoff = Duration.ofMillis(it["max_backoff_ms"] as Long),
+            maxElapsed = Duration.ofMillis(it["max_elapsed_ms"] as Long),
+            jitter = (it["jitter"] as Number).toDouble(),
+        )
+    }
+    val operation = operationOf(vector["operation"] as String, objectOf(vector["input"]))
+    val exchanges = vector["exchanges"] as List<Map<String, Any?>>
+    val expect = vector["expect"] as Map<String, Any?>
+
+    for (seed in listOf(0uL, 1uL, 0xDEADBEEFuL)) {
+        val timer = FakeTimer()
+        val transport = ScriptedTransport(exchanges, timer, apiKey)
+        var value: Any? = null
+        var error: ModelGatesException? = null
+        try {
+            val options = ClientOptions(baseUrl = config["base_url"] as String?, retry = retry, seed = seed)
+            val client = ModelGatesClient.withTimer(apiKey, options, transport, timer)
+            value = runBlocking { operation(client) }
+        } catch (e: ModelGatesException) {
+            error = e
+        }
+        transport.problem?.let { throw AssertionError("seed $seed: $it") }
+        check(transport.next == exchanges.size) { "seed $seed: ${transport.next} requests sent, expected ${exchanges.size}" }
+        if (expect.containsKey("value")) {
+            check(error == null) { "seed $seed: expected a value, got ${error?.let { "${kindOf(it)}: ${messageOf(it)}" }}" }
+            compareValue(expect["value"], value, "value")
+        } else {
+            checkNotNull(error) { "seed $seed: expected an error, got $value" }
+            checkError(expect["error"] as Map<*, *>, error)
+            check(!error.toString().contains(apiKey) || apiKey.length < 8) { "the error shows the management key" }
+        }
+    }
+}
+
+fun vectorFiles(root: File): List<File> =
+    root.walkTopDown().filter { it.isFile && it.extension == "json" && !it.path.contains("/tools/") }.sortedBy { it.path }.toList()

@@ -1,0 +1,232 @@
+//! `ModelGatesClient`: the five operations as async methods, each one line over the core.
+
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
+use std::time::Duration;
+
+use modelgates_core::{Action, Call, Config, RetryPolicy};
+
+use crate::error::ModelGatesError;
+use crate::models::{
+    CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, ListWorkspacesRequest,
+    UpdateWorkspaceRequest, Workspace, WorkspacePage,
+};
+use crate::pager::WorkspacePager;
+use crate::timer::{SystemTimer, Timer};
+use crate::transport::{HttpHeader, HttpRequest, HttpTransport};
+
+/// How failed attempts are retried (see [`default_retry_settings`]).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RetrySettings {
+    /// Retries after the first attempt; 0 turns retries off.
+    pub max_retries: u32,
+    /// The first backoff; it doubles on each retry.
+    pub initial_backoff: Duration,
+    /// The longest backoff.
+    pub max_backoff: Duration,
+    /// No retry starts once this much time has passed since the first attempt.
+    pub max_elapsed: Duration,
+    /// The share of each backoff taken off at random (0 to 1), so clients spread out.
+    pub jitter: f64,
+}
+
+impl From<RetryPolicy> for RetrySettings {
+    fn from(p: RetryPolicy) -> Self {
+        RetrySettings {
+            max_retries: p.max_retries,
+            initial_backoff: p.initial_backoff,
+            max_backoff: p.max_backoff,
+            max_elapsed: p.max_elapsed,
+            jitter: p.jitter,
+        }
+    }
+}
+
+impl From<RetrySettings> for RetryPolicy {
+    fn from(s: RetrySettings) -> Self {
+        RetryPolicy {
+            max_retries: s.max_retries,
+            initial_backoff: s.initial_backoff,
+            max_backoff: s.max_backoff,
+            max_elapsed: s.max_elapsed,
+            jitter: s.jitter,
+        }
+    }
+}
+
+/// The SDK's default retry settings.
+#[uniffi::export]
+pub fn default_retry_settings() -> RetrySettings {
+    RetryPolicy::default().into()
+}
+
+/// Client settings; every field is optional. The management key is a constructor argument of
+/// its own so that it never sits in a record (records print every field).
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct ClientOptions {
+    /// The API root; default `https://modelgates.ai/api/v1`.
+    #[uniffi(default)]
+    pub base_url: Option<String>,
+    /// How long one attempt may take; default 60 s.
+    #[uniffi(default)]
+    pub timeout: Option<Duration>,
+    /// Retry settings; default [`default_retry_settings`].
+    #[uniffi(default)]
+    pub retry: Option<RetrySettings>,
+    /// Extra headers sent with every request.
+    #[uniffi(default)]
+    pub headers: Option<Vec<HttpHeader>>,
+    /// Appended to the `User-Agent`, e.g. `my-app/1.2`.
+    #[uniffi(default)]
+    pub user_agent_suffix: Option<String>,
+    /// The seed of the retry jitter; default random. Fix it for repeatable waits in tests.
+    #[uniffi(default)]
+    pub seed: Option<u64>,
+}
+
+/// Sends calls through a transport and sleeps between retries on a timer.
+#[derive(Clone)]
+pub(crate) struct Driver {
+    transport: Arc<dyn HttpTransport>,
+    timer: Arc<dyn Timer>,
+}
+
+impl Driver {
+    /// The loop every binding writes once: the core decides, the driver sends and sleeps.
+    pub(crate) async fn run<T>(&self, mut call: Call<T>) -> Result<T, ModelGatesError> {
+        loop {
+            match call.next_action(self.timer.now()?) {
+                Action::Send(request) => {
+                    match self.transport.send(Arc::new(HttpRequest(request))).await {
+                        Ok(response) => call.handle_response(response.into()),
+                        Err(failure) => call.handle_transport_error(failure.into()),
+                    }
+                }
+                Action::Wait(duration) => self.timer.sleep(duration).await?,
+                Action::Done(result) => return result.map_err(ModelGatesError::from),
+            }
+        }
+    }
+}
+
+/// The ModelGates management API client (workspaces and API keys).
+#[derive(uniffi::Object)]
+pub struct ModelGatesClient {
+    core: modelgates_core::Client,
+    driver: Driver,
+}
+
+fn config(api_key: String, options: ClientOptions) -> Config {
+    let mut config = Config::new(api_key)
+        .with_user_agent_suffix(concat!("modelgates-uniffi/", env!("CARGO_PKG_VERSION")));
+    if let Some(suffix) = &options.user_agent_suffix {
+        config = config.with_user_agent_suffix(suffix);
+    }
+    if let Some(base_url) = options.base_url {
+        config = config.with_base_url(base_url);
+    }
+    if let Some(timeout) = options.timeout {
+        config = config.with_timeout(Some(timeout));
+    }
+    if let Some(retry) = options.retry {
+        config = config.with_retry(retry.into());
+    }
+    for header in options.headers.unwrap_or_default() {
+        config = config.with_header(header.name, header.value);
+    }
+    config
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl ModelGatesClient {
+    /// A client sending through `transport` and sleeping in real time.
+    #[uniffi::constructor]
+    pub fn new(
+        api_key: String,
+        options: ClientOptions,
+        transport: Arc<dyn HttpTransport>,
+    ) -> Result<Arc<Self>, ModelGatesError> {
+        Self::with_timer(api_key, options, transport, Arc::new(SystemTimer::new()))
+    }
+
+    /// A client with its own clock and sleep (tests check the waits without sleeping).
+    #[uniffi::constructor]
+    pub fn with_timer(
+        api_key: String,
+        options: ClientOptions,
+        transport: Arc<dyn HttpTransport>,
+        timer: Arc<dyn Timer>,
+    ) -> Result<Arc<Self>, ModelGatesError> {
+        let seed = options
+            .seed
+            .unwrap_or_else(|| RandomState::new().hash_one(0u8));
+        let core = modelgates_core::Client::new(config(api_key, options), seed)?;
+        Ok(Arc::new(ModelGatesClient {
+            core,
+            driver: Driver { transport, timer },
+        }))
+    }
+
+    /// `POST /workspaces`. Not retried after a 5xx, a timeout or a broken connection.
+    pub async fn create_workspace(
+        &self,
+        request: CreateWorkspaceRequest,
+    ) -> Result<Workspace, ModelGatesError> {
+        Ok(self
+            .driver
+            .run(self.core.create_workspace(request.into())?)
+            .await?
+            .into())
+    }
+
+    /// `GET /workspaces`: one page.
+    pub async fn list_workspaces(
+        &self,
+        request: ListWorkspacesRequest,
+    ) -> Result<WorkspacePage, ModelGatesError> {
+        Ok(self
+            .driver
+            .run(self.core.list_workspaces(request.into())?)
+            .await?
+            .into())
+    }
+
+    /// `GET /workspaces/{id}` by id (UUID) or slug.
+    pub async fn get_workspace(&self, id: String) -> Result<Workspace, ModelGatesError> {
+        Ok(self.driver.run(self.core.get_workspace(&id)?).await?.into())
+    }
+
+    /// `PATCH /workspaces/{id}` by id (UUID) or slug.
+    pub async fn update_workspace(
+        &self,
+        id: String,
+        changes: UpdateWorkspaceRequest,
+    ) -> Result<Workspace, ModelGatesError> {
+        Ok(self
+            .driver
+            .run(self.core.update_workspace(&id, changes.into())?)
+            .await?
+            .into())
+    }
+
+    /// `POST /keys`. The result holds the key's one-time secret.
+    pub async fn create_key(
+        &self,
+        request: CreateKeyRequest,
+    ) -> Result<Arc<CreatedKey>, ModelGatesError> {
+        let created = self
+            .driver
+            .run(self.core.create_key(request.into())?)
+            .await?;
+        Ok(Arc::new(created.into()))
+    }
+
+    /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
+    pub fn workspace_pager(
+        &self,
+        page_size: Option<u32>,
+    ) -> Result<Arc<WorkspacePager>, ModelGatesError> {
+        let pager = self.core.workspace_pager(page_size)?;
+        Ok(Arc::new(WorkspacePager::new(pager, self.driver.clone())))
+    }
+}

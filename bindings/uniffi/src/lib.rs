@@ -1,0 +1,28 @@
+//! Swift and Kotlin binding of the ModelGates SDK, through uniffi proc-macros (no UDL).
+//!
+//! [`ModelGatesClient`] drives the core's `Call` state machine over a foreign [`HttpTransport`]
+//! (the app's own networking stack) and a [`Timer`] (real time by default). Everything that
+//! decides (validation, retries, status mapping, decoding) stays in `modelgates-core`: this
+//! crate converts types, drives the loop and maps errors.
+#![deny(missing_docs)]
+// The error enum crosses the FFI by value with all its fields; boxing it is not an option there.
+#![allow(clippy::result_large_err)]
+
+mod client;
+mod error;
+mod models;
+mod pager;
+mod timer;
+mod transport;
+
+pub use client::{ClientOptions, ModelGatesClient, RetrySettings, default_retry_settings};
+pub use error::{ModelGatesError, TimerError, TransportError};
+pub use models::{
+    ApiKey, CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, DoubleOrNull, IdsOrNull,
+    ListWorkspacesRequest, StringOrNull, UpdateWorkspaceRequest, Workspace, WorkspacePage,
+};
+pub use pager::{PagerStop, WorkspacePager};
+pub use timer::Timer;
+pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
+
+uniffi::setup_scaffolding!();
