@@ -3,9 +3,11 @@ import { fieldName } from "./case.js";
 
 /** Every error the SDK throws. */
 export class ModelGatesError extends Error {
+  static errorName = "ModelGatesError";
   constructor(detail) {
     super(detail.message);
-    this.name = new.target.name;
+    // Spelled out: a minifier renames classes, and `name` is what logs and pages show.
+    this.name = new.target.errorName;
     /** invalid_input | api | decode | transport | timeout | aborted | internal */
     this.kind = detail.kind;
     this.status = detail.status ?? null;
@@ -18,19 +20,33 @@ export class ModelGatesError extends Error {
   }
 }
 /** Refused before sending: `field` names the offending input. Nothing was sent. */
-export class InvalidInputError extends ModelGatesError {}
+export class InvalidInputError extends ModelGatesError {
+  static errorName = "InvalidInputError";
+}
 /** The server answered with an error status. */
-export class ApiError extends ModelGatesError {}
+export class ApiError extends ModelGatesError {
+  static errorName = "ApiError";
+}
 /** The server answered 2xx with a body the SDK could not read. */
-export class DecodeError extends ModelGatesError {}
+export class DecodeError extends ModelGatesError {
+  static errorName = "DecodeError";
+}
 /** The network failed (connection dropped, body cut short, CORS refused). */
-export class TransportError extends ModelGatesError {}
+export class TransportError extends ModelGatesError {
+  static errorName = "TransportError";
+}
 /** The attempt took longer than `timeoutMs`. */
-export class TimeoutError extends ModelGatesError {}
+export class TimeoutError extends ModelGatesError {
+  static errorName = "TimeoutError";
+}
 /** The caller's AbortSignal fired. */
-export class AbortedError extends ModelGatesError {}
+export class AbortedError extends ModelGatesError {
+  static errorName = "AbortedError";
+}
 /** A bug in the SDK itself. */
-export class InternalError extends ModelGatesError {}
+export class InternalError extends ModelGatesError {
+  static errorName = "InternalError";
+}
 
 const byKind = {
   invalid_input: InvalidInputError,
