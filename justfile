@@ -9,6 +9,7 @@ import? 'js/tasks.just'
 import? 'python/tasks.just'
 import? 'bindings/uniffi/tasks.just'
 import 'tests/contract/tasks.just'
+import 'tests/fuzz/tasks.just'
 
 # Lists the recipes.
 default:

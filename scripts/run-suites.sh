@@ -28,6 +28,7 @@ suite vectors-format check check-vectors
 suite rust cargo test-rust
 suite rust-contract cargo test-rust-contract
 suite schemathesis check test-schemathesis
+suite fuzz summary fuzz
 suite demo check test-demo
 
 echo

@@ -1,0 +1,16 @@
+//! Any answer to update-workspace gives a workspace or a readable error.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use modelgates_core::UpdateWorkspaceRequest;
+use modelgates_fuzz::{client, drive, response};
+
+fuzz_target!(|data: &[u8]| {
+    let changes = UpdateWorkspaceRequest {
+        description: Some(None),
+        ..Default::default()
+    };
+    if let Ok(call) = client().update_workspace("production", changes) {
+        drive(call, &response(data));
+    }
+});

@@ -1,0 +1,65 @@
+//! What every fuzz target shares: turning fuzzer bytes into a server answer, and driving a
+//! core `Call` to its end the way a binding would, with a fake clock.
+
+use std::time::Duration;
+
+use modelgates_core::{Action, Call, Client, Config, HttpResponse, Secret};
+
+/// Statuses worth steering toward; any other byte value gives an arbitrary status.
+const STATUSES: [u16; 12] = [200, 201, 400, 401, 403, 404, 429, 500, 502, 503, 204, 302];
+
+/// A client whose calls retry (so the retry paths are fuzzed too) against a fixed base URL.
+pub fn client() -> Client {
+    let config = Config::new("sk-mg-fuzz-management-key").with_base_url("https://fuzz.test/api/v1");
+    match Client::new(config, 7) {
+        Ok(client) => client,
+        Err(error) => panic!("the fuzz client config is valid: {error}"),
+    }
+}
+
+/// Reads a server answer from fuzzer bytes: a status, maybe `Retry-After` and a request id,
+/// then the body (everything left, so any byte string is tried as JSON).
+pub fn response(data: &[u8]) -> HttpResponse {
+    let [pick, low, flags, rest @ ..] = data else {
+        return HttpResponse::new(200, Vec::new(), data.to_vec());
+    };
+    let status = match STATUSES.get(usize::from(*pick)) {
+        Some(status) => *status,
+        None => u16::from(*pick) * 4 + u16::from(*low % 4),
+    };
+    let mut headers = Vec::new();
+    let (header_text, body) = rest.split_at(rest.len().min(usize::from(flags >> 4)));
+    if flags & 1 != 0 {
+        headers.push(("retry-after".to_owned(), String::from_utf8_lossy(header_text).into_owned()));
+    }
+    if flags & 2 != 0 {
+        headers.push(("x-request-id".to_owned(), String::from_utf8_lossy(header_text).into_owned()));
+    }
+    HttpResponse::new(status, headers, body.to_vec())
+}
+
+/// Drives `call` to its end, answering every send with `answer`. Checks what must hold
+/// whatever the answer: the call ends, and no error shows the management key or the secret.
+pub fn drive<T>(mut call: Call<T>, answer: &HttpResponse) -> Option<T> {
+    let mut now = Duration::ZERO;
+    for _ in 0..16 {
+        match call.next_action(now) {
+            Action::Send(_) => call.handle_response(answer.clone()),
+            Action::Wait(wait) => now += wait,
+            Action::Done(Ok(value)) => return Some(value),
+            Action::Done(Err(error)) => {
+                let shown = format!("{error} {error:?}");
+                assert!(!shown.contains("sk-mg-fuzz-management-key"), "key in an error");
+                return None;
+            }
+        }
+    }
+    panic!("the call did not end after 16 steps");
+}
+
+/// Asserts that a one-time key secret never shows in Debug output.
+pub fn assert_secret_hidden(secret: &Secret, debug: &str) {
+    if secret.expose().len() >= 8 {
+        assert!(!debug.contains(secret.expose()), "secret in Debug output");
+    }
+}
