@@ -19,7 +19,12 @@ fn check<T: std::fmt::Debug>(built: Result<Call<T>, Error>) {
             Action::Send(request) => {
                 let path = request.url.strip_prefix("https://fuzz.test/api/v1/");
                 let path = path.unwrap_or_else(|| panic!("URL left the base: {}", request.url));
-                let segments = path.split('?').next().unwrap_or_default().split('/').count();
+                let segments = path
+                    .split('?')
+                    .next()
+                    .unwrap_or_default()
+                    .split('/')
+                    .count();
                 assert!(segments <= 2, "the id became more than one segment: {path}");
                 if let Some(body) = request.body {
                     assert!(serde_json::from_str::<serde_json::Value>(&body).is_ok());

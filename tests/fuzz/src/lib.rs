@@ -30,10 +30,16 @@ pub fn response(data: &[u8]) -> HttpResponse {
     let mut headers = Vec::new();
     let (header_text, body) = rest.split_at(rest.len().min(usize::from(flags >> 4)));
     if flags & 1 != 0 {
-        headers.push(("retry-after".to_owned(), String::from_utf8_lossy(header_text).into_owned()));
+        headers.push((
+            "retry-after".to_owned(),
+            String::from_utf8_lossy(header_text).into_owned(),
+        ));
     }
     if flags & 2 != 0 {
-        headers.push(("x-request-id".to_owned(), String::from_utf8_lossy(header_text).into_owned()));
+        headers.push((
+            "x-request-id".to_owned(),
+            String::from_utf8_lossy(header_text).into_owned(),
+        ));
     }
     HttpResponse::new(status, headers, body.to_vec())
 }
@@ -49,7 +55,10 @@ pub fn drive<T>(mut call: Call<T>, answer: &HttpResponse) -> Option<T> {
             Action::Done(Ok(value)) => return Some(value),
             Action::Done(Err(error)) => {
                 let shown = format!("{error} {error:?}");
-                assert!(!shown.contains("sk-mg-fuzz-management-key"), "key in an error");
+                assert!(
+                    !shown.contains("sk-mg-fuzz-management-key"),
+                    "key in an error"
+                );
                 return None;
             }
         }
