@@ -10,6 +10,8 @@
 //! that loads the SDK. The npm package (`js/`) wraps these exports in a typed, camelCase
 //! `ModelGates` class; this module is its engine, not its public face.
 
+#![deny(missing_docs)]
+
 mod driver;
 mod errors;
 mod options;
