@@ -1,0 +1,17 @@
+// swift-tools-version:5.9
+// The ModelGates SDK for iOS and macOS. Run ./build-xcframework.sh on a Mac first: it builds
+// build/ModelGatesFFI.xcframework (the Rust library) and generates
+// Sources/ModelGates/ModelGates.swift (the uniffi bindings); neither is committed.
+import PackageDescription
+
+let package = Package(
+    name: "ModelGates",
+    platforms: [.iOS(.v15), .macOS(.v12)],
+    products: [
+        .library(name: "ModelGates", targets: ["ModelGates"]),
+    ],
+    targets: [
+        .binaryTarget(name: "ModelGatesFFI", path: "build/ModelGatesFFI.xcframework"),
+        .target(name: "ModelGates", dependencies: ["ModelGatesFFI"], path: "Sources/ModelGates"),
+    ]
+)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the Swift package's binary part on macOS (Xcode command-line tools and rustup needed):
+#   build/ModelGatesFFI.xcframework     static libraries for iOS, the iOS simulator and macOS
+#   Sources/ModelGates/ModelGates.swift the generated bindings
+# Never run on these Linux machines: there is no Swift toolchain or xcodebuild here.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+cd "$root"
+
+targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin)
+rustup target add "${targets[@]}"
+for target in "${targets[@]}"; do
+  cargo build --release -p modelgates-uniffi --target "$target"
+done
+
+# The bindings come from the host build's metadata, with the bindgen pinned in the crate.
+cargo build -p modelgates-uniffi
+cargo build -p modelgates-uniffi --features cli --bin uniffi-bindgen
+out="$here/build"
+rm -rf "$out"
+mkdir -p "$out/headers"
+target/debug/uniffi-bindgen generate --library target/debug/libmodelgates_uniffi.dylib \
+  --language swift --out-dir "$out/generated"
+cp "$out/generated/ModelGatesFFI.h" "$out/headers/"
+cp "$out/generated/ModelGatesFFI.modulemap" "$out/headers/module.modulemap"
+cp "$out/generated/ModelGates.swift" "$here/Sources/ModelGates/ModelGates.swift"
+
+lib=libmodelgates_uniffi.a
+lipo -create target/aarch64-apple-ios-sim/release/$lib target/x86_64-apple-ios/release/$lib \
+  -output "$out/ios-simulator-$lib"
+lipo -create target/aarch64-apple-darwin/release/$lib target/x86_64-apple-darwin/release/$lib \
+  -output "$out/macos-$lib"
+xcodebuild -create-xcframework \
+  -library "target/aarch64-apple-ios/release/$lib" -headers "$out/headers" \
+  -library "$out/ios-simulator-$lib" -headers "$out/headers" \
+  -library "$out/macos-$lib" -headers "$out/headers" \
+  -output "$out/ModelGatesFFI.xcframework"
+echo "built $out/ModelGatesFFI.xcframework; now: swift build --package-path $here"
