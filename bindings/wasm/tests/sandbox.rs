@@ -5,6 +5,8 @@
 //! test page in the browser has no environment of its own. Each fault test labels its requests
 //! with a fresh `key=` so the sandbox's counts prove how many requests were really sent.
 
+// Browser tests: they run under wasm-bindgen-test-runner (`just test-wasm`), not natively.
+#![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod common;

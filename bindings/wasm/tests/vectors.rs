@@ -2,6 +2,8 @@
 //! Chromium: requests go through the browser's own `Request`/`Response` objects to a fake
 //! `fetch` that checks them and answers from the vector, and waits go to a fake clock.
 
+// Browser tests: they run under wasm-bindgen-test-runner (`just test-wasm`), not natively.
+#![cfg(target_arch = "wasm32")]
 // Test helpers fail the test the same way an assertion does.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
