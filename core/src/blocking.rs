@@ -1,6 +1,9 @@
-//! A blocking client over [ureq]: the reference driver of the [`Call`] loop, for Rust programs,
+//! A blocking client over [attohttpc]: the reference driver of the [`Call`] loop, for Rust programs,
 //! the example and the end-to-end tests. Enabled by the `blocking` feature.
 
+use std::io::Read;
+
+use attohttpc::header::{HeaderName, HeaderValue};
 use std::time::Instant;
 
 use crate::api::Endpoint;
@@ -19,7 +22,6 @@ use crate::{
 #[derive(Debug, Clone)]
 pub struct BlockingClient {
     client: Client,
-    agent: ureq::Agent,
     origin: Instant,
 }
 
@@ -30,15 +32,8 @@ impl BlockingClient {
             "modelgates-rust-blocking/",
             env!("CARGO_PKG_VERSION")
         ));
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            // The core follows no redirects: Authorization must not leak to another host.
-            .max_redirects(0)
-            .build()
-            .into();
         Ok(BlockingClient {
             client: Client::new(config, fastrand::u64(..))?,
-            agent,
             origin: Instant::now(),
         })
     }
@@ -107,57 +102,80 @@ impl BlockingClient {
     }
 
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
-        let mut builder = ureq::http::Request::builder()
-            .method(request.method.as_str())
-            .uri(&request.url);
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
-        }
-        let body = request.body.clone().unwrap_or_default().into_bytes();
-        let http_request = builder.body(body).map_err(|err| {
+        let refused = |err: attohttpc::Error| {
             TransportError::new(
                 TransportErrorKind::Connect,
                 format!("invalid request: {err}"),
             )
-        })?;
-        let http_request = self
-            .agent
-            .configure_request(http_request)
-            .timeout_global(request.timeout)
-            .build();
-        let mut response = self.agent.run(http_request).map_err(transport_error)?;
-        let status = response.status().as_u16();
-        let headers = response
-            .headers()
+        };
+        let method = attohttpc::Method::from_bytes(request.method.as_str().as_bytes())
+            .map_err(|err| TransportError::new(TransportErrorKind::Connect, err.to_string()))?;
+        let mut builder = attohttpc::RequestBuilder::try_new(method, &request.url)
+            .map_err(refused)?
+            // The core follows no redirects: Authorization must not leak to another host.
+            .follow_redirects(false);
+        for (name, value) in &request.headers {
+            let invalid = |what: &str| {
+                TransportError::new(
+                    TransportErrorKind::Connect,
+                    format!("invalid header {what}: {name}"),
+                )
+            };
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("name"))?;
+            let value = HeaderValue::from_str(value).map_err(|_| invalid("value"))?;
+            builder = builder.try_header(name, value).map_err(refused)?;
+        }
+        if let Some(timeout) = request.timeout {
+            builder = builder.timeout(timeout);
+        }
+        let body = request.body.clone().unwrap_or_default().into_bytes();
+        let response = builder.bytes(body).send().map_err(transport_error)?;
+        let (status, header_map, reader) = response.split();
+        let headers = header_map
             .iter()
             .filter_map(|(name, value)| {
                 Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
             })
             .collect();
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_BODY_BYTES)
-            .read_to_vec()
-            .map_err(transport_error)?;
-        Ok(HttpResponse::new(status, headers, body))
+        let mut body = Vec::new();
+        reader
+            .take(MAX_BODY_BYTES)
+            .read_to_end(&mut body)
+            .map_err(|err| transport_error(err.into()))?;
+        let response = HttpResponse::new(status.as_u16(), headers, body);
+        // attohttpc hands back a body cut short by a closed connection as if it were whole.
+        let promised = response
+            .header("content-length")
+            .and_then(|n| n.trim().parse().ok());
+        if let Some(promised) = promised.filter(|&n: &u64| (response.body.len() as u64) < n) {
+            return Err(TransportError::new(
+                TransportErrorKind::Io,
+                format!(
+                    "the connection closed after {} of {promised} body bytes",
+                    response.body.len()
+                ),
+            ));
+        }
+        Ok(response)
     }
 }
 
-/// Bodies of the management API are small; refuse to buffer a runaway one.
 const MAX_BODY_BYTES: u64 = 16 * 1024 * 1024;
 
-fn transport_error(err: ureq::Error) -> TransportError {
-    use ureq::Timeout;
-    let kind = match &err {
-        ureq::Error::Timeout(Timeout::Resolve | Timeout::Connect) => TransportErrorKind::Connect,
-        ureq::Error::Timeout(_) => TransportErrorKind::Timeout,
-        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => TransportErrorKind::Connect,
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+fn transport_error(err: attohttpc::Error) -> TransportError {
+    use std::io::ErrorKind as Io;
+    let kind = match err.kind() {
+        attohttpc::ErrorKind::Io(io) => match io.kind() {
+            // Refused or unreachable: nothing reached a server, so even a POST may be retried.
+            Io::ConnectionRefused | Io::AddrNotAvailable | Io::HostUnreachable => {
+                TransportErrorKind::Connect
+            }
+            // A timeout may come after the request was sent: never proof that it was not.
+            Io::TimedOut | Io::WouldBlock => TransportErrorKind::Timeout,
+            _ => TransportErrorKind::Io,
+        },
+        attohttpc::ErrorKind::InvalidUrlHost | attohttpc::ErrorKind::InvalidUrlPort => {
             TransportErrorKind::Connect
-        }
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
-            TransportErrorKind::Timeout
         }
         _ => TransportErrorKind::Io,
     };

@@ -1,4 +1,4 @@
-//! End-to-end: the real core, driven by the blocking ureq client, against the sandbox over real
+//! End-to-end: the real core, driven by the blocking client (feature `blocking`), against the sandbox over real
 //! HTTP, through every operation and every fault the sandbox can inject.
 
 // Helpers outside #[test] functions fail the test the same way an assertion does.

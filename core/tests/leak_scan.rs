@@ -1,0 +1,183 @@
+//! Secret-leak scan: create a key against the sandbox, force every error path, capture every
+//! log record at the most verbose level (trace, from the core's HTTP stack too), and scan all of
+//! it, with every error's Display and Debug and the Debug of every value a user can print, for
+//! the management key and the new key's secret. Zero hits, or the test fails.
+//!
+//! Writes its tally to target/test-logs/leak-scan/rust.txt for `just audit`.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use modelgates_core::blocking::BlockingClient;
+use modelgates_core::{
+    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, HttpResponse, RetryPolicy,
+    UpdateWorkspaceRequest,
+};
+use modelgates_sandbox::{Sandbox, SandboxConfig};
+
+/// Every log record, formatted with its target, at every level.
+struct CaptureLogs(Mutex<Vec<String>>);
+
+impl log::Log for CaptureLogs {
+    fn enabled(&self, _: &log::Metadata) -> bool {
+        true
+    }
+    fn log(&self, record: &log::Record) {
+        let line = format!("{} {} {}", record.level(), record.target(), record.args());
+        self.0.lock().unwrap().push(line);
+    }
+    fn flush(&self) {}
+}
+
+static LOGS: CaptureLogs = CaptureLogs(Mutex::new(Vec::new()));
+
+#[test]
+fn no_secret_in_any_output() {
+    log::set_logger(&LOGS).unwrap();
+    log::set_max_level(log::LevelFilter::Trace);
+
+    let management_key = format!("sk-mg-leak-{}", std::process::id());
+    let sandbox = Sandbox::start(SandboxConfig {
+        host: [127, 0, 0, 1].into(),
+        port: 0,
+        management_key: management_key.clone(),
+        restricted_key: Some("sk-mg-restricted-leak".to_owned()),
+    })
+    .unwrap();
+    let config = Config::new(management_key.clone())
+        .with_base_url(sandbox.base_url())
+        .with_retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(20),
+            ..RetryPolicy::default()
+        });
+    let client = BlockingClient::new(config.clone()).unwrap();
+    let faulty = |fault: &str| {
+        BlockingClient::new(config.clone().with_header("x-sandbox-fault", fault)).unwrap()
+    };
+
+    let mut outputs: Vec<String> = Vec::new();
+    let show_error = |outputs: &mut Vec<String>, error: Error| {
+        outputs.push(format!("{error}"));
+        outputs.push(format!("{error:?}"));
+        outputs.push(error.message().to_owned());
+    };
+
+    let created = client
+        .create_key(CreateKeyRequest::new("Leak scan key"))
+        .unwrap();
+    let secret = created.key.expose().to_owned();
+    assert!(secret.len() > 16, "the sandbox returned a real secret");
+    outputs.push(format!("{created:?}"));
+    outputs.push(format!("{:?} {}", created.key, created.key));
+    outputs.push(format!("{:?}", created.data));
+    outputs.push(format!("{client:?} {config:?}"));
+    let call = client
+        .core()
+        .create_key(CreateKeyRequest::new("x"))
+        .unwrap();
+    outputs.push(format!("{call:?} {:?}", call.request()));
+    let body = format!(r#"{{"data":{{}},"key":"{secret}"}}"#);
+    outputs.push(format!("{:?}", HttpResponse::new(201, Vec::new(), body)));
+
+    // Every error path: client-side, each status, and every transport and decoding failure.
+    let bad_input = [
+        client
+            .create_workspace(CreateWorkspaceRequest::new("", "x"))
+            .err(),
+        client
+            .create_key(CreateKeyRequest {
+                limit: Some(Some(-1.0)),
+                ..CreateKeyRequest::new("k")
+            })
+            .err(),
+        client.get_workspace("").err(),
+        client
+            .update_workspace(
+                "x",
+                UpdateWorkspaceRequest {
+                    slug: Some("Bad Slug".into()),
+                    ..Default::default()
+                },
+            )
+            .err(),
+    ];
+    for error in bad_input.into_iter().flatten() {
+        show_error(&mut outputs, error);
+    }
+    let wrong_key = BlockingClient::new(
+        Config::new(format!("{management_key}-wrong")).with_base_url(sandbox.base_url()),
+    )
+    .unwrap();
+    let restricted =
+        BlockingClient::new(Config::new("sk-mg-restricted-leak").with_base_url(sandbox.base_url()))
+            .unwrap();
+    let failures = [
+        wrong_key.create_key(CreateKeyRequest::new("401")).err(),
+        restricted.create_key(CreateKeyRequest::new("403")).err(),
+        client.get_workspace("no-such-workspace").err(),
+        client
+            .create_workspace(CreateWorkspaceRequest::new("Default", "default"))
+            .err(),
+        faulty("status=429;retry-after=0")
+            .create_key(CreateKeyRequest::new("429"))
+            .err(),
+        faulty("status=500")
+            .create_key(CreateKeyRequest::new("500"))
+            .err(),
+        faulty("status=503").get_workspace("default").err(),
+        faulty("status=502;body=html")
+            .create_key(CreateKeyRequest::new("html"))
+            .err(),
+        faulty("drop")
+            .create_key(CreateKeyRequest::new("drop"))
+            .err(),
+        faulty("truncate")
+            .create_key(CreateKeyRequest::new("truncate"))
+            .err(),
+        BlockingClient::new(
+            config
+                .clone()
+                .with_timeout(Some(Duration::from_millis(100)))
+                .with_header("x-sandbox-fault", "delay-ms=1000"),
+        )
+        .unwrap()
+        .create_key(CreateKeyRequest::new("timeout"))
+        .err(),
+    ];
+    let forced = failures.iter().filter(|f| f.is_some()).count();
+    assert_eq!(forced, failures.len(), "every forced failure failed");
+    for error in failures.into_iter().flatten() {
+        show_error(&mut outputs, error);
+    }
+
+    let logs = LOGS.0.lock().unwrap().clone();
+    assert!(
+        !logs.is_empty(),
+        "trace logging captured the HTTP stack's records"
+    );
+    let scanned: Vec<&String> = outputs.iter().chain(logs.iter()).collect();
+    let leaking: Vec<String> = scanned
+        .iter()
+        .filter(|text| text.contains(&management_key) || text.contains(&secret))
+        // Shown masked, so a failure points at the leak without repeating it.
+        .map(|text| {
+            text.replace(&management_key, "<MANAGEMENT KEY>")
+                .replace(&secret, "<KEY SECRET>")
+        })
+        .map(|text| text.chars().take(300).collect())
+        .collect();
+    let hits = leaking.len();
+
+    let report = format!(
+        "leak-scan rust: {} outputs and {} log records scanned, {hits} hits\n",
+        outputs.len(),
+        logs.len()
+    );
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../test-logs/leak-scan");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("rust.txt"), &report).unwrap();
+    assert_eq!(hits, 0, "{report}{}", leaking.join("\n"));
+}
