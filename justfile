@@ -74,3 +74,21 @@ check-vectors:
 # The demo runs end to end against the sandbox and its output shows no secret.
 test-demo: build-demo
     scripts/check-demo.sh
+
+# ------------------------------------------------------------------ hardening
+
+# Runs the contract and hardening checks (Prism on the Rust end-to-end traffic, schemathesis,
+# every fuzz target, the Rust leak scan) and prints one table of what they ran and found.
+# `just test` runs all of these (and the bindings' own leak scans) and prints the same table.
+audit:
+    #!/usr/bin/env bash
+    set -uo pipefail
+    logs=target/test-logs
+    rm -rf "$logs/prism" "$logs/fuzz" "$logs/leak-scan" && mkdir -p "$logs"
+    status=0
+    just test-rust-contract 2>&1 | tee "$logs/rust-contract.log" || status=1
+    just test-schemathesis 2>&1 | tee "$logs/schemathesis.log" || status=1
+    just fuzz 2>&1 | tee "$logs/fuzz.log" || status=1
+    cargo test -p modelgates-core --features blocking --test leak_scan || status=1
+    python3 scripts/audit.py
+    exit $status

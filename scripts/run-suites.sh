@@ -32,5 +32,7 @@ suite fuzz summary fuzz
 suite demo check test-demo
 
 echo
+python3 scripts/audit.py
+echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

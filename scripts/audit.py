@@ -1,0 +1,87 @@
+"""Prints the audit table from the logs the suites left in target/test-logs/:
+requests validated by Prism and violations, schemathesis cases and failures, fuzz executions
+per target, and secret-leak scan hits per binding. A check with no log reads "not run"."""
+
+import glob
+import os
+import re
+import sys
+
+LOGS = os.path.join(os.path.dirname(__file__), "..", "target", "test-logs")
+
+
+def read(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def prism_rows() -> list[tuple[str, str, str]]:
+    # One log per proxy; its file name starts with the suite that started it (rust-, js-, ...).
+    by_suite: dict[str, list[int]] = {}
+    for path in glob.glob(os.path.join(LOGS, "prism", "*.log")):
+        suite = os.path.basename(path).split("-")[0]
+        text = read(path)
+        requests = len(re.findall(r"Request received", text))
+        violations = len(re.findall(r"Violation:|✖", text))
+        totals = by_suite.setdefault(suite, [0, 0])
+        totals[0] += requests
+        totals[1] += violations
+    if not by_suite:
+        return [("prism", "not run", "")]
+    return [
+        (f"prism ({suite})", f"{r} requests validated", f"{v} violations")
+        for suite, (r, v) in sorted(by_suite.items())
+    ]
+
+
+def schemathesis_row() -> tuple[str, str, str]:
+    path = os.path.join(LOGS, "schemathesis.log")
+    if not os.path.exists(path):
+        return ("schemathesis", "not run", "")
+    text = read(path)
+    generated = re.findall(r"(\d+) generated", text)
+    found = re.findall(r"found (\d+) unique failures", text)
+    if not generated:
+        return ("schemathesis", "no summary in log", "1 failure")
+    return ("schemathesis", f"{generated[-1]} cases", f"{found[-1] if found else 0} failures")
+
+
+def fuzz_rows() -> list[tuple[str, str, str]]:
+    rows = []
+    for path in sorted(glob.glob(os.path.join(LOGS, "fuzz", "*.log"))):
+        text = read(path)
+        runs = re.findall(r"Done (\d+) runs", text)
+        crashed = "crash-" in text or "ERROR: libFuzzer" in text or "panicked" in text
+        rows.append(
+            (
+                f"fuzz {os.path.basename(path)[:-4]}",
+                f"{runs[-1] if runs else 0} executions",
+                "1 crash" if crashed else "0 crashes",
+            )
+        )
+    return rows or [("fuzz", "not run", "")]
+
+
+def leak_rows() -> list[tuple[str, str, str]]:
+    rows = []
+    for path in sorted(glob.glob(os.path.join(LOGS, "leak-scan", "*.txt"))):
+        for line in read(path).splitlines():
+            m = re.match(r"leak-scan (\S+): (.*?),? (\d+) hits", line)
+            if m:
+                rows.append((f"leak scan ({m.group(1)})", m.group(2), f"{m.group(3)} hits"))
+    return rows or [("leak scan", "not run", "")]
+
+
+def main() -> int:
+    rows = prism_rows() + [schemathesis_row()] + fuzz_rows() + leak_rows()
+    widths = [max(len(r[i]) for r in rows + [("check", "ran", "found")]) for i in range(3)]
+    line = "  ".join("-" * w for w in widths)
+    print(line)
+    for row in [("check", "ran", "found")] + rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))
+    print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
