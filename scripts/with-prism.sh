@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Usage: scripts/with-prism.sh SUITE COMMAND...   (inside scripts/with-sandbox.sh)
+# Puts Prism's validating proxy (tests/contract, `just setup-contract`) in front of the sandbox
+# at $MODELGATES_BASE_URL, so every request COMMAND sends and every response it gets is checked
+# against api/openapi.yaml. COMMAND sees:
+#   MODELGATES_BASE_URL         the proxy (use it for all contract traffic)
+#   MODELGATES_DIRECT_BASE_URL  the sandbox itself (for /_sandbox/counts and for faults that
+#                               break HTTP or the spec on purpose: drop, truncate, body=html)
+# Fails if COMMAND fails or if Prism logged any violation. The log goes to
+# target/test-logs/prism/SUITE-*.log, where `just audit` counts requests and violations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+suite=$1
+shift
+: "${MODELGATES_BASE_URL:?run inside scripts/with-sandbox.sh}"
+prism=tests/contract/node_modules/.bin/prism
+[ -x "$prism" ] || { echo "prism is not installed: run just setup-contract" >&2; exit 1; }
+mkdir -p target/test-logs/prism
+log=target/test-logs/prism/$suite-$$.log
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$prism" proxy api/openapi.yaml "$MODELGATES_BASE_URL" --errors -h 127.0.0.1 --port "$port" >"$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
+for _ in $(seq 600); do grep -q "Prism is listening" "$log" && break; sleep 0.1; done
+grep -q "Prism is listening" "$log" || { echo "prism did not start:" >&2; cat "$log" >&2; exit 1; }
+export MODELGATES_DIRECT_BASE_URL="$MODELGATES_BASE_URL"
+export MODELGATES_BASE_URL="http://127.0.0.1:$port"
+echo "prism validating proxy at $MODELGATES_BASE_URL (log: $log)"
+status=0
+"$@" || status=$?
+violations=$(grep -cE "Violation:|✖" "$log" || true)
+echo "prism: $(grep -c "Request received" "$log" || true) requests validated, $violations violations"
+if [ "$violations" -ne 0 ]; then
+  grep -E "Violation:|✖" "$log" | head -20 >&2
+  exit 1
+fi
+exit "$status"
