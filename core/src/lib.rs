@@ -35,6 +35,9 @@ mod validate;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("modelgates_core");
+
 pub use api::keys::{ApiKey, CreateKeyRequest, CreatedKey, LimitReset};
 pub use api::workspaces::{
     CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest, Workspace, WorkspacePage,

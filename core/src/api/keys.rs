@@ -17,6 +17,7 @@ use crate::validate;
 /// the documented three.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LimitReset {
     /// Every day.
     Daily,
@@ -65,6 +66,7 @@ impl fmt::Display for LimitReset {
 
 /// An API key as the API describes it (without its secret).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ApiKey {
     /// Unique hash identifier of the key.
     pub hash: String,

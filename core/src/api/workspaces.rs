@@ -9,6 +9,7 @@ use crate::validate;
 
 /// A workspace as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Workspace {
     /// Unique identifier (UUID).
     pub id: String,
@@ -52,6 +53,7 @@ pub struct Workspace {
 
 /// One page of workspaces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WorkspacePage {
     /// The workspaces on this page.
     pub data: Vec<Workspace>,
