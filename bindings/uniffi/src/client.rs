@@ -172,11 +172,9 @@ impl ModelGatesClient {
         &self,
         request: CreateWorkspaceRequest,
     ) -> Result<Workspace, ModelGatesError> {
-        Ok(self
-            .driver
+        self.driver
             .run(self.core.create_workspace(request.into())?)
-            .await?
-            .into())
+            .await
     }
 
     /// `GET /workspaces`: one page.
@@ -184,16 +182,14 @@ impl ModelGatesClient {
         &self,
         request: ListWorkspacesRequest,
     ) -> Result<WorkspacePage, ModelGatesError> {
-        Ok(self
-            .driver
+        self.driver
             .run(self.core.list_workspaces(request.into())?)
-            .await?
-            .into())
+            .await
     }
 
     /// `GET /workspaces/{id}` by id (UUID) or slug.
     pub async fn get_workspace(&self, id: String) -> Result<Workspace, ModelGatesError> {
-        Ok(self.driver.run(self.core.get_workspace(&id)?).await?.into())
+        self.driver.run(self.core.get_workspace(&id)?).await
     }
 
     /// `PATCH /workspaces/{id}` by id (UUID) or slug.
@@ -202,11 +198,9 @@ impl ModelGatesClient {
         id: String,
         changes: UpdateWorkspaceRequest,
     ) -> Result<Workspace, ModelGatesError> {
-        Ok(self
-            .driver
+        self.driver
             .run(self.core.update_workspace(&id, changes.into())?)
-            .await?
-            .into())
+            .await
     }
 
     /// `POST /keys`. The result holds the key's one-time secret.

@@ -19,7 +19,8 @@ pub use client::{ClientOptions, ModelGatesClient, RetrySettings, default_retry_s
 pub use error::{ModelGatesError, TimerError, TransportError};
 pub use models::{
     ApiKey, CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, DoubleOrNull, IdsOrNull,
-    ListWorkspacesRequest, StringOrNull, UpdateWorkspaceRequest, Workspace, WorkspacePage,
+    LimitReset, LimitResetOrNull, ListWorkspacesRequest, StringOrNull, UpdateWorkspaceRequest,
+    Workspace, WorkspacePage,
 };
 pub use pager::{PagerStop, WorkspacePager};
 pub use timer::Timer;

@@ -1,164 +1,17 @@
 //! The records of the uniffi surface and their one-line conversions to and from the core.
 //!
-//! They mirror the core's models field for field instead of deriving on them: the core's
-//! request types use `Option<Option<T>>` for "absent vs null", which uniffi cannot express
-//! (Kotlin's `T??` collapses to `T?`), and `CreatedKey` holds a `Secret`, which must not become
-//! a record field (records print every field in Kotlin `toString` / Swift `description`).
+//! The response models (`Workspace`, `WorkspacePage`, `ApiKey`, `LimitReset`) are the core's own,
+//! derived there behind its `uniffi` feature. The request types are redefined here: the core's
+//! use `Option<Option<T>>` for "absent vs null", which uniffi cannot express (Kotlin's `T??`
+//! collapses to `T?`). `CreatedKey` holds a `Secret`, which must not become a record field
+//! (records print every field in Kotlin `toString` / Swift `description`).
 
 use std::fmt;
 
 use modelgates_core as core;
 use modelgates_core::{Nullable, Secret};
 
-/// A workspace.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct Workspace {
-    /// The workspace id (UUID).
-    pub id: String,
-    /// The display name.
-    pub name: String,
-    /// The URL-friendly slug.
-    pub slug: String,
-    /// The description.
-    pub description: Option<String>,
-    /// The default image model.
-    pub default_image_model: Option<String>,
-    /// The default text model.
-    pub default_text_model: Option<String>,
-    /// The default provider sort order.
-    pub default_provider_sort: Option<String>,
-    /// The API key ids whose I/O is logged.
-    pub io_logging_api_key_ids: Option<Vec<i64>>,
-    /// The I/O logging sampling rate, 0.0001 to 1.
-    pub io_logging_sampling_rate: f64,
-    /// Whether data-discount logging is on.
-    pub is_data_discount_logging_enabled: bool,
-    /// Whether observability broadcast is on.
-    pub is_observability_broadcast_enabled: bool,
-    /// Whether observability I/O logging is on.
-    pub is_observability_io_logging_enabled: bool,
-    /// When the workspace was created (ISO 8601).
-    pub created_at: String,
-    /// Who created it.
-    pub created_by: Option<String>,
-    /// When it last changed (ISO 8601).
-    pub updated_at: Option<String>,
-}
-
-impl From<core::Workspace> for Workspace {
-    fn from(w: core::Workspace) -> Self {
-        Workspace {
-            id: w.id,
-            name: w.name,
-            slug: w.slug,
-            description: w.description,
-            default_image_model: w.default_image_model,
-            default_text_model: w.default_text_model,
-            default_provider_sort: w.default_provider_sort,
-            io_logging_api_key_ids: w.io_logging_api_key_ids,
-            io_logging_sampling_rate: w.io_logging_sampling_rate,
-            is_data_discount_logging_enabled: w.is_data_discount_logging_enabled,
-            is_observability_broadcast_enabled: w.is_observability_broadcast_enabled,
-            is_observability_io_logging_enabled: w.is_observability_io_logging_enabled,
-            created_at: w.created_at,
-            created_by: w.created_by,
-            updated_at: w.updated_at,
-        }
-    }
-}
-
-/// One page of list-workspaces.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct WorkspacePage {
-    /// The workspaces on this page.
-    pub data: Vec<Workspace>,
-    /// How many workspaces exist in all.
-    pub total_count: u64,
-}
-
-impl From<core::WorkspacePage> for WorkspacePage {
-    fn from(page: core::WorkspacePage) -> Self {
-        WorkspacePage {
-            data: page.data.into_iter().map(Workspace::from).collect(),
-            total_count: page.total_count,
-        }
-    }
-}
-
-/// An API key's details (never its secret).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct ApiKey {
-    /// The key's hash, its stable identifier.
-    pub hash: String,
-    /// The key's name.
-    pub name: String,
-    /// A label derived from the secret (safe to show).
-    pub label: String,
-    /// Whether the key is disabled.
-    pub disabled: bool,
-    /// The spending limit in USD.
-    pub limit: Option<f64>,
-    /// What is left of the limit.
-    pub limit_remaining: Option<f64>,
-    /// How often the limit resets: `daily`, `weekly`, `monthly` (or a newer value, kept as is).
-    pub limit_reset: Option<String>,
-    /// Whether BYOK usage counts against the limit.
-    pub include_byok_in_limit: bool,
-    /// Total usage in USD.
-    pub usage: f64,
-    /// Usage today.
-    pub usage_daily: f64,
-    /// Usage this week.
-    pub usage_weekly: f64,
-    /// Usage this month.
-    pub usage_monthly: f64,
-    /// Total BYOK usage.
-    pub byok_usage: f64,
-    /// BYOK usage today.
-    pub byok_usage_daily: f64,
-    /// BYOK usage this week.
-    pub byok_usage_weekly: f64,
-    /// BYOK usage this month.
-    pub byok_usage_monthly: f64,
-    /// When the key was created.
-    pub created_at: String,
-    /// When it last changed.
-    pub updated_at: Option<String>,
-    /// When it expires.
-    pub expires_at: Option<String>,
-    /// The user it was created for.
-    pub creator_user_id: Option<String>,
-    /// The workspace it belongs to.
-    pub workspace_id: String,
-}
-
-impl From<core::ApiKey> for ApiKey {
-    fn from(k: core::ApiKey) -> Self {
-        ApiKey {
-            hash: k.hash,
-            name: k.name,
-            label: k.label,
-            disabled: k.disabled,
-            limit: k.limit,
-            limit_remaining: k.limit_remaining,
-            limit_reset: k.limit_reset.map(String::from),
-            include_byok_in_limit: k.include_byok_in_limit,
-            usage: k.usage,
-            usage_daily: k.usage_daily,
-            usage_weekly: k.usage_weekly,
-            usage_monthly: k.usage_monthly,
-            byok_usage: k.byok_usage,
-            byok_usage_daily: k.byok_usage_daily,
-            byok_usage_weekly: k.byok_usage_weekly,
-            byok_usage_monthly: k.byok_usage_monthly,
-            created_at: k.created_at,
-            updated_at: k.updated_at,
-            expires_at: k.expires_at,
-            creator_user_id: k.creator_user_id,
-            workspace_id: k.workspace_id,
-        }
-    }
-}
+pub use modelgates_core::{ApiKey, LimitReset, Workspace, WorkspacePage};
 
 /// A newly created key: its details and its one-time secret. An object, not a record, so that
 /// printing it shows `[REDACTED]`; the secret is reached only through [`CreatedKey::reveal_key`].
@@ -191,7 +44,7 @@ impl fmt::Display for CreatedKey {
 impl From<core::CreatedKey> for CreatedKey {
     fn from(created: core::CreatedKey) -> Self {
         CreatedKey {
-            data: created.data.into(),
+            data: created.data,
             key: created.key,
         }
     }
@@ -233,6 +86,18 @@ pub enum IdsOrNull {
     },
 }
 
+/// A limit reset period that may be sent as null. Leave the field itself null to not send it.
+#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
+pub enum LimitResetOrNull {
+    /// Send `null` (no reset).
+    Null,
+    /// Send this period.
+    Value {
+        /// The period.
+        value: LimitReset,
+    },
+}
+
 /// Absent (not sent), null, or a value: the one place the binding's three-way fields become
 /// the core's `Nullable`.
 fn nullable<F, T>(field: Option<F>, value: impl Fn(F) -> Option<T>) -> Nullable<T> {
@@ -243,6 +108,13 @@ fn string_field(field: Option<StringOrNull>) -> Nullable<String> {
     nullable(field, |f| match f {
         StringOrNull::Null => None,
         StringOrNull::Value { value } => Some(value),
+    })
+}
+
+fn limit_reset_field(field: Option<LimitResetOrNull>) -> Nullable<LimitReset> {
+    nullable(field, |f| match f {
+        LimitResetOrNull::Null => None,
+        LimitResetOrNull::Value { value } => Some(value),
     })
 }
 
@@ -404,9 +276,9 @@ pub struct CreateKeyRequest {
     /// The spending limit in USD, or null for none.
     #[uniffi(default)]
     pub limit: Option<DoubleOrNull>,
-    /// `daily`, `weekly`, `monthly`, or null.
+    /// How often the limit resets, or `LimitResetOrNull.Null`.
     #[uniffi(default)]
-    pub limit_reset: Option<StringOrNull>,
+    pub limit_reset: Option<LimitResetOrNull>,
     /// Whether BYOK usage counts against the limit.
     #[uniffi(default)]
     pub include_byok_in_limit: Option<bool>,
@@ -422,7 +294,7 @@ impl From<CreateKeyRequest> for core::CreateKeyRequest {
             workspace_id: r.workspace_id,
             expires_at: string_field(r.expires_at),
             limit: double_field(r.limit),
-            limit_reset: string_field(r.limit_reset).map(|reset| reset.map(core::LimitReset::from)),
+            limit_reset: limit_reset_field(r.limit_reset),
             include_byok_in_limit: r.include_byok_in_limit,
             creator_user_id: string_field(r.creator_user_id),
         }

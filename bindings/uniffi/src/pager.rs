@@ -66,13 +66,7 @@ impl WorkspacePager {
             Err(error) => Err(error.into()),
         };
         match page {
-            Ok(page) => Ok(Some(
-                pager
-                    .handle_page(page)
-                    .into_iter()
-                    .map(Workspace::from)
-                    .collect(),
-            )),
+            Ok(page) => Ok(Some(pager.handle_page(page))),
             Err(error) => {
                 pager.stop();
                 Err(error)

@@ -1,7 +1,8 @@
 // swift-tools-version:5.9
 // The ModelGates SDK for iOS and macOS. Run ./build-xcframework.sh on a Mac first: it builds
 // build/ModelGatesFFI.xcframework (the Rust library) and generates
-// Sources/ModelGates/ModelGates.swift (the uniffi bindings); neither is committed.
+// Sources/ModelGates/ModelGates.swift and ModelGatesCore.swift (the uniffi bindings); none of
+// them is committed.
 import PackageDescription
 
 let package = Package(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Swift package's binary part on macOS (Xcode command-line tools and rustup needed):
 #   build/ModelGatesFFI.xcframework     static libraries for iOS, the iOS simulator and macOS
-#   Sources/ModelGates/ModelGates.swift the generated bindings
+#   Sources/ModelGates/ModelGates.swift, ModelGatesCore.swift   the generated bindings
 # Never run on these Linux machines: there is no Swift toolchain or xcodebuild here.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,9 +22,12 @@ rm -rf "$out"
 mkdir -p "$out/headers"
 target/debug/uniffi-bindgen generate --library target/debug/libmodelgates_uniffi.dylib \
   --language swift --out-dir "$out/generated"
-cp "$out/generated/ModelGatesFFI.h" "$out/headers/"
-cp "$out/generated/ModelGatesFFI.modulemap" "$out/headers/module.modulemap"
-cp "$out/generated/ModelGates.swift" "$here/Sources/ModelGates/ModelGates.swift"
+# Two uniffi namespaces (the binding's and the core's models): both Swift files go into the one
+# ModelGates module, both C headers into the XCFramework under one module map.
+cp "$out/generated/ModelGatesFFI.h" "$out/generated/ModelGatesCoreFFI.h" "$out/headers/"
+cat "$out/generated/ModelGatesFFI.modulemap" "$out/generated/ModelGatesCoreFFI.modulemap" \
+  > "$out/headers/module.modulemap"
+cp "$out/generated/ModelGates.swift" "$out/generated/ModelGatesCore.swift" "$here/Sources/ModelGates/"
 
 lib=libmodelgates_uniffi.a
 lipo -create target/aarch64-apple-ios-sim/release/$lib target/x86_64-apple-ios/release/$lib \

@@ -1,6 +1,7 @@
 package ai.modelgates.sdk.test
 
 import ai.modelgates.sdk.*
+import ai.modelgates.sdk.core.*
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpResponse.BodyHandlers
@@ -83,10 +84,10 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(all.size.toULong() == page.totalCount && all.any { it.id == created.id }) { "pager gave ${all.size} of ${page.totalCount}" }
             val reason = pager.stopReason()
             check(reason == PagerStop.COMPLETE) { "stop reason $reason" }
-            val key = client.createKey(CreateKeyRequest(name = "kt key", workspaceId = created.id, limit = DoubleOrNull.Value(5.0), limitReset = StringOrNull.Value("monthly")))
+            val key = client.createKey(CreateKeyRequest(name = "kt key", workspaceId = created.id, limit = DoubleOrNull.Value(5.0), limitReset = LimitResetOrNull.Value(LimitReset.Monthly)))
             val secret = key.revealKey()
             check(secret.startsWith("sk-mg-v1-")) { "the key secret has an unexpected form" }
-            check(key.data().workspaceId == created.id && key.data().limitReset == "monthly") { "key data ${key.data()}" }
+            check(key.data().workspaceId == created.id && key.data().limitReset == LimitReset.Monthly) { "key data ${key.data()}" }
             check(!key.toString().contains(secret) && key.toString().contains("[REDACTED]")) { "CreatedKey.toString shows the secret" }
         }
     }

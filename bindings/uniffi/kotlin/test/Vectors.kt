@@ -1,6 +1,7 @@
 package ai.modelgates.sdk.test
 
 import ai.modelgates.sdk.*
+import ai.modelgates.sdk.core.*
 import java.io.File
 import java.time.Duration
 import kotlin.reflect.full.memberProperties
@@ -108,6 +109,12 @@ private class Input(private val map: Map<String, Any?>, private val known: Set<S
         else -> StringOrNull.Value(map[name] as? String ?: bad(name))
     }
 
+    fun limitResetOrNull(name: String): LimitResetOrNull? = when {
+        !has(name) -> null
+        map[name] == null -> LimitResetOrNull.Null
+        else -> LimitResetOrNull.Value(limitReset(map[name] as? String ?: bad(name)))
+    }
+
     fun doubleOrNull(name: String): DoubleOrNull? = when {
         !has(name) -> null
         map[name] == null -> DoubleOrNull.Null
@@ -164,7 +171,7 @@ private fun createKeyRequest(body: Map<String, Any?>): CreateKeyRequest {
     val i = Input(body, setOf("name", "workspace_id", "expires_at", "limit", "limit_reset", "include_byok_in_limit", "creator_user_id"))
     return CreateKeyRequest(
         name = i.requiredString("name"), workspaceId = i.string("workspace_id"), expiresAt = i.stringOrNull("expires_at"),
-        limit = i.doubleOrNull("limit"), limitReset = i.stringOrNull("limit_reset"),
+        limit = i.doubleOrNull("limit"), limitReset = i.limitResetOrNull("limit_reset"),
         includeByokInLimit = i.bool("include_byok_in_limit"), creatorUserId = i.stringOrNull("creator_user_id"),
     )
 }
@@ -222,8 +229,16 @@ private fun number(value: Any?): Double? = when (value) {
     else -> null
 }
 
+fun limitReset(name: String): LimitReset = when (name) {
+    "daily" -> LimitReset.Daily
+    "weekly" -> LimitReset.Weekly
+    "monthly" -> LimitReset.Monthly
+    else -> LimitReset.Other(name)
+}
+
 fun compareValue(expected: Any?, actual: Any?, path: String) {
     when {
+        actual is LimitReset -> check(expected is String && limitReset(expected) == actual) { "$path: expected $expected, got $actual" }
         actual is CreatedKey -> {
             val e = expected as Map<*, *>
             compareValue(e["data"], actual.data(), "$path.data")
