@@ -18,6 +18,8 @@ mod options;
 mod transport;
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::Promise;
@@ -117,13 +119,16 @@ impl WasmClient {
         signal: Option<AbortSignal>,
     ) -> Promise {
         let driver = self.driver.clone();
-        future_to_promise(async move {
-            let value = driver
-                .drive(call.map_err(Failure::from)?, signal.as_ref())
-                .await?;
-            Ok(driver::to_json(&value)?)
-        })
+        spawn(Box::pin(async move {
+            let value = driver.drive(call?, signal.as_ref()).await?;
+            driver::to_json(&value)
+        }))
     }
+}
+
+/// One promise machinery for every operation (a generic one per result type costs bytes).
+fn spawn(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Promise {
+    future_to_promise(async move { future.await.map_err(JsValue::from) })
 }
 
 /// Walks every workspace, one page per `next` call.
@@ -140,7 +145,7 @@ impl WasmPager {
     pub fn next(&self, signal: Option<AbortSignal>) -> Promise {
         let pager = self.pager.clone();
         let driver = self.driver.clone();
-        future_to_promise(async move {
+        spawn(Box::pin(async move {
             let Some(call) = pager.borrow_mut().next_call() else {
                 return Ok(JsValue::UNDEFINED);
             };
@@ -151,13 +156,13 @@ impl WasmPager {
             match page {
                 Ok(page) => {
                     let items = pager.borrow_mut().handle_page(page);
-                    Ok(driver::to_json(&items)?)
+                    driver::to_json(&items)
                 }
                 Err(failure) => {
                     pager.borrow_mut().stop();
-                    Err(failure.into())
+                    Err(failure)
                 }
             }
-        })
+        }))
     }
 }
