@@ -221,6 +221,19 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(messageOf(e).contains("boom from the app")) { "message ${messageOf(e)}" }
     }
 
+    h.test("a timer that throws gives a typed internal error, not a crash") {
+        val unavailable = object : HttpTransport {
+            override suspend fun send(request: HttpRequest) = HttpResponse(503u, emptyList(), ByteArray(0))
+        }
+        val broken = object : Timer {
+            override fun now(): Duration = Duration.ZERO
+            override suspend fun sleep(duration: Duration): Unit = throw IllegalStateException("the clock broke")
+        }
+        val c = ModelGatesClient.withTimer(apiKey, ClientOptions(baseUrl = "http://127.0.0.1:9/api/v1"), unavailable, broken)
+        val e = expectError<ModelGatesException.Internal> { runBlocking { c.getWorkspace("default") } }
+        check(messageOf(e).contains("the clock broke")) { "message ${messageOf(e)}" }
+    }
+
     h.test("a connection refused is a transport error after retries") {
         val closed = ModelGatesClient(apiKey, ClientOptions(baseUrl = "http://127.0.0.1:9/api/v1", retry = fastRetry), JavaHttpTransport())
         val e = expectError<ModelGatesException.Transport> { runBlocking { closed.getWorkspace("default") } }
