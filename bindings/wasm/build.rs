@@ -1,10 +1,12 @@
 //! Embeds the conformance vectors for the browser tests, which cannot read files: writes
-//! `$OUT_DIR/vectors.rs`, a list of (path, contents) pairs.
+//! `$OUT_DIR/vectors.rs`, a list of (path, contents) pairs, and `$OUT_DIR/vector_tests.rs`,
+//! one test per vector so that each passes or fails on its own.
 
 use std::path::Path;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     if let Ok(dirs) = std::fs::read_dir(&root) {
@@ -33,10 +35,27 @@ fn main() {
             )
         })
         .collect();
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("vectors.rs");
-    let code =
+    let tests: String = files
+        .iter()
+        .map(|path| {
+            let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+            let ident: String = name
+                .trim_end_matches(".json")
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+                .collect();
+            format!(
+                "#[wasm_bindgen_test]\nasync fn {ident}() {{\n    check_vector({name:?}, include_str!({:?})).await;\n}}\n",
+                path.display().to_string()
+            )
+        })
+        .collect();
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).to_path_buf();
+    let list =
         format!("/// Every vector file.\npub const VECTORS: &[(&str, &str)] = &[\n{entries}];\n");
-    if let Err(err) = std::fs::write(&out, code) {
-        panic!("cannot write {}: {err}", out.display());
+    for (file, code) in [("vectors.rs", list), ("vector_tests.rs", tests)] {
+        if let Err(err) = std::fs::write(out.join(file), code) {
+            panic!("cannot write {file}: {err}");
+        }
     }
 }
