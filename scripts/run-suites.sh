@@ -30,6 +30,9 @@ suite rust-contract cargo test-rust-contract
 suite schemathesis check test-schemathesis
 suite fuzz summary fuzz
 suite demo check test-demo
+suite js summary test-js
+suite kotlin summary test-kotlin
+suite swift summary check-swift
 
 echo
 python3 scripts/audit.py
