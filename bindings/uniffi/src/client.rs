@@ -4,8 +4,9 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 use std::time::Duration;
 
-use modelgates_core::{Action, Call, Config, RetryPolicy};
+use modelgates_core::{Config, RetryPolicy};
 
+use crate::driver::Driver;
 use crate::error::ModelGatesError;
 use crate::models::{
     CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, ListWorkspacesRequest,
@@ -13,7 +14,7 @@ use crate::models::{
 };
 use crate::pager::WorkspacePager;
 use crate::timer::{SystemTimer, Timer};
-use crate::transport::{HttpHeader, HttpRequest, HttpTransport};
+use crate::transport::{HttpHeader, HttpTransport};
 
 /// How failed attempts are retried (see [`default_retry_settings`]).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -84,31 +85,6 @@ pub struct ClientOptions {
     pub seed: Option<u64>,
 }
 
-/// Sends calls through a transport and sleeps between retries on a timer.
-#[derive(Clone)]
-pub(crate) struct Driver {
-    transport: Arc<dyn HttpTransport>,
-    timer: Arc<dyn Timer>,
-}
-
-impl Driver {
-    /// The loop every binding writes once: the core decides, the driver sends and sleeps.
-    pub(crate) async fn run<T>(&self, mut call: Call<T>) -> Result<T, ModelGatesError> {
-        loop {
-            match call.next_action(self.timer.now()?) {
-                Action::Send(request) => {
-                    match self.transport.send(Arc::new(HttpRequest(request))).await {
-                        Ok(response) => call.handle_response(response.into()),
-                        Err(failure) => call.handle_transport_error(failure.into()),
-                    }
-                }
-                Action::Wait(duration) => self.timer.sleep(duration).await?,
-                Action::Done(result) => return result.map_err(ModelGatesError::from),
-            }
-        }
-    }
-}
-
 /// The ModelGates management API client (workspaces and API keys).
 #[derive(uniffi::Object)]
 pub struct ModelGatesClient {
@@ -163,7 +139,7 @@ impl ModelGatesClient {
         let core = modelgates_core::Client::new(config(api_key, options), seed)?;
         Ok(Arc::new(ModelGatesClient {
             core,
-            driver: Driver { transport, timer },
+            driver: Driver::new(transport, timer),
         }))
     }
 

@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 mod client;
+mod driver;
 mod error;
 mod models;
 mod pager;

@@ -3,7 +3,7 @@
 use modelgates_core as core;
 use tokio::sync::Mutex;
 
-use crate::client::Driver;
+use crate::driver::Driver;
 use crate::error::ModelGatesError;
 use crate::models::Workspace;
 
