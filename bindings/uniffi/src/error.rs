@@ -166,3 +166,42 @@ impl From<TimerError> for ModelGatesError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unexpected_foreign_exception_is_an_io_failure() {
+        let error = TransportError::from(uniffi::UnexpectedUniFFICallbackError::new("boom"));
+        let core: modelgates_core::TransportError = error.into();
+        assert_eq!(core.kind, modelgates_core::TransportErrorKind::Io);
+        assert!(core.message.contains("boom"));
+    }
+
+    #[test]
+    fn core_errors_keep_their_details() {
+        let api = modelgates_core::ApiError {
+            status: 429,
+            code: Some(429),
+            message: "slow down".into(),
+            metadata: Some(serde_json::json!({"field": "x"})),
+            user_id: Some("u".into()),
+            request_id: Some("r".into()),
+            retry_after: Some(Duration::from_secs(2)),
+        };
+        let mapped = ModelGatesError::from(Error::from(api));
+        assert_eq!(
+            mapped,
+            ModelGatesError::Api {
+                status: 429,
+                code: Some(429),
+                reason: "slow down".into(),
+                metadata_json: Some(r#"{"field":"x"}"#.into()),
+                user_id: Some("u".into()),
+                request_id: Some("r".into()),
+                retry_after: Some(Duration::from_secs(2)),
+            }
+        );
+    }
+}

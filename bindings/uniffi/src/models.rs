@@ -300,3 +300,57 @@ impl From<CreateKeyRequest> for core::CreateKeyRequest {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absent_null_and_value_reach_the_core_as_three_different_things() {
+        let request = UpdateWorkspaceRequest {
+            description: Some(StringOrNull::Null),
+            default_text_model: Some(StringOrNull::Value { value: "m".into() }),
+            io_logging_api_key_ids: Some(IdsOrNull::Value { value: vec![1, 2] }),
+            ..Default::default()
+        };
+        let core: core::UpdateWorkspaceRequest = request.into();
+        assert_eq!(core.description, Some(None));
+        assert_eq!(core.default_text_model, Some(Some("m".to_owned())));
+        assert_eq!(core.default_image_model, None);
+        assert_eq!(core.io_logging_api_key_ids, Some(Some(vec![1, 2])));
+    }
+
+    #[test]
+    fn create_key_limit_fields_convert() {
+        let request = CreateKeyRequest {
+            name: "k".into(),
+            workspace_id: None,
+            expires_at: None,
+            limit: Some(DoubleOrNull::Null),
+            limit_reset: Some(LimitResetOrNull::Value {
+                value: LimitReset::Weekly,
+            }),
+            include_byok_in_limit: None,
+            creator_user_id: Some(StringOrNull::Null),
+        };
+        let core: core::CreateKeyRequest = request.into();
+        assert_eq!(core.limit, Some(None));
+        assert_eq!(core.limit_reset, Some(Some(LimitReset::Weekly)));
+        assert_eq!(core.creator_user_id, Some(None));
+        assert_eq!(core.expires_at, None);
+    }
+
+    #[test]
+    fn a_created_key_prints_without_its_secret() {
+        let json = r#"{"hash":"h","name":"n","label":"l","disabled":false,"include_byok_in_limit":false,
+            "usage":0,"usage_daily":0,"usage_weekly":0,"usage_monthly":0,"byok_usage":0,
+            "byok_usage_daily":0,"byok_usage_weekly":0,"byok_usage_monthly":0,
+            "created_at":"2026-01-01T00:00:00Z","workspace_id":"w"}"#;
+        let created = CreatedKey::from(core::CreatedKey {
+            data: serde_json::from_str(json).unwrap(),
+            key: Secret::new("sk-mg-v1-topsecret"),
+        });
+        assert!(!created.to_string().contains("topsecret"));
+        assert_eq!(created.reveal_key(), "sk-mg-v1-topsecret");
+    }
+}
