@@ -2,8 +2,12 @@
 grammar and fails on any ERROR or MISSING node. This is a syntax check only: no Swift
 toolchain exists on these machines, so nothing here type-checks or runs Swift.
 
-Usage: check_swift.py FILE_OR_DIR...   Prints one PASS/FAIL line per file, then
-"N passed, N failed"; exits non-zero on any failure."""
+It also checks, as text, that the generated bindings still declare what the hand-written
+URLSessionTransport.swift relies on (the protocol, error cases and initialisers it uses), so a
+renamed field in Rust shows up here; that is a name check, not a type check.
+
+Usage: check_swift.py FILE_OR_DIR...   Prints one PASS/FAIL line per file (and one for the
+declarations), then "N passed, N failed"; exits non-zero on any failure."""
 
 import pathlib
 import re
@@ -14,6 +18,25 @@ from tree_sitter import Language, Parser
 
 # uniffi emits this attribute, which the grammar does not know; it carries no syntax of its own.
 UNKNOWN_ATTRIBUTE = re.compile(r"@_documentation\(visibility:\s*private\)")
+
+
+# What URLSessionTransport.swift uses, as the generated file declares it (comments stripped,
+# whitespace collapsed).
+USED_BY_TRANSPORT = [
+    "public protocol HttpTransport: AnyObject, Sendable { func send(request: HttpRequest) async throws -> HttpResponse }",
+    "case Connect( reason: String ) case Timeout( reason: String ) case Io( reason: String )",
+    "public init( status: UInt16, headers: [HttpHeader], body: Data)",
+    "public struct HttpHeader: Equatable, Hashable { public var name: String public var value: String",
+    "open func header(name: String) -> String?",
+    "open func headerNames() -> [String]",
+    "open func timeout() -> TimeInterval?",
+]
+
+
+def normalized(text):
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    return re.sub(r"\s+", " ", text)
 
 
 def problems(tree):
@@ -47,6 +70,14 @@ def main(args):
     if not files:
         failed += 1
         print("FAIL no Swift files found")
+    generated = "".join(normalized(p.read_text()) for p in files if p.name == "ModelGates.swift")
+    missing = [decl for decl in USED_BY_TRANSPORT if decl not in generated]
+    if generated and not missing:
+        passed += 1
+        print(f"PASS the generated ModelGates.swift declares the {len(USED_BY_TRANSPORT)} items URLSessionTransport.swift uses")
+    else:
+        failed += 1
+        print(f"FAIL the generated ModelGates.swift lacks: {missing if generated else 'the file itself'}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
