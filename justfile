@@ -58,7 +58,7 @@ check-core-deps:
     echo "modelgates-core depends on: $(cut -d' ' -f1 <<<"$tree" | sort -u | tr '\n' ' ')"
 
 clippy:
-    cargo clippy --quiet -p modelgates-core --features blocking -p modelgates-sandbox --all-targets -- -D warnings
+    cargo clippy --quiet -p modelgates-core --features blocking,uniffi -p modelgates-sandbox -p modelgates-uniffi --all-targets -- -D warnings
 
 fmt-check:
     cargo fmt --all -- --check
