@@ -18,6 +18,7 @@ fun main(args: Array<String>) {
         harness.test("sandbox tests") { throw AssertionError("MODELGATES_BASE_URL / MODELGATES_API_KEY not set") }
     } else {
         sandboxTests(harness, Sandbox(baseUrl, apiKey), apiKey)
+        leakScanTests(harness, Sandbox(baseUrl, apiKey), apiKey)
     }
     exitProcess(harness.finish())
 }

@@ -1,0 +1,77 @@
+package ai.modelgates.sdk.test
+
+import ai.modelgates.sdk.*
+import ai.modelgates.sdk.core.*
+import java.io.File
+import java.time.Duration
+import java.util.UUID
+import kotlinx.coroutines.runBlocking
+
+// 403 from a key without management rights, and the secret-leak scan: create a key, force every
+// error path, and scan every exception's toString and message and every printable value for
+// the management key and the new secret. The tally goes to target/test-logs/leak-scan/kotlin.txt
+// for `just audit`. Not scanned: java.net.http's own wire log, which the JDK writes only when
+// the app sets -Djdk.httpclient.HttpClient.log (it would print headers; the SDK cannot stop it).
+
+fun leakScanTests(h: Harness, s: Sandbox, apiKey: String) {
+    val restrictedKey = System.getenv("MODELGATES_RESTRICTED_KEY")
+
+    h.test("sandbox: a key without management rights gets a 403 that names no key") {
+        if (restrictedKey == null) throw AssertionError("MODELGATES_RESTRICTED_KEY not set (see scripts/with-sandbox.sh)")
+        try {
+            runBlocking { s.client(key = restrictedKey).createWorkspace(CreateWorkspaceRequest(name = "x", slug = s.slug())) }
+            throw AssertionError("expected a 403")
+        } catch (e: ModelGatesException.Api) {
+            check(e.status.toInt() == 403) { "status ${e.status}" }
+            check(!e.toString().contains(restrictedKey) && !messageOf(e).contains(restrictedKey)) { "the error shows the key" }
+        }
+    }
+
+    h.test("leak scan: no secret in any error, message or printed value") {
+        val outputs = ArrayList<String>()
+        val client = s.client()
+        val created = runBlocking { client.createKey(CreateKeyRequest(name = "kt leak scan")) }
+        val secret = created.revealKey()
+        check(secret.length > 16) { "the sandbox returned no real secret" }
+        outputs += created.toString()
+        outputs += created.data().toString()
+        outputs += client.toString()
+
+        val quick = RetrySettings(
+            maxRetries = 1u, initialBackoff = Duration.ofMillis(5), maxBackoff = Duration.ofMillis(20),
+            maxElapsed = Duration.ofSeconds(5), jitter = 0.0,
+        )
+        val attempts: List<suspend () -> Any?> = listOf(
+            { client.createWorkspace(CreateWorkspaceRequest(name = "", slug = "x")) },
+            { client.createKey(CreateKeyRequest(name = "k", limit = DoubleOrNull.Value(-1.0))) },
+            { client.getWorkspace("") },
+            { s.client(key = apiKey + "-wrong").createKey(CreateKeyRequest(name = "401")) },
+            { s.client(key = restrictedKey ?: "sk-mg-none").createKey(CreateKeyRequest(name = "403")) },
+            { client.getWorkspace("no-such-workspace-" + UUID.randomUUID()) },
+            { client.createWorkspace(CreateWorkspaceRequest(name = "Default", slug = "default")) },
+            { s.client(fault = "status=429;retry-after=0", retry = quick).createKey(CreateKeyRequest(name = "429")) },
+            { s.client(fault = "status=500", retry = quick).createKey(CreateKeyRequest(name = "500")) },
+            { s.client(fault = "status=503", retry = quick).getWorkspace("default") },
+            { s.client(fault = "status=502;body=html", retry = quick).createKey(CreateKeyRequest(name = "html")) },
+            { s.client(fault = "drop", retry = quick).createKey(CreateKeyRequest(name = "drop")) },
+            { s.client(fault = "truncate", retry = quick).createKey(CreateKeyRequest(name = "truncate")) },
+            { s.client(fault = "delay-ms=2000", retry = quick, timeout = Duration.ofMillis(200)).createKey(CreateKeyRequest(name = "slow")) },
+        )
+        for (attempt in attempts) {
+            try {
+                val value = runBlocking { attempt() }
+                throw AssertionError("a forced failure succeeded: $value")
+            } catch (e: ModelGatesException) {
+                outputs += e.toString()
+                outputs += messageOf(e)
+                outputs += e.stackTraceToString()
+            }
+        }
+        val hits = outputs.count { it.contains(apiKey) || it.contains(secret) }
+        val report = "leak-scan kotlin: ${outputs.size} outputs scanned, $hits hits"
+        File("target/test-logs/leak-scan").mkdirs()
+        File("target/test-logs/leak-scan/kotlin.txt").writeText(report + "\n")
+        println(report)
+        check(hits == 0) { report }
+    }
+}
