@@ -2,14 +2,16 @@
 // download) against the sandbox named by MODELGATES_BASE_URL / MODELGATES_API_KEY, and fails if
 // any console line shows the management key or a key secret. Ends with "N passed, N failed".
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { chromiumArgs } from "./chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey } = process.env;
+const {
+  MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey, MODELGATES_RESTRICTED_KEY: restrictedKey,
+} = process.env;
 if (!baseUrl || !apiKey) throw new Error("run under scripts/with-sandbox.sh");
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
@@ -36,7 +38,7 @@ try {
   await page.goto(page_url);
   const { results, secrets } = await page.evaluate(
     async (config) => (await import("./suite.js")).run(config),
-    { baseUrl, apiKey },
+    { baseUrl, apiKey, restrictedKey },
   );
   for (const { name, ok, error } of results) {
     console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok ? "" : `\n     ${error}`}`);
@@ -46,6 +48,10 @@ try {
   const ok = leaks.length === 0 && lines.length > 0 && secrets.length > 0;
   console.log(`${ok ? "ok  " : "FAIL"} no console line (of ${lines.length}) shows the management key or a key secret`);
   ok ? passed++ : failed++;
+  // The tally `just audit` reads (every error the suite forces is logged to the console above).
+  await mkdir(join(root, "../target/test-logs/leak-scan"), { recursive: true });
+  await writeFile(join(root, "../target/test-logs/leak-scan/js.txt"),
+    `leak-scan js: ${lines.length} console lines scanned, ${leaks.length} hits\n`);
 } finally {
   await browser.close();
   server.close();

@@ -5,7 +5,7 @@ import {
   AbortedError, Secret,
 } from "../dist/index.js";
 
-export async function run({ baseUrl, apiKey }) {
+export async function run({ baseUrl, apiKey, restrictedKey }) {
   const secrets = [];
   const origin = baseUrl.replace(/\/api\/v1$/, "");
   const label = () => `js-${Math.random().toString(16).slice(2)}`;
@@ -65,6 +65,13 @@ export async function run({ baseUrl, apiKey }) {
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);
       const unknown = await rejects(new ModelGates({ apiKey, timeout: 5 }).getWorkspace("default"));
       check(unknown.field === "timeout", `unknown: ${unknown.field}`);
+    },
+    async "a key without management rights is a 403 ApiError that does not show the key"() {
+      check(restrictedKey, "MODELGATES_RESTRICTED_KEY not set (see scripts/with-sandbox.sh)");
+      const denied = await rejects(new ModelGates({ apiKey: restrictedKey, baseUrl }).createWorkspace({ name: "x", slug: slug() }));
+      check(denied instanceof ApiError && denied.status === 403, `status ${denied.status}`);
+      check(!String(denied).includes(restrictedKey) && !denied.message.includes(restrictedKey), "key shown");
+      console.log("caught:", String(denied), denied);
     },
     async "a wrong key is an ApiError that does not show the key"() {
       const wrong = "sk-mg-wrong-js-key-never-shown";
