@@ -17,8 +17,9 @@ fun main(args: Array<String>) {
     if (baseUrl == null || apiKey == null) {
         harness.test("sandbox tests") { throw AssertionError("MODELGATES_BASE_URL / MODELGATES_API_KEY not set") }
     } else {
-        sandboxTests(harness, Sandbox(baseUrl, apiKey), apiKey)
-        leakScanTests(harness, Sandbox(baseUrl, apiKey), apiKey)
+        val sandbox = Sandbox(baseUrl, apiKey, System.getenv("MODELGATES_DIRECT_BASE_URL") ?: baseUrl)
+        sandboxTests(harness, sandbox, apiKey)
+        leakScanTests(harness, sandbox, apiKey)
     }
     exitProcess(harness.finish())
 }

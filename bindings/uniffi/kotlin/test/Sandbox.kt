@@ -18,8 +18,11 @@ import kotlinx.coroutines.runBlocking
 // The whole flow against the sandbox over real HTTP with the default java.net.http transport,
 // including the sandbox's injected faults; request counts prove what was (not) retried.
 
-class Sandbox(private val baseUrl: String, private val apiKey: String) {
-    private val origin = baseUrl.removeSuffix("/").removeSuffix("/api/v1")
+// `directBaseUrl` is the sandbox itself when `baseUrl` is Prism's validating proxy in front of
+// it (scripts/with-prism.sh): request counts, and the faults that break HTTP or the spec on
+// purpose (drop, truncate, an HTML body), go straight to the sandbox.
+class Sandbox(private val baseUrl: String, private val apiKey: String, private val directBaseUrl: String = baseUrl) {
+    private val origin = directBaseUrl.removeSuffix("/").removeSuffix("/api/v1")
     private val http = HttpClient.newHttpClient()
 
     fun client(
@@ -31,7 +34,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String) {
     ): ModelGatesClient = ModelGatesClient(
         key,
         ClientOptions(
-            baseUrl = baseUrl,
+            baseUrl = if (fault != null && Regex("drop|truncate|body=").containsMatchIn(fault)) directBaseUrl else baseUrl,
             retry = retry,
             timeout = timeout,
             headers = fault?.let { listOf(HttpHeader("X-Sandbox-Fault", it)) },
