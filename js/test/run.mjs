@@ -11,6 +11,7 @@ import { chromiumArgs } from "./chromium.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const {
   MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey, MODELGATES_RESTRICTED_KEY: restrictedKey,
+  MODELGATES_DIRECT_BASE_URL: directBaseUrl = baseUrl,
 } = process.env;
 if (!baseUrl || !apiKey) throw new Error("run under scripts/with-sandbox.sh");
 
@@ -38,7 +39,7 @@ try {
   await page.goto(page_url);
   const { results, secrets } = await page.evaluate(
     async (config) => (await import("./suite.js")).run(config),
-    { baseUrl, apiKey, restrictedKey },
+    { baseUrl, apiKey, restrictedKey, directBaseUrl },
   );
   for (const { name, ok, error } of results) {
     console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok ? "" : `\n     ${error}`}`);

@@ -5,14 +5,20 @@ import {
   AbortedError, Secret,
 } from "../dist/index.js";
 
-export async function run({ baseUrl, apiKey, restrictedKey }) {
+export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = baseUrl }) {
   const secrets = [];
-  const origin = baseUrl.replace(/\/api\/v1$/, "");
+  // directBaseUrl is the sandbox itself when baseUrl is Prism's validating proxy in front of it
+  // (scripts/with-prism.sh): counts, and faults that break HTTP on purpose, go straight there.
+  const origin = directBaseUrl.replace(/\/api\/v1$/, "");
   const label = () => `js-${Math.random().toString(16).slice(2)}`;
   const slug = () => `js-e2e-${Math.random().toString(36).slice(2, 10)}`;
   const client = (extra = {}) =>
     new ModelGates({ apiKey, baseUrl, retry: { initialBackoffMs: 20, maxBackoffMs: 100 }, ...extra });
-  const faulty = (fault, extra = {}) => client({ headers: { "X-Sandbox-Fault": fault }, ...extra });
+  const faulty = (fault, extra = {}) => client({
+    headers: { "X-Sandbox-Fault": fault },
+    ...(/drop|truncate|body=/.test(fault) ? { baseUrl: directBaseUrl } : {}),
+    ...extra,
+  });
   const count = async (key, operation) =>
     (await (await fetch(`${origin}/_sandbox/counts?key=${key}`)).json())[operation];
   const check = (ok, what) => { if (!ok) throw new Error(what); };
