@@ -65,7 +65,7 @@ fmt-check:
 
 # Every public item documented, no broken links.
 doc-check:
-    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox -p modelgates-uniffi
 
 # The conformance vectors are well-formed.
 check-vectors:
