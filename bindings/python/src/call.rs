@@ -1,0 +1,208 @@
+//! The core's `Call` state machine as a Python object. The package drives it once for the sync
+//! client and once for the async one:
+//!
+//! ```python
+//! while True:
+//!     action = call.next_action(time.monotonic())
+//!     if isinstance(action, Send): ...send it, then call.handle_response(...) or
+//!                                     call.handle_transport_error(...)
+//!     elif isinstance(action, Wait): time.sleep(action.seconds)
+//!     else: return action.value   # Done; a failed call raises from next_action instead
+//! ```
+
+use std::time::Duration;
+
+use modelgates_core as core;
+use modelgates_core::{Action, HttpRequest, HttpResponse, TransportError, TransportErrorKind};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::errors::to_py_err;
+use crate::models::{CreatedKey, Workspace, WorkspacePage};
+
+/// A result type of a call, and how it becomes a Python object.
+pub(crate) trait IntoModel: Sized + Send + Sync + 'static {
+    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
+}
+
+impl IntoModel for core::Workspace {
+    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, Workspace(self))?.into_any())
+    }
+}
+
+impl IntoModel for core::WorkspacePage {
+    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, WorkspacePage(self))?.into_any())
+    }
+}
+
+impl IntoModel for core::CreatedKey {
+    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(Py::new(py, CreatedKey(self))?.into_any())
+    }
+}
+
+/// The three result types behind one Python class.
+trait ErasedCall: Send + Sync {
+    fn next_action(&mut self, py: Python<'_>, now: Duration) -> PyResult<Py<PyAny>>;
+    fn handle_response(&mut self, response: HttpResponse);
+    fn handle_transport_error(&mut self, failure: TransportError);
+}
+
+impl<T: IntoModel> ErasedCall for core::Call<T> {
+    fn next_action(&mut self, py: Python<'_>, now: Duration) -> PyResult<Py<PyAny>> {
+        match core::Call::next_action(self, now) {
+            Action::Send(request) => Ok(Py::new(py, SendAction::from(request))?.into_any()),
+            Action::Wait(wait) => Ok(Py::new(
+                py,
+                Wait {
+                    seconds: wait.as_secs_f64(),
+                },
+            )?
+            .into_any()),
+            Action::Done(Ok(value)) => Ok(Py::new(
+                py,
+                Done {
+                    value: value.into_model(py)?,
+                },
+            )?
+            .into_any()),
+            Action::Done(Err(error)) => Err(to_py_err(error)),
+        }
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        core::Call::handle_response(self, response);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        core::Call::handle_transport_error(self, failure);
+    }
+}
+
+/// One API call in progress, from first attempt to final result, retries included.
+#[pyclass(generic, module = "modelgates._native")]
+pub struct Call(Box<dyn ErasedCall>);
+
+impl Call {
+    pub(crate) fn new<T: IntoModel>(call: core::Call<T>) -> Self {
+        Call(Box::new(call))
+    }
+}
+
+#[pymethods]
+impl Call {
+    /// What to do next: `Send`, `Wait` or `Done`. `now` is a monotonic clock reading in seconds.
+    /// A failed call raises its `ModelGatesError` here.
+    fn next_action(&mut self, py: Python<'_>, now: f64) -> PyResult<Py<PyAny>> {
+        let now = Duration::try_from_secs_f64(now).map_err(|_| {
+            PyValueError::new_err("now must be a finite number of seconds, 0 or more")
+        })?;
+        self.0.next_action(py, now)
+    }
+
+    /// Reports the response to the last `Send`: status, headers as (name, value) pairs, body.
+    fn handle_response(&mut self, status: u16, headers: Vec<(String, String)>, body: &[u8]) {
+        self.0
+            .handle_response(HttpResponse::new(status, headers, body.to_vec()));
+    }
+
+    /// Reports that the last `Send` got no response. `kind`: `connect` (the request never
+    /// left), `timeout` or `io` (it may have reached the server).
+    fn handle_transport_error(&mut self, kind: &str, message: String) -> PyResult<()> {
+        let kind = match kind {
+            "connect" => TransportErrorKind::Connect,
+            "timeout" => TransportErrorKind::Timeout,
+            "io" => TransportErrorKind::Io,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "kind must be `connect`, `timeout` or `io`, not `{other}`"
+                )));
+            }
+        };
+        self.0
+            .handle_transport_error(TransportError::new(kind, message));
+        Ok(())
+    }
+}
+
+/// Send this request, then report what came back.
+#[pyclass(frozen, name = "Send", module = "modelgates._native")]
+pub struct SendAction {
+    /// `GET`, `POST` or `PATCH`.
+    #[pyo3(get)]
+    method: &'static str,
+    /// The absolute URL.
+    #[pyo3(get)]
+    url: String,
+    /// Header names (lowercase) and values, in order. `Authorization` carries the key:
+    /// hand these to the HTTP client, never to a log.
+    #[pyo3(get)]
+    headers: Vec<(String, String)>,
+    body: Option<Vec<u8>>,
+    /// How long this attempt may take, in seconds; None: the HTTP client's own default.
+    #[pyo3(get)]
+    timeout: Option<f64>,
+}
+
+impl From<HttpRequest> for SendAction {
+    fn from(request: HttpRequest) -> Self {
+        SendAction {
+            method: request.method.as_str(),
+            url: request.url,
+            headers: request.headers,
+            body: request.body.map(String::into_bytes),
+            timeout: request.timeout.map(|t| t.as_secs_f64()),
+        }
+    }
+}
+
+#[pymethods]
+impl SendAction {
+    /// The JSON body as bytes, or None.
+    #[getter]
+    fn body<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+        self.body.as_deref().map(|body| PyBytes::new(py, body))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Send(method={:?}, url={:?}, headers=[{} headers, authorization redacted])",
+            self.method,
+            self.url,
+            self.headers.len()
+        )
+    }
+}
+
+/// Sleep this long (retry backoff), then ask again.
+#[pyclass(frozen, module = "modelgates._native")]
+pub struct Wait {
+    /// Seconds to wait.
+    #[pyo3(get)]
+    seconds: f64,
+}
+
+#[pymethods]
+impl Wait {
+    fn __repr__(&self) -> String {
+        format!("Wait(seconds={})", self.seconds)
+    }
+}
+
+/// The call succeeded.
+#[pyclass(frozen, generic, module = "modelgates._native")]
+pub struct Done {
+    /// The result: a `Workspace`, `WorkspacePage` or `CreatedKey`.
+    #[pyo3(get)]
+    value: Py<PyAny>,
+}
+
+#[pymethods]
+impl Done {
+    fn __repr__(&self) -> String {
+        "Done(...)".to_owned()
+    }
+}

@@ -1,0 +1,141 @@
+//! Values between Python and JSON. Input goes Python -> JSON so that the core's
+//! `input::from_json` checks every field (and names the bad one); output JSON (`to_dict`, error
+//! metadata) goes JSON -> Python.
+
+use modelgates_core::Error;
+use modelgates_core::input::from_json;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Number, Value};
+
+/// Decodes a core request type from a dict of keyword arguments (absent keys: not sent).
+pub(crate) fn request_from_dict<T: DeserializeOwned>(
+    fields: Option<&Bound<'_, PyDict>>,
+) -> Result<T, Error> {
+    let mut object = Map::new();
+    if let Some(fields) = fields {
+        for (key, value) in fields.iter() {
+            let name = key
+                .extract::<String>()
+                .map_err(|_| invalid("body", "body: field names must be strings".to_owned()))?;
+            let json = to_json(&value, &name)?;
+            object.insert(name, json);
+        }
+    }
+    from_json(Value::Object(object))
+}
+
+/// A Python value as JSON. `field` names the top-level argument in errors.
+pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> Result<Value, Error> {
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: in Python, True is an int.
+    if let Ok(flag) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
+    }
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return Err(invalid(field, format!("{field}: integer out of range")));
+    }
+    if let Ok(number) = value.cast::<PyFloat>() {
+        return Number::from_f64(number.value())
+            .map(Value::Number)
+            .ok_or_else(|| invalid(field, format!("{field}: must be a finite number")));
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        let text = text
+            .to_cow()
+            .map_err(|_| invalid(field, format!("{field}: is not valid UTF-8")))?;
+        return Ok(Value::String(text.into_owned()));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let items = value
+            .try_iter()
+            .map_err(|_| invalid(field, format!("{field}: could not be read")))?;
+        let mut array = Vec::new();
+        for item in items {
+            let item = item.map_err(|_| invalid(field, format!("{field}: could not be read")))?;
+            array.push(to_json(&item, field)?);
+        }
+        return Ok(Value::Array(array));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut object = Map::new();
+        for (key, item) in dict.iter() {
+            let key = key
+                .extract::<String>()
+                .map_err(|_| invalid(field, format!("{field}: keys must be strings")))?;
+            object.insert(key, to_json(&item, field)?);
+        }
+        return Ok(Value::Object(object));
+    }
+    let type_name = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_owned());
+    Err(invalid(
+        field,
+        format!("{field}: a value of type `{type_name}` is not supported"),
+    ))
+}
+
+/// JSON as Python: dict, list, str, int, float, bool or None.
+pub(crate) fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
+        Value::Number(number) => {
+            if let Some(n) = number.as_i64() {
+                n.into_pyobject(py)?.into_any()
+            } else if let Some(n) = number.as_u64() {
+                n.into_pyobject(py)?.into_any()
+            } else {
+                number
+                    .as_f64()
+                    .unwrap_or(f64::NAN)
+                    .into_pyobject(py)?
+                    .into_any()
+            }
+        }
+        Value::String(text) => PyString::new(py, text).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_python(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(object) => {
+            let dict = PyDict::new(py);
+            for (key, item) in object {
+                dict.set_item(key, to_python(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A core value as a Python dict (through its serde form: the API's field names).
+pub(crate) fn to_dict<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value)
+        .map_err(|err| pyo3::exceptions::PyValueError::new_err(err.to_string()))?;
+    to_python(py, &json)
+}
+
+fn invalid(field: &str, message: String) -> Error {
+    Error::InvalidInput {
+        field: field.to_owned(),
+        message,
+    }
+}

@@ -1,0 +1,68 @@
+//! The one place where a core [`Error`] becomes a Python exception. The exception classes are
+//! plain Python (`modelgates/_exceptions.py`), so users can subclass and pickle them; which
+//! class an error becomes is decided here, from the core's kind and status.
+
+use modelgates_core::{Error, ErrorKind};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::to_python;
+
+const EXCEPTIONS_MODULE: &str = "modelgates._exceptions";
+
+/// The package's exception for a core error. Messages come from the core, which keeps secrets
+/// out of them.
+pub(crate) fn to_py_err(error: Error) -> PyErr {
+    Python::attach(|py| build(py, &error).unwrap_or_else(|failure| failure))
+}
+
+fn build(py: Python<'_>, error: &Error) -> Result<PyErr, PyErr> {
+    let kwargs = PyDict::new(py);
+    let class = match error.kind() {
+        ErrorKind::InvalidInput => {
+            kwargs.set_item("field", error.field())?;
+            "ValidationError"
+        }
+        ErrorKind::Api => {
+            if let Some(api) = error.api() {
+                kwargs.set_item("status", api.status)?;
+                kwargs.set_item("code", api.code)?;
+                let metadata = match &api.metadata {
+                    Some(value) => to_python(py, value)?,
+                    None => py.None().into_bound(py),
+                };
+                kwargs.set_item("metadata", metadata)?;
+                kwargs.set_item("user_id", api.user_id.as_deref())?;
+                kwargs.set_item("request_id", api.request_id.as_deref())?;
+                kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
+            }
+            status_class(error.status().unwrap_or(0))
+        }
+        ErrorKind::Decode => {
+            kwargs.set_item("status", error.status())?;
+            "APIResponseValidationError"
+        }
+        ErrorKind::Transport => "APIConnectionError",
+        ErrorKind::Timeout => "APITimeoutError",
+        ErrorKind::Internal => "InternalError",
+    };
+    kwargs.set_item("message", error.message())?;
+    let exception = py
+        .import(EXCEPTIONS_MODULE)?
+        .getattr(class)?
+        .call((error.to_string(),), Some(&kwargs))?;
+    Ok(PyErr::from_value(exception))
+}
+
+/// The exception class of an API error, by HTTP status.
+fn status_class(status: u16) -> &'static str {
+    match status {
+        400 => "BadRequestError",
+        401 => "AuthenticationError",
+        403 => "PermissionDeniedError",
+        404 => "NotFoundError",
+        429 => "RateLimitError",
+        500..=599 => "InternalServerError",
+        _ => "APIStatusError",
+    }
+}

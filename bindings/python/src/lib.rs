@@ -1,0 +1,43 @@
+//! The Python binding of the ModelGates SDK: the extension module `modelgates._native`.
+//!
+//! It converts and maps, nothing more. Python values go in (keyword arguments with the API's
+//! field names, checked by the core's `input::from_json`), the core's [`Call`] state machine
+//! comes out for the `modelgates` package to drive over httpx, and results come back as typed,
+//! read-only objects. Every decision (validation, retries, status mapping, decoding, paging)
+//! stays in `modelgates-core`; core errors become the package's exceptions in one place,
+//! [`errors`].
+//!
+//! [`Call`]: modelgates_core::Call
+
+#![deny(missing_docs)]
+
+mod call;
+mod client;
+mod convert;
+mod errors;
+mod models;
+mod pager;
+
+use pyo3::prelude::*;
+
+/// The extension module.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add(
+        "DEFAULT_TIMEOUT",
+        modelgates_core::DEFAULT_TIMEOUT.as_secs_f64(),
+    )?;
+    module.add_class::<client::NativeClient>()?;
+    module.add_class::<client::RetryPolicy>()?;
+    module.add_class::<call::Call>()?;
+    module.add_class::<call::SendAction>()?;
+    module.add_class::<call::Wait>()?;
+    module.add_class::<call::Done>()?;
+    module.add_class::<pager::WorkspacePager>()?;
+    module.add_class::<models::Workspace>()?;
+    module.add_class::<models::WorkspacePage>()?;
+    module.add_class::<models::ApiKey>()?;
+    module.add_class::<models::CreatedKey>()?;
+    Ok(())
+}

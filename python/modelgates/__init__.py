@@ -1,0 +1,58 @@
+"""ModelGates management API for Python: workspaces and API keys.
+
+    import modelgates
+
+    with modelgates.Client() as client:        # MODELGATES_API_KEY, MODELGATES_BASE_URL
+        workspace = client.workspaces.create(name="Production", slug="production")
+        key = client.keys.create(name="ci", workspace_id=workspace.id, limit=25)
+
+Validation, retries, status mapping and decoding run in a Rust core shared with the SDK's other
+languages; this package drives it over httpx. Importing it does not import httpx: that happens
+when the first client is built.
+"""
+
+from ._async_client import AsyncClient
+from ._client import Client
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    InternalError,
+    InternalServerError,
+    ModelGatesError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ValidationError,
+)
+from ._native import ApiKey, CreatedKey, RetryPolicy, Workspace, WorkspacePage
+from ._native import __version__ as __version__
+from ._types import NOT_GIVEN, NotGiven
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiKey",
+    "AsyncClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "Client",
+    "CreatedKey",
+    "InternalError",
+    "InternalServerError",
+    "ModelGatesError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryPolicy",
+    "ValidationError",
+    "Workspace",
+    "WorkspacePage",
+]
