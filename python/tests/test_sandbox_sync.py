@@ -1,0 +1,220 @@
+"""The sync Client against the sandbox over real HTTP: the whole flow, every error class, and the
+faults (429 with Retry-After, 503 on GET retried, 503 on POST not retried, a dropped connection,
+a truncated body, a timeout). The sandbox's request counts prove how many requests were sent."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+import modelgates
+from conftest import Sandbox
+
+FAST_RETRY = modelgates.RetryPolicy(initial_backoff=0.05, max_backoff=0.2)
+
+
+def client_for(sandbox: Sandbox, fault: str | None = None, **kwargs: Any) -> modelgates.Client:
+    kwargs.setdefault("retry", FAST_RETRY)
+    return modelgates.Client(
+        kwargs.pop("api_key", sandbox.management_key),
+        base_url=sandbox.base_url,
+        default_headers={"X-Sandbox-Fault": fault} if fault else None,
+        **kwargs,
+    )
+
+
+def unique_slug() -> str:
+    return f"py-{secrets.token_hex(4)}"
+
+
+def test_the_whole_flow(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        slug = unique_slug()
+        created = client.workspaces.create(
+            name="Python flow", slug=slug, description="made by pytest", io_logging_sampling_rate=0.5
+        )
+        assert (created.name, created.slug, created.description) == ("Python flow", slug, "made by pytest")
+        assert created.io_logging_sampling_rate == 0.5
+        assert client.workspaces.get(created.id) == created
+        assert client.workspaces.get(slug) == created
+
+        page = client.workspaces.list(limit=100)
+        assert created in page.data and page.total_count >= len(page.data) >= 2
+
+        renamed = client.workspaces.update(slug, name="Renamed", default_text_model="openai/gpt-4o")
+        assert (renamed.name, renamed.description, renamed.default_text_model) == (
+            "Renamed",
+            "made by pytest",
+            "openai/gpt-4o",
+        )
+        assert renamed.updated_at is not None
+        # None is sent as null and clears the field; what is not given stays as it was.
+        cleared = client.workspaces.update(slug, description=None)
+        assert cleared.description is None and cleared.default_text_model == "openai/gpt-4o"
+
+        for _ in range(3):
+            client.workspaces.create(name="Filler", slug=unique_slug())
+        everything = list(client.workspaces.list_all(page_size=2))
+        ids = [w.id for w in everything]
+        assert len(ids) == len(set(ids)) == client.workspaces.list(limit=1).total_count
+        assert created.id in ids
+
+        key = client.keys.create(
+            name="ci", workspace_id=created.id, limit=25, limit_reset="monthly", expires_at="2099-01-01T00:00:00+00:00"
+        )
+        assert key.key.startswith("sk-mg-v1-")
+        assert key.data.workspace_id == created.id
+        assert (key.data.limit, key.data.limit_reset, key.data.expires_at) == (25.0, "monthly", "2099-01-01T00:00:00Z")
+        assert key.key not in repr(key) and "[REDACTED]" in repr(key)
+        assert key.to_dict()["key"] == key.key and key.to_dict()["data"] == key.data.to_dict()
+
+
+def test_environment_variables_configure_the_client(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MODELGATES_API_KEY", sandbox.management_key)
+    monkeypatch.setenv("MODELGATES_BASE_URL", sandbox.base_url)
+    with modelgates.Client() as client:
+        assert client.base_url == sandbox.base_url
+        assert client.workspaces.get("default").slug == "default"
+    monkeypatch.delenv("MODELGATES_API_KEY")
+    with pytest.raises(modelgates.ValidationError) as raised:
+        modelgates.Client()
+    assert raised.value.field == "api_key"
+
+
+def test_status_errors_map_to_their_classes(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        with pytest.raises(modelgates.NotFoundError) as not_found:
+            client.workspaces.get("no-such-workspace")
+        assert not_found.value.status == 404 and not_found.value.code == 404
+        assert (not_found.value.request_id or "").startswith("req_")
+        assert not_found.value.user_id == "user_sandbox"
+
+        slug = unique_slug()
+        client.workspaces.create(name="First", slug=slug)
+        with pytest.raises(modelgates.BadRequestError) as taken:
+            client.workspaces.create(name="Second", slug=slug)
+        assert taken.value.status == 400 and taken.value.metadata == {"field": "slug"}
+
+    with client_for(sandbox, api_key="sk-mg-not-the-right-key") as client, pytest.raises(
+        modelgates.AuthenticationError
+    ) as unauthorized:
+        client.workspaces.list()
+    assert unauthorized.value.status == 401 and unauthorized.value.user_id is None
+
+    with client_for(sandbox, api_key=sandbox.restricted_key) as client, pytest.raises(
+        modelgates.PermissionDeniedError
+    ) as forbidden:
+        client.keys.create(name="nope")
+    assert forbidden.value.status == 403
+
+
+def test_invalid_input_sends_nothing(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"key={fault_label}") as client:
+        with pytest.raises(modelgates.ValidationError) as bad_slug:
+            client.workspaces.create(name="X", slug="Not A Slug")
+        assert bad_slug.value.field == "slug"
+        with pytest.raises(modelgates.ValidationError) as bad_limit:
+            client.keys.create(name="k", limit=-1)
+        assert bad_limit.value.field == "limit"
+        with pytest.raises(modelgates.ValidationError) as bad_page:
+            client.workspaces.list_all(page_size=0)
+        assert bad_page.value.field == "page_size"
+        # A sanity check that the label counts at all: one real request.
+        client.workspaces.get("default")
+    assert sum(sandbox.counts(fault_label).values()) == 1
+
+
+def test_429_with_retry_after_is_retried_after_that_wait(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"status=429;retry-after=1;times=1;key={fault_label}") as client:
+        started = time.monotonic()
+        assert client.workspaces.get("default").slug == "default"
+        assert time.monotonic() - started >= 0.95
+    assert sandbox.counts(fault_label)["get-workspace"] == 2
+
+
+def test_429_after_the_last_retry_is_a_rate_limit_error(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"status=429;retry-after=0;key={fault_label}", max_retries=1) as client:
+        with pytest.raises(modelgates.RateLimitError) as raised:
+            client.keys.create(name="limited")
+    assert raised.value.retry_after == 0.0 and raised.value.status == 429
+    # A 429 means the server refused the POST, so retrying it cannot mint a second key.
+    assert sandbox.counts(fault_label)["create-keys"] == 2
+
+
+def test_503_twice_on_get_is_retried(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"status=503;times=2;key={fault_label}") as client:
+        assert client.workspaces.list(limit=1).total_count >= 1
+    assert sandbox.counts(fault_label)["list-workspaces"] == 3
+
+
+def test_503_on_post_is_not_retried(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"status=503;key={fault_label}") as client:
+        with pytest.raises(modelgates.InternalServerError) as workspace_error:
+            client.workspaces.create(name="Once", slug=unique_slug())
+        with pytest.raises(modelgates.InternalServerError):
+            client.keys.create(name="once")
+    assert workspace_error.value.status == 503
+    counts = sandbox.counts(fault_label)
+    assert (counts["create-workspace"], counts["create-keys"]) == (1, 1)
+
+
+def test_html_error_page_is_an_api_error_without_code(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"status=502;body=html;key={fault_label}") as client:
+        with pytest.raises(modelgates.InternalServerError) as raised:
+            client.keys.create(name="html")
+    assert raised.value.status == 502 and raised.value.code is None
+    assert "Bad Gateway" in raised.value.message
+
+
+def test_dropped_connection(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"drop;key={fault_label}") as client:
+        with pytest.raises(modelgates.APIConnectionError) as on_get:
+            client.workspaces.get("default")
+        with pytest.raises(modelgates.APIConnectionError):
+            client.keys.create(name="dropped")
+    assert not isinstance(on_get.value, modelgates.APITimeoutError)
+    counts = sandbox.counts(fault_label)
+    # GET: first attempt and two retries. POST: the server may have acted, so once only.
+    assert (counts["get-workspace"], counts["create-keys"]) == (3, 1)
+
+
+def test_truncated_body(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"truncate;times=1;key={fault_label}") as client:
+        assert client.workspaces.get("default").slug == "default"
+    assert sandbox.counts(fault_label)["get-workspace"] == 2
+
+    label = fault_label + "-post"
+    with client_for(sandbox, f"truncate;key={label}") as client:
+        with pytest.raises(modelgates.APIConnectionError) as raised:
+            client.keys.create(name="truncated")
+    assert "sk-mg-v1-" not in str(raised.value)
+    assert sandbox.counts(label)["create-keys"] == 1
+
+
+def test_timeout(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox, f"delay-ms=3000;key={fault_label}", max_retries=0) as client:
+        started = time.monotonic()
+        with pytest.raises(modelgates.APITimeoutError):
+            client.workspaces.get("default", timeout=0.3)
+        assert time.monotonic() - started < 2.5
+    label = fault_label + "-post"
+    with client_for(sandbox, f"delay-ms=3000;key={label}", timeout=0.3) as client:
+        with pytest.raises(modelgates.APITimeoutError):
+            client.workspaces.create(name="Slow", slug=unique_slug())
+    assert sandbox.counts(fault_label)["get-workspace"] == 1
+    assert sandbox.counts(label)["create-workspace"] == 1
+
+
+def test_own_http_client_is_left_open(sandbox: Sandbox) -> None:
+    http = httpx.Client()
+    with client_for(sandbox, http_client=http) as client:
+        assert client.workspaces.get("default").slug == "default"
+    assert not http.is_closed
+    http.close()
+    with client_for(sandbox) as owned:
+        owned.workspaces.get("default")
+    assert owned._http.is_closed
