@@ -83,7 +83,7 @@ impl<T: IntoModel> ErasedCall for core::Call<T> {
 }
 
 /// One API call in progress, from first attempt to final result, retries included.
-#[pyclass(generic, module = "modelgates._native")]
+#[pyclass(module = "modelgates._native")]
 pub struct Call(Box<dyn ErasedCall>);
 
 impl Call {
@@ -193,7 +193,7 @@ impl Wait {
 }
 
 /// The call succeeded.
-#[pyclass(frozen, generic, module = "modelgates._native")]
+#[pyclass(frozen, module = "modelgates._native")]
 pub struct Done {
     /// The result: a `Workspace`, `WorkspacePage` or `CreatedKey`.
     #[pyo3(get)]
