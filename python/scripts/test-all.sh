@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Every check of the Python package, continuing past failures (run from the repo root by
+# `just test-py`, after `just build-py`):
+#   1. pytest in target/py-venv: every conformance vector (sync and async), the sandbox end to
+#      end (sync and async, faults, cancellation), the secret scan, the package surface;
+#   2. stubtest of the native module's stubs, mypy --strict on the package and on the example;
+#   3. the release wheel (maturin build --release) installed into a fresh virtualenv, and the
+#      same pytest suite run there against the installed wheel.
+# Ends with one line "N passed, N failed": pytest's counts plus one per other check.
+set -uo pipefail
+venv=target/py-venv
+logs=target/test-logs/python
+mkdir -p "$logs"
+passed=0 failed=0
+
+# pytest's final line, e.g. "== 427 passed, 1 skipped in 3.1s ==", added to the totals.
+count_pytest() {
+  local log=$1 rc=$2 tail p f
+  tail=$(grep -E '[0-9]+ (passed|failed|errors?)\b.* in [0-9.]+s' "$log" | tail -1)
+  p=$(grep -oE '[0-9]+ passed' <<<"$tail" | awk '{s += $1} END {print s + 0}')
+  f=$(grep -oE '[0-9]+ (failed|errors?)' <<<"$tail" | awk '{s += $1} END {print s + 0}')
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)) failed=$((failed + f))
+}
+
+check() {
+  local name=$1; shift
+  if "$@" >"$logs/$name.log" 2>&1; then
+    echo "ok   $name"; passed=$((passed + 1))
+  else
+    echo "FAIL $name"; cat "$logs/$name.log"; failed=$((failed + 1))
+  fi
+}
+
+echo "=== pytest (development build)"
+"$venv/bin/python" -m pytest python/tests -q -p no:cacheprovider 2>&1 | tee "$logs/pytest.log"
+count_pytest "$logs/pytest.log" "${PIPESTATUS[0]}"
+
+echo "=== types"
+check stubtest bash -c "cd python && ../$venv/bin/python -m mypy.stubtest modelgates._native"
+check mypy-package bash -c "cd python && ../$venv/bin/python -m mypy --strict modelgates"
+check mypy-example "$venv/bin/python" -m mypy --strict python/examples/tour.py
+
+echo "=== the release wheel in a fresh virtualenv"
+wheels=target/py-wheels
+fresh=target/py-wheel-venv
+rm -rf "$wheels" "$fresh"
+if (cd python && ../$venv/bin/maturin build --release --quiet --out "../$wheels") >"$logs/wheel-build.log" 2>&1 \
+  && python3 -m venv "$fresh" \
+  && "$fresh/bin/python" -m pip install --quiet --disable-pip-version-check "$wheels"/modelgates-*.whl \
+       "$(grep '^pytest==' python/requirements-dev.txt)" >"$logs/wheel-install.log" 2>&1; then
+  echo "installed $(basename "$wheels"/modelgates-*.whl) into $fresh"
+  # bin/pytest from the repo root: sys.path holds python/tests but not python/, so `import
+  # modelgates` can only find the installed wheel (a test checks that).
+  MODELGATES_EXPECT_INSTALLED=1 "$fresh/bin/pytest" python/tests -q -p no:cacheprovider 2>&1 | tee "$logs/pytest-wheel.log"
+  count_pytest "$logs/pytest-wheel.log" "${PIPESTATUS[0]}"
+else
+  echo "FAIL wheel build or install"; cat "$logs"/wheel-*.log; failed=$((failed + 1))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
