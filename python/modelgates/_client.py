@@ -109,9 +109,7 @@ class Client:
                 except httpx.TransportError as error:
                     call.handle_transport_error(failure_kind(error), describe(error))
                     continue
-                call.handle_response(
-                    response.status_code, response.headers.multi_items(), response.content
-                )
+                call.handle_response(response.status_code, response.headers.raw, response.content)
             elif isinstance(action, _native.Wait):
                 self._sleep(action.seconds)
             else:

@@ -103,8 +103,18 @@ impl Call {
         self.0.next_action(py, now)
     }
 
-    /// Reports the response to the last `Send`: status, headers as (name, value) pairs, body.
-    fn handle_response(&mut self, status: u16, headers: Vec<(String, String)>, body: &[u8]) {
+    /// Reports the response to the last `Send`: status, headers as raw (name, value) byte
+    /// pairs (httpx's `response.headers.raw`, which costs no decoding), body.
+    fn handle_response(
+        &mut self,
+        status: u16,
+        headers: Vec<(Bound<'_, PyBytes>, Bound<'_, PyBytes>)>,
+        body: &[u8],
+    ) {
+        let headers = headers
+            .iter()
+            .map(|(name, value)| (text(name.as_bytes()), text(value.as_bytes())))
+            .collect();
         self.0
             .handle_response(HttpResponse::new(status, headers, body.to_vec()));
     }
@@ -126,6 +136,12 @@ impl Call {
             .handle_transport_error(TransportError::new(kind, message));
         Ok(())
     }
+}
+
+/// Header bytes as text; a byte that is not UTF-8 becomes U+FFFD (the core reads only ASCII
+/// headers: Retry-After, X-Request-Id).
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Send this request, then report what came back.
