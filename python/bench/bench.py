@@ -4,13 +4,14 @@ in one run against the sandbox on loopback. Run by `just bench-py` in target/py-
 
 Prints a Markdown table: import time (`python -X importtime`, median of fresh interpreters),
 time to a ready client, installed size, and median per-call time for get-workspace,
-list-workspaces (100 items) and create-keys. The three clients take turns call by call, in a
-rotating order, so that drift on a shared machine hits them alike.
+list-workspaces (100 items) and create-keys. The three clients take turns call by call,
+through every order in turn, so that drift on a shared machine hits them alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -193,10 +194,12 @@ def check_results(calls: dict[str, dict[str, Callable[[], Any]]]) -> None:
 
 def per_call_ms(calls: dict[str, dict[str, Callable[[], Any]]], operation: str, n: int, warmup: int) -> dict[str, float]:
     names = list(calls)
+    # Every order in turn, so that each client follows each other client equally often (a call
+    # right after the heavy official SDK's runs on colder caches).
+    orders = list(itertools.permutations(names))
     samples: dict[str, list[float]] = {name: [] for name in names}
     for round_ in range(warmup + n):
-        order = names[round_ % len(names) :] + names[: round_ % len(names)]
-        for name in order:
+        for name in orders[round_ % len(orders)]:
             call = calls[name][operation]
             started = time.perf_counter()
             call()

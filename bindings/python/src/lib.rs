@@ -5,7 +5,7 @@
 //! comes out for the `modelgates` package to drive over httpx, and results come back as typed,
 //! read-only objects. Every decision (validation, retries, status mapping, decoding, paging)
 //! stays in `modelgates-core`; core errors become the package's exceptions in one place,
-//! [`errors`].
+//! `errors.rs`.
 //!
 //! [`Call`]: modelgates_core::Call
 
