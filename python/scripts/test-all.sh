@@ -9,6 +9,7 @@
 # Ends with one line "N passed, N failed": pytest's counts plus one per other check.
 set -uo pipefail
 venv=target/py-venv
+export MYPY_CACHE_DIR="$PWD/target/py-mypy-cache"
 logs=target/test-logs/python
 mkdir -p "$logs"
 passed=0 failed=0

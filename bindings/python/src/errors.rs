@@ -1,5 +1,5 @@
 //! The one place where a core [`Error`] becomes a Python exception. The exception classes are
-//! plain Python (`modelgates/_exceptions.py`), so users can subclass and pickle them; which
+//! plain Python (`modelgates/_exceptions.py`), typed there and easy to subclass; which
 //! class an error becomes is decided here, from the core's kind and status.
 
 use modelgates_core::{Error, ErrorKind};
