@@ -58,14 +58,14 @@ check-core-deps:
     echo "modelgates-core depends on: $(cut -d' ' -f1 <<<"$tree" | sort -u | tr '\n' ' ')"
 
 clippy:
-    cargo clippy --quiet -p modelgates-core --features blocking,uniffi -p modelgates-sandbox -p modelgates-uniffi --all-targets -- -D warnings
+    cargo clippy --quiet -p modelgates-core --features blocking,uniffi -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python --all-targets -- -D warnings
 
 fmt-check:
     cargo fmt --all -- --check
 
 # Every public item documented, no broken links.
 doc-check:
-    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox -p modelgates-uniffi
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python
 
 # The conformance vectors are well-formed.
 check-vectors:

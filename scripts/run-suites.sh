@@ -31,6 +31,7 @@ suite schemathesis check test-schemathesis
 suite fuzz summary fuzz
 suite demo check test-demo
 suite js summary test-js
+suite python summary test-py
 suite uniffi-rust cargo test-uniffi-rust
 suite kotlin summary test-kotlin
 suite swift summary check-swift
