@@ -1,10 +1,14 @@
 """Shared fixtures: the sandbox (a real local server over real HTTP, started once per session
-from the repository's own crate) and a tally of what the vector replay did."""
+from the repository's own crate), Prism's validating proxy in front of it when
+``MODELGATES_PRISM`` names the prism binary, and a tally of what the vector replay did."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import secrets
+import socket
 import subprocess
 import tempfile
 import time
@@ -21,13 +25,26 @@ SANDBOX_BINARY = REPO / "target" / "debug" / "modelgates-sandbox"
 # Filled by test_vectors.py, printed at the end of the run.
 VECTOR_TALLY: dict[str, int] = {}
 
+# Faults that break HTTP or the spec on purpose: Prism would answer them itself, so they go to the
+# sandbox directly.
+UNSPEC_FAULTS = re.compile(r"\b(drop|truncate|body=html)\b")
+
+# Prism's log of this session, checked for violations when the session ends.
+PRISM_LOGS: list[Path] = []
+
 
 @dataclass(frozen=True)
 class Sandbox:
     base_url: str
+    """Where contract traffic goes: Prism's proxy when it runs, else the sandbox."""
+    direct_base_url: str
     origin: str
     management_key: str
     restricted_key: str
+
+    def url_for(self, fault: str | None) -> str:
+        """The base URL for a client sending ``fault`` in ``X-Sandbox-Fault``."""
+        return self.direct_base_url if fault and UNSPEC_FAULTS.search(fault) else self.base_url
 
     def counts(self, label: str) -> dict[str, int]:
         """Requests that reached each operation with a fault header carrying ``key=label``."""
@@ -61,12 +78,62 @@ def sandbox() -> Iterator[Sandbox]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("the sandbox did not start")
                 time.sleep(0.05)
-            base_url = url_file.read_text().strip()
-            origin = base_url.removesuffix("/api/v1")
-            yield Sandbox(base_url, origin, management_key, restricted_key)
+            direct = url_file.read_text().strip()
+            origin = direct.removesuffix("/api/v1")
+            with prism_proxy(direct) as base_url:
+                yield Sandbox(base_url, direct, origin, management_key, restricted_key)
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def prism_proxy(upstream: str) -> Iterator[str]:
+    """Prism's validating proxy in front of ``upstream`` if ``MODELGATES_PRISM`` is set, logging
+    to target/test-logs/prism/ where `just audit` counts requests and violations."""
+    prism = os.environ.get("MODELGATES_PRISM")
+    if not prism:
+        yield upstream
+        return
+    logs = REPO / "target" / "test-logs" / "prism"
+    logs.mkdir(parents=True, exist_ok=True)
+    log = logs / f"python-{os.getpid()}.log"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    spec = REPO / "api" / "openapi.yaml"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [prism, "proxy", str(spec), upstream, "--errors", "-h", "127.0.0.1", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while "Prism is listening" not in log.read_text(errors="replace"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"prism did not start: {log.read_text(errors='replace')}")
+            time.sleep(0.1)
+        PRISM_LOGS.append(log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def prism_violations() -> list[str]:
+    return [
+        line
+        for log in PRISM_LOGS
+        for line in log.read_text(errors="replace").splitlines()
+        if "Violation:" in line or "\u2716" in line
+    ]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if prism_violations():
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
@@ -76,6 +143,12 @@ def fault_label() -> str:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if PRISM_LOGS:
+        requests = sum(log.read_text(errors="replace").count("Request received") for log in PRISM_LOGS)
+        violations = prism_violations()
+        terminalreporter.write_line(f"prism: {requests} requests validated, {len(violations)} violations")
+        for line in violations[:20]:
+            terminalreporter.write_line(line)
     if VECTOR_TALLY:
         parts = ", ".join(f"{count} {what}" for what, count in sorted(VECTOR_TALLY.items()))
         terminalreporter.write_line(f"conformance vectors: {parts}")

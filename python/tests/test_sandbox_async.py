@@ -30,7 +30,7 @@ def client_for(sandbox: Sandbox, fault: str | None = None, **kwargs: Any) -> mod
     kwargs.setdefault("retry", FAST_RETRY)
     return modelgates.AsyncClient(
         kwargs.pop("api_key", sandbox.management_key),
-        base_url=sandbox.base_url,
+        base_url=sandbox.url_for(fault),
         default_headers={"X-Sandbox-Fault": fault} if fault else None,
         **kwargs,
     )

@@ -52,7 +52,7 @@ def sync_flow(sandbox: Sandbox, wrong_key: str, seen: list[Any], new_keys: list[
     for fault in ("drop", "truncate", "status=503", "status=502;body=html", "delay-ms=2000"):
         with modelgates.Client(
             sandbox.management_key,
-            base_url=sandbox.base_url,
+            base_url=sandbox.url_for(fault),
             retry=fast,
             timeout=0.3,
             default_headers={"X-Sandbox-Fault": fault},
@@ -78,7 +78,7 @@ def async_flow(sandbox: Sandbox, seen: list[Any], new_keys: list[str]) -> None:
                 seen.append(error)
         async with modelgates.AsyncClient(
             sandbox.management_key,
-            base_url=sandbox.base_url,
+            base_url=sandbox.url_for("truncate"),
             default_headers={"X-Sandbox-Fault": "truncate"},
         ) as client:
             try:
