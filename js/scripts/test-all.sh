@@ -37,9 +37,9 @@ echo "=== build the npm package"
 if js/scripts/build.sh; then
   add 1 0
   counted "package tests in Chromium" scripts/with-sandbox.sh scripts/with-prism.sh js node js/test/run.mjs
-  counted "npm pack install test" scripts/with-sandbox.sh node js/test/pack.mjs
+  counted "npm pack install test" scripts/with-sandbox.sh scripts/with-prism.sh pack node js/test/pack.mjs
   if [ -f js/examples/dashboard/test.mjs ]; then
-    counted "dashboard (Vite + Playwright)" scripts/with-sandbox.sh node js/examples/dashboard/test.mjs
+    counted "dashboard (Vite + Playwright)" scripts/with-sandbox.sh scripts/with-prism.sh dashboard node js/examples/dashboard/test.mjs
   fi
 else
   add 0 1

@@ -2,7 +2,9 @@
 //!
 //! The sandbox's address and key are read at compile time from `MODELGATES_BASE_URL` and
 //! `MODELGATES_API_KEY`, which `scripts/with-sandbox.sh` exports (see `just test-wasm`): a
-//! test page in the browser has no environment of its own. Each fault test labels its requests
+//! test page in the browser has no environment of its own. Under `scripts/with-prism.sh` the
+//! base URL is Prism's validating proxy and `MODELGATES_DIRECT_BASE_URL` the sandbox itself,
+//! which gets the faults that break HTTP on purpose (drop, truncate) and the count queries. Each fault test labels its requests
 //! with a fresh `key=` so the sandbox's counts prove how many requests were really sent.
 
 // Browser tests: they run under wasm-bindgen-test-runner (`just test-wasm`), not natively.
@@ -23,6 +25,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const BASE_URL: Option<&str> = option_env!("MODELGATES_BASE_URL");
 const API_KEY: Option<&str> = option_env!("MODELGATES_API_KEY");
+const DIRECT_BASE_URL: Option<&str> = option_env!("MODELGATES_DIRECT_BASE_URL");
 
 #[wasm_bindgen(inline_js = r#"
 export function abortAfter(ms) {
@@ -53,6 +56,21 @@ fn base_url() -> &'static str {
     BASE_URL.expect("build with MODELGATES_BASE_URL set: run `just test-wasm`")
 }
 
+/// The sandbox without Prism in between.
+fn direct_url() -> &'static str {
+    DIRECT_BASE_URL.unwrap_or_else(base_url)
+}
+
+/// Where a client sending `fault` goes: faults that break HTTP skip Prism, which would answer
+/// them itself.
+fn url_for(fault: &str) -> &'static str {
+    if fault.contains("drop") || fault.contains("truncate") || fault.contains("body=html") {
+        direct_url()
+    } else {
+        base_url()
+    }
+}
+
 fn api_key() -> &'static str {
     API_KEY.expect("build with MODELGATES_API_KEY set: run `just test-wasm`")
 }
@@ -72,6 +90,9 @@ fn client(extra: Value) -> WasmClient {
     for (name, value) in extra.as_object().unwrap() {
         options[name] = value.clone();
     }
+    if let Some(fault) = options["headers"]["x-sandbox-fault"].as_str() {
+        options["base_url"] = url_for(fault).into();
+    }
     WasmClient::new(&options.to_string(), None, None).unwrap()
 }
 
@@ -81,7 +102,7 @@ fn faulty(fault: &str) -> WasmClient {
 
 /// How many requests carrying `key=label` reached `operation`.
 async fn count(label: &str, operation: &str) -> u64 {
-    let origin = base_url().trim_end_matches("/api/v1");
+    let origin = direct_url().trim_end_matches("/api/v1");
     let url = format!("{origin}/_sandbox/counts?key={label}");
     let response = gloo_net::http::Request::get(&url).send().await.unwrap();
     let counts: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
@@ -232,7 +253,7 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
     let fetch = counting_fetch();
     let options = json!({
         "api_key": api_key(),
-        "base_url": base_url(),
+        "base_url": direct_url(),
         "retry": { "max_retries": 2, "initial_backoff_ms": 20 },
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
@@ -246,7 +267,7 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
     let fetch = counting_fetch();
     let options = json!({
         "api_key": api_key(),
-        "base_url": base_url(),
+        "base_url": direct_url(),
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
     let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None).unwrap();

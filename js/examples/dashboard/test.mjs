@@ -101,7 +101,14 @@ try {
   // The new workspace is the last one: walk to the last page.
   const row = page.locator(`#rows tr[data-slug="${slug}"]`);
   await step("finds the new workspace by paging", async () => {
-    for (let i = 0; i < 50 && !(await row.count()); i++) await page.click("#next");
+    const range = page.locator("#range");
+    // One page at a time: wait for each page to show before looking for the row or clicking on.
+    for (let i = 0; i < 50 && !(await row.count()); i++) {
+      if (await page.locator("#next").isDisabled()) break;
+      const before = await range.textContent();
+      await page.click("#next");
+      await page.waitForFunction((shown) => document.querySelector("#range")?.textContent !== shown, before);
+    }
     await row.waitFor({ timeout: 5_000 });
   });
   await step("edits it", async () => {
