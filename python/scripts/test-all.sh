@@ -5,7 +5,8 @@
 #      end (sync and async, faults, cancellation), the secret scan, the package surface;
 #   2. stubtest of the native module's stubs, mypy --strict on the package and on the example;
 #   3. the release wheel (maturin build --release) installed into a fresh virtualenv, and the
-#      same pytest suite run there against the installed wheel.
+#      same pytest suite run there against the installed wheel;
+#   4. that wheel's tests again on CPython 3.9 (the abi3 floor) and 3.13, from pyenv when present.
 # Ends with one line "N passed, N failed": pytest's counts plus one per other check.
 set -uo pipefail
 venv=target/py-venv
@@ -58,6 +59,30 @@ if (cd python && ../$venv/bin/maturin build --release --quiet --out "../$wheels"
 else
   echo "FAIL wheel build or install"; cat "$logs"/wheel-*.log; failed=$((failed + 1))
 fi
+
+# The wheel is abi3 for CPython 3.9+: run the same tests on the oldest and the newest CPython
+# this machine has besides its own (pyenv's builds), when there are any.
+echo "=== the release wheel on other CPython versions"
+pyenv_root=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
+for minor in 3.9 3.13; do
+  python=$(ls -d "$pyenv_root"/versions/"$minor".*/bin/python3 2>/dev/null | sort -V | tail -1)
+  if [ -z "$python" ]; then
+    echo "CPython $minor is not installed here: not tested"
+    continue
+  fi
+  venv_dir=target/py-wheel-venv-$minor
+  rm -rf "$venv_dir"
+  # pytest 8.4 is the last to support 3.9.
+  if "$python" -m venv "$venv_dir" \
+    && "$venv_dir/bin/python" -m pip install --quiet --disable-pip-version-check "$wheels"/modelgates-*.whl \
+         pytest==8.4.2 >"$logs/wheel-install-$minor.log" 2>&1; then
+    echo "CPython $("$venv_dir/bin/python" -c 'import platform; print(platform.python_version())')"
+    MODELGATES_EXPECT_INSTALLED=1 "$venv_dir/bin/pytest" python/tests -q -p no:cacheprovider 2>&1 | tee "$logs/pytest-wheel-$minor.log"
+    count_pytest "$logs/pytest-wheel-$minor.log" "${PIPESTATUS[0]}"
+  else
+    echo "FAIL wheel install on CPython $minor"; cat "$logs/wheel-install-$minor.log"; failed=$((failed + 1))
+  fi
+done
 
 echo
 echo "$passed passed, $failed failed"
