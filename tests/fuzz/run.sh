@@ -11,6 +11,11 @@ export RUSTC_BOOTSTRAP=1 PATH="$PWD/.tools/bin:$PATH"
 logs=target/test-logs/fuzz
 mkdir -p "$logs"
 targets=$(cargo fuzz list --fuzz-dir tests/fuzz)
+if [ -z "$targets" ]; then
+  echo "fuzz: cargo fuzz list found no target in tests/fuzz"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 passed=0 failed=0
 for target in $targets; do
   corpus=target/fuzz-corpus/$target
