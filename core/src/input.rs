@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::json_path::JsonPath;
 
 /// Decodes a request from JSON, naming the offending field on failure. Unknown fields are
 /// refused, so a misspelt option is caught instead of silently ignored.
@@ -12,10 +13,8 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     if !value.is_object() {
         return Err(Error::invalid("body", "must be a JSON object"));
     }
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let message = err.inner().to_string();
-        invalid_at(err.path(), message)
-    })
+    // Through text, so that the error's position locates the field (a `Value` has none).
+    from_json_str(&value.to_string())
 }
 
 /// Decodes a request from JSON text; see [`from_json`]. The text goes straight into the type,
@@ -29,30 +28,20 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
         serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(not_json)?;
         return Err(Error::invalid("body", "must be a JSON object"));
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(text.as_bytes());
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        if err.inner().is_syntax() || err.inner().is_eof() {
-            return not_json(err.into_inner());
+    serde_json::from_str(text).map_err(|err| {
+        if err.is_syntax() || err.is_eof() {
+            return not_json(err);
         }
-        let message = without_position(&err.inner().to_string()).to_owned();
-        invalid_at(err.path(), message)
-    })?;
-    deserializer.end().map_err(not_json)?;
-    Ok(value)
-}
-
-// The field is the outermost object key on the path, or the one serde's message names.
-fn invalid_at(path: &serde_path_to_error::Path, message: String) -> Error {
-    let field = path
-        .iter()
-        .filter_map(|segment| match segment {
-            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-            _ => None,
-        })
-        .next()
-        .or_else(|| named_field(&message))
-        .unwrap_or_else(|| "body".to_owned());
-    Error::invalid(field, message)
+        let message = without_position(&err.to_string()).to_owned();
+        // The field is the outermost key being read, or the one serde's message names (a
+        // missing field is reported at the end of its object).
+        let field = JsonPath::of_error(text.as_bytes(), &err)
+            .first_key()
+            .map(str::to_owned)
+            .or_else(|| named_field(&message))
+            .unwrap_or_else(|| "body".to_owned());
+        Error::invalid(field, message)
+    })
 }
 
 // serde_json ends a message from text with " at line L column C"; the same mistake given as a

@@ -28,6 +28,7 @@ mod client;
 mod config;
 mod error;
 mod http;
+mod json_path;
 mod paginate;
 mod secret;
 mod validate;

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::Error;
 use crate::http::Method;
+use crate::json_path::JsonPath;
 use crate::retry::Idempotency;
 
 /// The five operations of the management API, by their `operationId` in the spec.
@@ -106,18 +107,12 @@ pub struct DecodeError {
     pub source: serde_json::Error,
 }
 
-/// Decodes JSON, remembering the path to whatever did not fit.
+/// Decodes JSON; on failure, finds the path to whatever did not fit.
 pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| DecodeError {
-        path: err.path().to_string(),
-        source: err.into_inner(),
-    })?;
-    deserializer.end().map_err(|source| DecodeError {
-        path: ".".to_owned(),
+    serde_json::from_slice(body).map_err(|source| DecodeError {
+        path: JsonPath::of_error(body, &source).to_string(),
         source,
-    })?;
-    Ok(value)
+    })
 }
 
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
