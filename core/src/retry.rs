@@ -51,7 +51,8 @@ impl RetryPolicy {
             .saturating_mul(2u32.saturating_pow(retry.min(31)))
             .min(self.max_backoff);
         let keep = 1.0 - self.jitter.clamp(0.0, 1.0) * unit.clamp(0.0, 1.0);
-        base.mul_f64(keep)
+        // `keep` is at most 1, so the product fits; a conversion that still fails keeps `base`.
+        Duration::try_from_secs_f64(base.as_secs_f64() * keep).unwrap_or(base)
     }
 }
 
@@ -84,7 +85,10 @@ pub fn transport_error_is_retryable(idempotency: Idempotency, kind: TransportErr
 /// Parses a `Retry-After` value given in (whole or decimal) seconds. An HTTP-date, a negative
 /// or a malformed value gives `None`, and the normal backoff applies.
 pub fn parse_retry_after(value: &str) -> Option<Duration> {
-    let seconds: f64 = value.trim().parse().ok()?;
+    // serde_json's number grammar (digits, an optional fraction and exponent) is the shape a
+    // delay in seconds has, and reusing its parser keeps a second float parser out of the
+    // browser build.
+    let seconds: f64 = serde_json::from_str(value.trim()).ok()?;
     if !seconds.is_finite() || seconds < 0.0 {
         return None;
     }
@@ -140,5 +144,7 @@ mod tests {
         assert_eq!(parse_retry_after("-1"), None);
         assert_eq!(parse_retry_after("NaN"), None);
         assert_eq!(parse_retry_after("1e300"), None);
+        assert_eq!(parse_retry_after("\"2\""), None);
+        assert_eq!(parse_retry_after("2 s"), None);
     }
 }
