@@ -27,6 +27,7 @@ suite core-wasm check check-core-wasm
 suite vectors-format check check-vectors
 suite rust cargo test-rust
 suite rust-contract cargo test-rust-contract
+suite prism-canary summary test-prism-canary
 suite schemathesis check test-schemathesis
 suite fuzz summary fuzz
 suite demo check test-demo

@@ -6,8 +6,10 @@
 #   MODELGATES_BASE_URL         the proxy (use it for all contract traffic)
 #   MODELGATES_DIRECT_BASE_URL  the sandbox itself (for /_sandbox/counts and for faults that
 #                               break HTTP or the spec on purpose: drop, truncate, body=html)
-# Fails if COMMAND fails or if Prism logged any violation. The log goes to
-# target/test-logs/prism/SUITE-*.log, where `just audit` counts requests and violations.
+# Fails if COMMAND fails, if Prism logged any violation, or if Prism received no request at all
+# (a proxy nobody used proves nothing). The log goes to target/test-logs/prism/SUITE-*.log
+# ($MODELGATES_PRISM_LOG_DIR/SUITE-*.log when set), where `just audit` counts requests and
+# violations. tests/contract/prism-canary.sh shows both checks fail when they should.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suite=$1
@@ -15,8 +17,9 @@ shift
 : "${MODELGATES_BASE_URL:?run inside scripts/with-sandbox.sh}"
 prism=tests/contract/node_modules/.bin/prism
 [ -x "$prism" ] || { echo "prism is not installed: run just setup-contract" >&2; exit 1; }
-mkdir -p target/test-logs/prism
-log=target/test-logs/prism/$suite-$$.log
+dir=${MODELGATES_PRISM_LOG_DIR:-target/test-logs/prism}
+mkdir -p "$dir"
+log=$dir/$suite-$$.log
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$prism" proxy api/openapi.yaml "$MODELGATES_BASE_URL" --errors -h 127.0.0.1 --port "$port" >"$log" 2>&1 &
 pid=$!
@@ -29,9 +32,14 @@ echo "prism validating proxy at $MODELGATES_BASE_URL (log: $log)"
 status=0
 "$@" || status=$?
 violations=$(grep -cE "Violation:|✖" "$log" || true)
-echo "prism: $(grep -c "Request received" "$log" || true) requests validated, $violations violations"
+requests=$(grep -c "Request received" "$log" || true)
+echo "prism: $requests requests validated, $violations violations"
 if [ "$violations" -ne 0 ]; then
   grep -E "Violation:|✖" "$log" | head -20 >&2
+  exit 1
+fi
+if [ "$requests" -eq 0 ]; then
+  echo "prism: the proxy received no request, so nothing was validated ($log)" >&2
   exit 1
 fi
 exit "$status"

@@ -4,9 +4,12 @@
 //!
 //! Each proxy logs to `$MODELGATES_PRISM_LOG_DIR` (default: the cargo target tmp dir), so
 //! `just audit` can count the requests validated and the violations found over a whole run.
+//! The canary at the end of this file shows that the check can fail: off-spec traffic sent
+//! through a proxy started the same way is counted by the very `violations()` that `Drop` uses.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, dead_code)]
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -20,6 +23,15 @@ pub struct Prism {
     child: Child,
     url: String,
     log: PathBuf,
+    /// Off for the canary, whose violations are the point.
+    fail_on_violations: bool,
+}
+
+/// Where the proxies log: `$MODELGATES_PRISM_LOG_DIR`, else the cargo target tmp dir.
+fn log_dir() -> PathBuf {
+    std::env::var_os("MODELGATES_PRISM_LOG_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("prism"))
 }
 
 impl Prism {
@@ -27,16 +39,18 @@ impl Prism {
     /// set; `None` runs the test against the sandbox directly.
     pub fn from_env(upstream: &str) -> Option<Prism> {
         let binary = std::env::var_os("MODELGATES_PRISM")?;
-        let dir = std::env::var_os("MODELGATES_PRISM_LOG_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("prism"));
-        std::fs::create_dir_all(&dir).unwrap();
         static NEXT: AtomicU32 = AtomicU32::new(0);
-        let log = dir.join(format!(
+        let log = log_dir().join(format!(
             "rust-{}-{}.log",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         ));
+        Some(Prism::start(&binary, upstream, log))
+    }
+
+    /// Starts `binary proxy` in front of `upstream`, logging to `log`, and waits until it listens.
+    fn start(binary: &OsStr, upstream: &str, log: PathBuf) -> Prism {
+        std::fs::create_dir_all(log.parent().unwrap()).unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -63,9 +77,10 @@ impl Prism {
             child,
             url: format!("http://127.0.0.1:{port}"),
             log,
+            fail_on_violations: true,
         };
         prism.wait_until_listening();
-        Some(prism)
+        prism
     }
 
     /// The base URL to give the client (Prism serves the spec's paths at its root).
@@ -100,13 +115,21 @@ impl Prism {
             .filter(|l| l.contains("Violation:") || l.contains("✖"))
             .collect()
     }
+
+    /// How many requests the proxy has received (`just audit` counts the same lines).
+    pub fn requests(&self) -> usize {
+        self.lines()
+            .iter()
+            .filter(|l| l.contains("Request received"))
+            .count()
+    }
 }
 
 impl Drop for Prism {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        if !std::thread::panicking() {
+        if self.fail_on_violations && !std::thread::panicking() {
             let violations = self.violations();
             assert!(
                 violations.is_empty(),
@@ -116,4 +139,92 @@ impl Drop for Prism {
             );
         }
     }
+}
+
+/// Waits (Prism writes its log a moment after it answers) until `ready` holds, or panics with
+/// `what` and the log.
+fn wait_for(prism: &Prism, what: &str, ready: impl Fn(&Prism) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !ready(prism) {
+        if Instant::now() > deadline {
+            panic!(
+                "prism canary: {what}; log {}:\n{}",
+                prism.log.display(),
+                prism.lines().join("\n")
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The canary: a proxy started exactly as `from_env` starts one must count an off-spec request
+/// and an off-spec response as violations through `violations()`, the check `Drop` fails a
+/// suite with, and must not count an on-spec exchange. Runs whenever `MODELGATES_PRISM` is set
+/// (`just test-rust-contract`); its log goes to `$MODELGATES_PRISM_LOG_DIR/canary/`, apart from
+/// the suites' logs, and it records its result for `just audit`.
+#[test]
+fn prism_canary_counts_off_spec_traffic_as_violations() {
+    let Some(binary) = std::env::var_os("MODELGATES_PRISM") else {
+        eprintln!("prism canary not run: MODELGATES_PRISM is not set (just test-rust-contract)");
+        return;
+    };
+    let key = "sk-mg-prism-canary";
+    let sandbox = modelgates_sandbox::Sandbox::start(modelgates_sandbox::SandboxConfig::new(key))
+        .expect("sandbox starts");
+    let dir = log_dir().join("canary");
+    let log = dir.join(format!("rust-{}.log", std::process::id()));
+    let mut prism = Prism::start(&binary, &sandbox.base_url(), log);
+    prism.fail_on_violations = false;
+
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let get = |path: &str, fault: Option<&str>| -> u16 {
+        let mut request = agent
+            .get(format!("{}{path}", prism.url()))
+            .header("authorization", format!("Bearer {key}"));
+        if let Some(fault) = fault {
+            request = request.header("x-sandbox-fault", fault);
+        }
+        request.call().expect("prism answers").status().as_u16()
+    };
+
+    // On spec: counted as a request, not as a violation.
+    assert_eq!(get("/workspaces", None), 200);
+    wait_for(&prism, "the on-spec request was not logged", |p| {
+        p.requests() >= 1
+    });
+    let clean = prism.violations();
+    assert!(
+        clean.is_empty(),
+        "an on-spec exchange was counted as a violation: {clean:?}"
+    );
+
+    // An off-spec request: limit above the spec's maximum of 100.
+    get("/workspaces?limit=500", None);
+    wait_for(
+        &prism,
+        "limit=500 (maximum 100) was not counted as a violation",
+        |p| p.violations().len() >= 1,
+    );
+
+    // An off-spec response: the sandbox's HTML error page where the spec says a JSON envelope.
+    get("/workspaces", Some("status=502;body=html"));
+    wait_for(
+        &prism,
+        "an HTML 502 body (the spec says a JSON envelope) was not counted as a violation",
+        |p| p.violations().len() >= 2,
+    );
+
+    let (requests, violations) = (prism.requests(), prism.violations().len());
+    assert_eq!(requests, 3, "prism received every canary request");
+    std::fs::write(
+        dir.join(format!("rust-{}.txt", std::process::id())),
+        format!(
+            "prism-canary rust: 2 off-spec exchanges and 1 on-spec sent, {violations} violations caught\n"
+        ),
+    )
+    .unwrap();
+    println!("prism canary: {requests} requests, {violations} violations caught (2 off-spec sent)");
 }
