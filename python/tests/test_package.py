@@ -104,6 +104,59 @@ def test_unsupported_values_name_the_field() -> None:
     assert recorder.requests == []
 
 
+# Run in a child interpreter: without the depth cap these overflow the native stack and kill the
+# process, which would take the whole pytest run with it.
+NESTING = """
+import json, httpx, modelgates
+
+def outcome(**fields):
+    sent = []
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(500)))
+    client = modelgates.Client("sk-mg-test", base_url="https://example.test/api/v1", http_client=http)
+    try:
+        client.workspaces.update("production", **fields)
+    except modelgates.ValidationError as error:
+        return [error.field, error.message, len(sent)]
+    return ["no error", None, len(sent)]
+
+loop = []
+loop.append(loop)
+cycle = {}
+cycle["self"] = cycle
+deep = []
+for _ in range(100_000):
+    deep = [deep]
+print(json.dumps([
+    outcome(io_logging_api_key_ids=loop),
+    outcome(description=cycle),
+    outcome(io_logging_api_key_ids=deep),
+]))
+"""
+
+
+def test_nesting_is_capped() -> None:
+    child = subprocess.run([sys.executable, "-c", NESTING], capture_output=True, text=True, timeout=60)
+    assert child.returncode == 0, f"exit {child.returncode}: {child.stderr[-2000:]}"
+    results = json.loads(child.stdout)
+    assert [field for field, _, _ in results] == ["io_logging_api_key_ids", "description", "io_logging_api_key_ids"]
+    for field, message, sent in results:
+        assert message.startswith(f"{field}: ") and "nest more than 32 deep" in message, message
+        assert sent == 0
+
+
+def test_nesting_within_the_cap_is_converted() -> None:
+    # 32 lists deep is still converted (and then refused by the core for its type, not its depth).
+    recorder = Recorder()
+    value: list[Any] = [1]
+    for _ in range(31):
+        value = [value]
+    with recorder.client() as client:
+        with pytest.raises(modelgates.ValidationError) as raised:
+            client.workspaces.update("production", io_logging_api_key_ids=value)
+    assert raised.value.field == "io_logging_api_key_ids" and "deep" not in raised.value.message
+    assert recorder.requests == []
+
+
 def test_settings_are_checked_and_shown() -> None:
     policy = modelgates.RetryPolicy(max_retries=5, jitter=0)
     assert (policy.max_retries, policy.initial_backoff, policy.max_backoff, policy.max_elapsed, policy.jitter) == (

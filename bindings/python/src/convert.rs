@@ -9,6 +9,11 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
+/// How many lists or dicts deep a value may nest (the API's deepest input is one list of
+/// numbers). The cap keeps a list that contains itself, or a very deep nesting, from
+/// overflowing the stack.
+const MAX_DEPTH: usize = 32;
+
 /// Decodes a core request type from a dict of keyword arguments (absent keys: not sent).
 pub(crate) fn request_from_dict<T: DeserializeOwned>(
     fields: Option<&Bound<'_, PyDict>>,
@@ -28,6 +33,11 @@ pub(crate) fn request_from_dict<T: DeserializeOwned>(
 
 /// A Python value as JSON. `field` names the top-level argument in errors.
 pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> Result<Value, Error> {
+    to_json_at(value, field, 0)
+}
+
+/// [`to_json`] for a value inside `depth` lists or dicts.
+fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Value, Error> {
     if value.is_none() {
         return Ok(Value::Null);
     }
@@ -55,14 +65,23 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> Result<Value, Er
             .map_err(|_| invalid(field, format!("{field}: is not valid UTF-8")))?;
         return Ok(Value::String(text.into_owned()));
     }
-    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+    let is_list = value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>();
+    if (is_list || value.is_instance_of::<PyDict>()) && depth >= MAX_DEPTH {
+        return Err(invalid(
+            field,
+            format!(
+                "{field}: lists or dicts nest more than {MAX_DEPTH} deep (or one contains itself)"
+            ),
+        ));
+    }
+    if is_list {
         let items = value
             .try_iter()
             .map_err(|_| invalid(field, format!("{field}: could not be read")))?;
         let mut array = Vec::new();
         for item in items {
             let item = item.map_err(|_| invalid(field, format!("{field}: could not be read")))?;
-            array.push(to_json(&item, field)?);
+            array.push(to_json_at(&item, field, depth + 1)?);
         }
         return Ok(Value::Array(array));
     }
@@ -72,19 +91,26 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>, field: &str) -> Result<Value, Er
             let key = key
                 .extract::<String>()
                 .map_err(|_| invalid(field, format!("{field}: keys must be strings")))?;
-            object.insert(key, to_json(&item, field)?);
+            object.insert(key, to_json_at(&item, field, depth + 1)?);
         }
         return Ok(Value::Object(object));
     }
-    let type_name = value
+    Err(invalid(
+        field,
+        format!(
+            "{field}: a value of type `{}` is not supported",
+            type_name(value)
+        ),
+    ))
+}
+
+/// The name of a value's type, for error messages (never the value itself).
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
         .get_type()
         .name()
         .map(|n| n.to_string())
-        .unwrap_or_else(|_| "object".to_owned());
-    Err(invalid(
-        field,
-        format!("{field}: a value of type `{type_name}` is not supported"),
-    ))
+        .unwrap_or_else(|_| "object".to_owned())
 }
 
 /// JSON as Python: dict, list, str, int, float, bool or None.
