@@ -20,7 +20,7 @@ use crate::api::{DecodeError, Operation};
 use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
 use crate::retry::{self, RetryPolicy};
-use crate::secret::{Secret, scrub};
+use crate::secret::{Secret, scrub, scrub_json};
 
 /// How much of an unexpected body an error quotes.
 const EXCERPT_CHARS: usize = 200;
@@ -140,12 +140,12 @@ impl<T> Call<T> {
             return;
         }
         if (200..300).contains(&response.status) {
-            let result =
-                (self.parse)(&response.body).map_err(|err| self.decode_error(&response, &err));
+            let result = (self.parse)(&response.body)
+                .map_err(|err| decode_error(self.operation, &response, &err, &self.api_key));
             self.state = State::Finished(Some(result));
             return;
         }
-        let api = self.api_error(&response);
+        let api = api_error(&response, &self.api_key);
         let retry_after = api.retry_after;
         let error = Error::from(api);
         self.state = if retry::status_is_retryable(self.operation.idempotency(), response.status) {
@@ -213,92 +213,100 @@ impl<T> Call<T> {
         self.state = State::Finished(None);
         Action::Done(result)
     }
+}
 
-    fn api_error(&self, response: &HttpResponse) -> ApiError {
-        #[derive(serde::Deserialize)]
-        struct Envelope {
-            error: ErrorData,
-            #[serde(default)]
-            user_id: Option<String>,
-        }
-        #[derive(serde::Deserialize)]
-        struct ErrorData {
-            code: i64,
-            message: String,
-            #[serde(default)]
-            metadata: Option<serde_json::Value>,
-        }
-
-        let request_id = response.header("x-request-id").map(str::to_owned);
-        let retry_after = response
-            .header("retry-after")
-            .and_then(retry::parse_retry_after);
-        match serde_json::from_slice::<Envelope>(&response.body) {
-            Ok(envelope) => ApiError {
-                status: response.status,
-                code: Some(envelope.error.code),
-                message: scrub(&envelope.error.message, &self.api_key),
-                metadata: envelope.error.metadata.filter(|m| !m.is_null()),
-                user_id: envelope.user_id,
-                request_id,
-                retry_after,
-            },
-            Err(_) => ApiError {
-                status: response.status,
-                code: None,
-                message: match excerpt(&response.body) {
-                    Some(text) => format!(
-                        "HTTP {} with an unexpected body: {}",
-                        response.status,
-                        scrub(&text, &self.api_key)
-                    ),
-                    None => format!("HTTP {} with an empty body", response.status),
-                },
-                metadata: None,
-                user_id: None,
-                request_id,
-                retry_after,
-            },
-        }
+// Not methods of the generic Call: one copy of each, whatever the result type (browser bytes).
+fn api_error(response: &HttpResponse, api_key: &Secret) -> ApiError {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        error: ErrorData,
+        #[serde(default)]
+        user_id: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct ErrorData {
+        code: i64,
+        message: String,
+        #[serde(default)]
+        metadata: Option<serde_json::Value>,
     }
 
-    fn decode_error(&self, response: &HttpResponse, err: &DecodeError) -> Error {
-        let at = if err.path == "." {
-            String::new()
-        } else {
-            format!(" at `{}`", err.path)
-        };
-        let message = if self.operation.response_carries_secret() {
-            // The body holds the new key's secret: describe the problem without quoting it.
-            let inner = &err.source;
-            let what = match inner.classify() {
-                serde_json::error::Category::Data
-                    if inner.to_string().starts_with("missing field") =>
-                {
-                    inner.to_string()
-                }
-                serde_json::error::Category::Data => "a value has the wrong type".to_owned(),
-                serde_json::error::Category::Eof => "the body ends early".to_owned(),
-                _ => "the body is not valid JSON".to_owned(),
-            };
-            format!(
-                "{} response{at}: {what} (body of {} bytes not shown: it may contain the key secret)",
-                self.operation.id(),
-                response.body.len()
-            )
-        } else {
-            let quoted = excerpt(&response.body).unwrap_or_else(|| "(empty body)".to_owned());
-            format!(
-                "{} response{at}: {}; body: {}",
-                self.operation.id(),
-                err.source,
-                quoted
-            )
-        };
-        Error::Decode {
+    let request_id = response.header("x-request-id").map(str::to_owned);
+    let retry_after = response
+        .header("retry-after")
+        .and_then(retry::parse_retry_after);
+    match serde_json::from_slice::<Envelope>(&response.body) {
+        Ok(envelope) => ApiError {
             status: response.status,
-            message: scrub(&message, &self.api_key),
-        }
+            code: Some(envelope.error.code),
+            message: scrub(&envelope.error.message, api_key),
+            metadata: envelope
+                .error
+                .metadata
+                .filter(|m| !m.is_null())
+                .and_then(|m| scrub_json(m, api_key)),
+            user_id: envelope.user_id.map(|id| scrub(&id, api_key)),
+            request_id,
+            retry_after,
+        },
+        Err(_) => ApiError {
+            status: response.status,
+            code: None,
+            message: match excerpt(&response.body) {
+                Some(text) => format!(
+                    "HTTP {} with an unexpected body: {}",
+                    response.status,
+                    scrub(&text, api_key)
+                ),
+                None => format!("HTTP {} with an empty body", response.status),
+            },
+            metadata: None,
+            user_id: None,
+            request_id,
+            retry_after,
+        },
+    }
+}
+
+fn decode_error(
+    operation: Operation,
+    response: &HttpResponse,
+    err: &DecodeError,
+    api_key: &Secret,
+) -> Error {
+    let at = if err.path == "." {
+        String::new()
+    } else {
+        format!(" at `{}`", err.path)
+    };
+    let message = if operation.response_carries_secret() {
+        // The body holds the new key's secret: describe the problem without quoting it.
+        let inner = &err.source;
+        let what = match inner.classify() {
+            serde_json::error::Category::Data if inner.to_string().starts_with("missing field") => {
+                inner.to_string()
+            }
+            serde_json::error::Category::Data => "a value has the wrong type".to_owned(),
+            serde_json::error::Category::Eof => "the body ends early".to_owned(),
+            _ => "the body is not valid JSON".to_owned(),
+        };
+        format!(
+            "{} response{at}: {what} (body of {} bytes not shown: it may contain the key secret)",
+            operation.id(),
+            response.body.len()
+        )
+    } else {
+        let quoted = excerpt(&response.body).unwrap_or_else(|| "(empty body)".to_owned());
+        format!(
+            "{} response{at}: {}; body: {}",
+            operation.id(),
+            err.source,
+            quoted
+        )
+    };
+    Error::Decode {
+        status: response.status,
+        message: scrub(&message, api_key),
     }
 }
 
@@ -314,4 +322,30 @@ fn excerpt(body: &[u8]) -> Option<String> {
         short.push('…');
     }
     Some(short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Client, Config};
+
+    #[test]
+    fn an_error_echoing_the_key_is_scrubbed_everywhere() {
+        let client = Client::new(Config::new("mg-echoed-key"), 1).unwrap();
+        let mut call = client.get_workspace("production").unwrap();
+        let Action::Send(_) = call.next_action(Duration::ZERO) else {
+            panic!("expected a request")
+        };
+        let body = r#"{"error": {"code": 401, "message": "bad key mg-echoed-key",
+            "metadata": {"sent": "Bearer mg-echoed-key", "list": ["mg-echoed-key"]}},
+            "user_id": "mg-echoed-key"}"#;
+        call.handle_response(HttpResponse::new(401, vec![], body));
+        let Action::Done(Err(error)) = call.next_action(Duration::ZERO) else {
+            panic!("expected an error")
+        };
+        let api = error.api().unwrap();
+        let shown = format!("{error} {error:?} {:?} {:?}", api.metadata, api.user_id);
+        assert!(!shown.contains("mg-echoed-key"), "{shown}");
+        assert_eq!(api.metadata.as_ref().unwrap()["sent"], "Bearer [REDACTED]");
+    }
 }

@@ -78,9 +78,38 @@ pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
     text.replace(value, "[REDACTED]")
 }
 
+/// [`scrub`] for a JSON value (error metadata is shown to users too): the key is replaced in
+/// the value's text, escaped as JSON writes it, and the text parsed back. Should that ever not
+/// parse, the value is dropped rather than shown.
+pub(crate) fn scrub_json(value: serde_json::Value, secret: &Secret) -> Option<serde_json::Value> {
+    let text = value.to_string();
+    let escaped = serde_json::to_string(secret.expose()).ok()?;
+    let escaped = escaped.trim_matches('"');
+    if escaped.is_empty() || !text.contains(escaped) {
+        return Some(value);
+    }
+    serde_json::from_str(&text.replace(escaped, "[REDACTED]")).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_is_scrubbed_everywhere() {
+        let secret = Secret::new("mg-key");
+        let value = serde_json::json!({
+            "echo": "Bearer mg-key", "mg-key": 1, "list": [{"deep": "xmg-keyx"}], "n": 5
+        });
+        let value = scrub_json(value, &secret).unwrap();
+        assert!(!value.to_string().contains("mg-key"), "{value}");
+        assert_eq!(value["echo"], "Bearer [REDACTED]");
+        assert_eq!(value["[REDACTED]"], 1);
+        assert_eq!(value["n"], 5);
+        let quoted = Secret::new("mg\"key");
+        let value = scrub_json(serde_json::json!({"echo": "mg\"key"}), &quoted).unwrap();
+        assert_eq!(value["echo"], "[REDACTED]");
+    }
 
     #[test]
     fn debug_and_display_are_redacted() {
