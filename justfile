@@ -77,16 +77,20 @@ test-demo: build-demo
 
 # ------------------------------------------------------------------ hardening
 
-# Runs the contract and hardening checks (Prism on the Rust end-to-end traffic, schemathesis,
-# every fuzz target, the Rust leak scan) and prints one table of what they ran and found.
-# `just test` runs all of these (and the bindings' own leak scans) and prints the same table.
+# Runs the contract and hardening checks (Prism on the Rust end-to-end traffic, the Prism
+# canaries, schemathesis, every fuzz target, the Rust leak scan) and prints one table of what
+# they ran and found. The bindings' Prism and leak-scan logs of the last `just test` are kept,
+# not rerun, and their rows say so (with when they ran). `just test` runs all of these and
+# every binding's checks, and prints the same table.
 audit:
     #!/usr/bin/env bash
     set -uo pipefail
     logs=target/test-logs
-    rm -rf "$logs/prism" "$logs/fuzz" "$logs/leak-scan" && mkdir -p "$logs"
+    mkdir -p "$logs" && touch "$logs/audit-started"
+    rm -rf "$logs/fuzz" "$logs/prism/canary" "$logs/leak-scan/rust.txt"
     status=0
     just test-rust-contract 2>&1 | tee "$logs/rust-contract.log" || status=1
+    just test-prism-canary 2>&1 | tee "$logs/prism-canary.log" || status=1
     just test-schemathesis 2>&1 | tee "$logs/schemathesis.log" || status=1
     just fuzz 2>&1 | tee "$logs/fuzz.log" || status=1
     cargo test -p modelgates-core --features blocking --test leak_scan || status=1

@@ -1,13 +1,30 @@
 """Prints the audit table from the logs the suites left in target/test-logs/:
-requests validated by Prism and violations, schemathesis cases and failures, fuzz executions
-per target, and secret-leak scan hits per binding. A check with no log reads "not run"."""
+requests validated by Prism and violations, what the Prism canaries caught, schemathesis cases
+and failures, fuzz executions per target, and secret-leak scan hits per binding. A check with no
+log reads "not run".
+
+Standalone `just audit` reruns only the Rust pieces and leaves the bindings' logs of the last
+`just test` in place; it marks its start with target/test-logs/audit-started, and every row
+whose logs are older than that mark says "not rerun" and when its logs were written."""
 
 import glob
 import os
 import re
 import sys
+import time
 
 LOGS = os.path.join(os.path.dirname(__file__), "..", "target", "test-logs")
+STAMP = os.path.join(LOGS, "audit-started")
+
+
+def not_rerun(paths: list[str]) -> str:
+    """" (not rerun: from <time>)" when a standalone audit did not rewrite these logs, else ""."""
+    if not paths or not os.path.exists(STAMP):
+        return ""
+    newest = max(os.path.getmtime(p) for p in paths)
+    if newest >= os.path.getmtime(STAMP):
+        return ""
+    return time.strftime(" (not rerun: from %Y-%m-%d %H:%M)", time.localtime(newest))
 
 
 def read(path: str) -> str:
@@ -18,6 +35,7 @@ def read(path: str) -> str:
 def prism_rows() -> list[tuple[str, str, str]]:
     # One log per proxy; its file name starts with the suite that started it (rust-, js-, ...).
     by_suite: dict[str, list[int]] = {}
+    files: dict[str, list[str]] = {}
     for path in glob.glob(os.path.join(LOGS, "prism", "*.log")):
         suite = os.path.basename(path).split("-")[0]
         text = read(path)
@@ -26,12 +44,27 @@ def prism_rows() -> list[tuple[str, str, str]]:
         totals = by_suite.setdefault(suite, [0, 0])
         totals[0] += requests
         totals[1] += violations
+        files.setdefault(suite, []).append(path)
     if not by_suite:
         return [("prism", "not run", "")]
     return [
-        (f"prism ({suite})", f"{r} requests validated", f"{v} violations")
+        (f"prism ({suite})", f"{r} requests validated{not_rerun(files[suite])}",
+         f"{v} violations" if r else f"{v} violations, 0 requests: 1 failure")
         for suite, (r, v) in sorted(by_suite.items())
     ]
+
+
+def canary_rows() -> list[tuple[str, str, str]]:
+    # The canaries (core/tests/support/prism.rs, tests/contract/prism-canary.sh) write one line
+    # each only when every off-spec exchange they sent was counted as a violation.
+    rows = []
+    for path in sorted(glob.glob(os.path.join(LOGS, "prism", "canary", "*.txt"))):
+        for line in read(path).splitlines():
+            m = re.match(r"prism-canary (\S+): (.*), (\d+ violations caught)$", line)
+            if m:
+                rows.append((f"prism canary ({m.group(1)})", m.group(2) + not_rerun([path]),
+                             m.group(3)))
+    return rows or [("prism canary", "not run", "")]
 
 
 def schemathesis_row() -> tuple[str, str, str]:
@@ -41,6 +74,8 @@ def schemathesis_row() -> tuple[str, str, str]:
     text = read(path)
     generated = re.findall(r"(\d+) generated", text)
     found = re.findall(r"found (\d+) unique failures", text)
+    if "stopped by its time bound" in text:
+        return ("schemathesis", "stopped by its time bound", "1 failure")
     if not generated:
         return ("schemathesis", "no summary in log", "1 failure")
     return ("schemathesis", f"{generated[-1]} cases", f"{found[-1] if found else 0} failures")
@@ -68,18 +103,23 @@ def leak_rows() -> list[tuple[str, str, str]]:
         for line in read(path).splitlines():
             m = re.match(r"leak-scan (\S+): (.*?),? (\d+) hits", line)
             if m:
-                rows.append((f"leak scan ({m.group(1)})", m.group(2), f"{m.group(3)} hits"))
+                rows.append((f"leak scan ({m.group(1)})", m.group(2) + not_rerun([path]),
+                             f"{m.group(3)} hits"))
     return rows or [("leak scan", "not run", "")]
 
 
 def main() -> int:
-    rows = prism_rows() + [schemathesis_row()] + fuzz_rows() + leak_rows()
+    rows = prism_rows() + canary_rows() + [schemathesis_row()] + fuzz_rows() + leak_rows()
     widths = [max(len(r[i]) for r in rows + [("check", "ran", "found")]) for i in range(3)]
     line = "  ".join("-" * w for w in widths)
     print(line)
     for row in [("check", "ran", "found")] + rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)))
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
     print(line)
+    if os.path.exists(STAMP):
+        print("just audit reran the Rust pieces only (Prism on the Rust end-to-end suite and both")
+        print("canaries, schemathesis, fuzz, the Rust leak scan). Rows marked \"not rerun\" are from")
+        print("an earlier run; a binding with no row has no log at all. `just test` reruns everything.")
     return 0
 
 

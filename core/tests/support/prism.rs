@@ -222,7 +222,7 @@ fn prism_canary_counts_off_spec_traffic_as_violations() {
     std::fs::write(
         dir.join(format!("rust-{}.txt", std::process::id())),
         format!(
-            "prism-canary rust: 2 off-spec exchanges and 1 on-spec sent, {violations} violations caught\n"
+            "prism-canary rust: 2 off-spec + 1 on-spec exchanges, {violations} violations caught\n"
         ),
     )
     .unwrap();
