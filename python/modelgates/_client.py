@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from . import _native
-from ._config import native_client
+from ._config import http_client_for, native_client
 from ._transport import describe, failure_kind
 from ._types import NOT_GIVEN, NotGiven, given
 
@@ -45,15 +45,10 @@ class Client:
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        self._native = native_client(api_key, base_url, timeout, max_retries, retry, default_headers)
-        if http_client is None:
-            import httpx
+        import httpx
 
-            http_client = httpx.Client()
-            self._owns_http_client = True
-        else:
-            self._owns_http_client = False
-        self._http = http_client
+        self._native = native_client(api_key, base_url, timeout, max_retries, retry, default_headers)
+        self._http, self._owns_http_client = http_client_for(http_client, httpx.Client)
         self.workspaces = Workspaces(self)
         self.keys = Keys(self)
 
@@ -93,6 +88,8 @@ class Client:
         or raises its error."""
         import httpx
 
+        if not isinstance(timeout, NotGiven):
+            timeout = self._native.attempt_timeout(timeout)
         http = self._http
         while True:
             action = call.next_action(self._now())
@@ -172,8 +169,10 @@ class Workspaces:
         timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> Iterator[Workspace]:
         """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
-        iterate. A bad ``page_size`` raises here, before anything is sent."""
+        iterate. A bad ``page_size`` or ``timeout`` raises here, before anything is sent."""
         pager = self._client._native.workspace_pager(given(page_size=page_size))
+        if not isinstance(timeout, NotGiven):
+            timeout = self._client._native.attempt_timeout(timeout)
         return self._walk(pager, timeout)
 
     def _walk(

@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 
 from . import _native
+from ._exceptions import ValidationError
 from ._types import NotGiven
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from typing import TypeVar
+
+    import httpx
+
+    H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 USER_AGENT_SUFFIX = f"modelgates-python/{_native.__version__}"
 
@@ -22,7 +28,8 @@ def native_client(
     retry: _native.RetryPolicy | None,
     default_headers: Mapping[str, str] | None,
 ) -> _native.NativeClient:
-    """The core client; raises ValidationError naming a bad setting (a missing key included)."""
+    """The core client; raises ValidationError naming a bad setting (a missing key and a value
+    of the wrong type included)."""
     if api_key is None:
         api_key = os.environ.get("MODELGATES_API_KEY", "")
     if base_url is None:
@@ -33,6 +40,24 @@ def native_client(
         timeout=_native.DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
         retry=retry,
         max_retries=max_retries,
-        headers=list(default_headers.items()) if default_headers else None,
+        headers=default_headers,
         user_agent_suffix=USER_AGENT_SUFFIX,
     )
+
+
+def http_client_for(given: object, cls: type[H]) -> tuple[H, bool]:
+    """The HTTP client to send with (``given``, or a new ``cls``), and whether it is ours to
+    close. Anything but a ``cls`` is refused with a ValidationError naming ``http_client``."""
+    if given is None:
+        return cls(), True
+    if not isinstance(given, cls):
+        raise invalid(
+            "http_client", f"must be an {cls.__module__}.{cls.__name__}, not `{type(given).__name__}`"
+        )
+    return given, False
+
+
+def invalid(field: str, problem: str) -> ValidationError:
+    """A refused setting, worded as the core words one."""
+    message = f"{field}: {problem}"
+    return ValidationError(f"invalid input: {message}", message=message, field=field)

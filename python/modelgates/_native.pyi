@@ -1,6 +1,7 @@
 # Stubs of the extension module built from bindings/python (pyo3). Checked against the built
 # module by `python -m mypy.stubtest modelgates._native` (just test-py).
 
+from collections.abc import Mapping
 from typing import Any, Final, Generic, TypeVar, final
 
 _T = TypeVar("_T")
@@ -197,7 +198,7 @@ class NativeClient:
         timeout: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
-        headers: list[tuple[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
         user_agent_suffix: str | None = None,
         seed: int | None = None,
     ) -> NativeClient: ...
@@ -207,6 +208,7 @@ class NativeClient:
     def retry(self) -> RetryPolicy: ...
     @property
     def timeout(self) -> float | None: ...
+    def attempt_timeout(self, timeout: float | None) -> float | None: ...
     def create_workspace(self, fields: dict[str, Any] | None = None) -> Call[Workspace]: ...
     def list_workspaces(self, fields: dict[str, Any] | None = None) -> Call[WorkspacePage]: ...
     def get_workspace(self, id: str) -> Call[Workspace]: ...

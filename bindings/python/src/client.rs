@@ -7,12 +7,11 @@ use std::time::Duration;
 
 use modelgates_core as core;
 use modelgates_core::{Config, Error};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBool, PyDict, PyInt, PyMapping, PyString};
 
 use crate::call::Call;
-use crate::convert::request_from_dict;
+use crate::convert::{request_from_dict, type_name};
 use crate::errors::to_py_err;
 use crate::pager::WorkspacePager;
 
@@ -22,35 +21,53 @@ pub struct NativeClient(core::Client);
 
 #[pymethods]
 impl NativeClient {
-    /// A client. `timeout`: seconds per attempt, None for the HTTP client's own default.
-    /// `max_retries` overrides `retry.max_retries`. `seed` drives retry jitter (random when
-    /// None). Raises `ValidationError` naming the bad setting.
+    /// A client. `timeout`: seconds per attempt, None for no time limit (the package passes
+    /// `DEFAULT_TIMEOUT` when its caller gives none). `max_retries` overrides
+    /// `retry.max_retries`. `headers`: a mapping of extra headers. `seed` drives retry jitter
+    /// (random when None). Raises `ValidationError` naming the bad setting, a wrong type
+    /// included.
     #[new]
     #[pyo3(signature = (api_key, *, base_url=None, timeout=None, retry=None, max_retries=None, headers=None, user_agent_suffix=None, seed=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        api_key: String,
-        base_url: Option<String>,
-        timeout: Option<f64>,
-        retry: Option<&RetryPolicy>,
-        max_retries: Option<u32>,
-        headers: Option<Vec<(String, String)>>,
+        api_key: &Bound<'_, PyAny>,
+        base_url: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        retry: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+        headers: Option<&Bound<'_, PyAny>>,
         user_agent_suffix: Option<&str>,
         seed: Option<u64>,
     ) -> PyResult<Self> {
-        let mut config = Config::new(api_key)
+        let mut config = Config::new(text(api_key, "api_key")?)
             .with_user_agent_suffix(user_agent_suffix.unwrap_or_default())
-            .with_timeout(timeout.map(seconds("timeout")).transpose()?);
+            .with_timeout(timeout.map(|t| seconds(t, "timeout")).transpose()?);
         if let Some(base_url) = base_url {
-            config = config.with_base_url(base_url);
+            config = config.with_base_url(text(base_url, "base_url")?);
         }
-        let mut policy = retry.map_or_else(core::RetryPolicy::default, |r| r.0);
+        let mut policy = match retry {
+            Some(retry) => {
+                retry
+                    .cast::<RetryPolicy>()
+                    .map_err(|_| {
+                        bad_setting(
+                            "retry",
+                            format!("must be a RetryPolicy, not `{}`", type_name(retry)),
+                        )
+                    })?
+                    .get()
+                    .0
+            }
+            None => core::RetryPolicy::default(),
+        };
         if let Some(max_retries) = max_retries {
-            policy.max_retries = max_retries;
+            policy.max_retries = count(max_retries, "max_retries")?;
         }
         config = config.with_retry(policy);
-        for (name, value) in headers.unwrap_or_default() {
-            config = config.with_header(name, value);
+        if let Some(headers) = headers {
+            for (name, value) in header_pairs(headers)? {
+                config = config.with_header(name, value);
+            }
         }
         let seed = seed.unwrap_or_else(random_seed);
         core::Client::new(config, seed)
@@ -70,10 +87,22 @@ impl NativeClient {
         RetryPolicy(self.0.config().retry)
     }
 
-    /// Seconds per attempt, or None.
+    /// Seconds per attempt, or None for no time limit.
     #[getter]
     fn timeout(&self) -> Option<f64> {
         self.0.config().timeout.map(|t| t.as_secs_f64())
+    }
+
+    /// A call's own `timeout` (seconds per attempt, or None for no time limit), checked by the
+    /// core as the client's `timeout` is. Raises `ValidationError` naming `timeout`.
+    fn attempt_timeout(&self, timeout: Option<&Bound<'_, PyAny>>) -> PyResult<Option<f64>> {
+        let Some(timeout) = timeout else {
+            return Ok(None);
+        };
+        let mut config = self.0.config().clone();
+        config.timeout = Some(seconds(timeout, "timeout")?);
+        config.validate().map_err(to_py_err)?;
+        Ok(config.timeout.map(|t| t.as_secs_f64()))
     }
 
     /// `POST /workspaces`; `fields` holds the body's fields by their API names.
@@ -133,16 +162,91 @@ fn random_seed() -> u64 {
     hasher.finish()
 }
 
-/// Seconds as a Duration, refusing negative, NaN and infinite values with a message naming
-/// the setting.
-fn seconds(name: &'static str) -> impl Fn(f64) -> PyResult<Duration> {
-    move |value| {
-        Duration::try_from_secs_f64(value).map_err(|_| {
-            PyValueError::new_err(format!(
-                "{name} must be a finite number of seconds, 0 or more"
-            ))
-        })
+/// A refused setting: the `ValidationError` the core raises for bad input, naming `name`.
+fn bad_setting(name: &str, problem: impl std::fmt::Display) -> PyErr {
+    to_py_err(Error::InvalidInput {
+        field: name.to_owned(),
+        message: format!("{name}: {problem}"),
+    })
+}
+
+/// A string setting. Errors never show the value: it may be the management key.
+fn text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    let text = value.cast::<PyString>().map_err(|_| {
+        bad_setting(
+            name,
+            format!("must be a string, not `{}`", type_name(value)),
+        )
+    })?;
+    text.to_cow()
+        .map(|text| text.into_owned())
+        .map_err(|_| bad_setting(name, "is not valid UTF-8"))
+}
+
+/// Seconds as a Duration: a finite number, 0 or more (not a bool).
+fn seconds(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Duration> {
+    let secs = number(value, name, "a number of seconds")?;
+    Duration::try_from_secs_f64(secs)
+        .map_err(|_| bad_setting(name, "must be a finite number of seconds, 0 or more"))
+}
+
+/// A number setting (int or float, not a bool).
+fn number(value: &Bound<'_, PyAny>, name: &str, what: &str) -> PyResult<f64> {
+    let wrong_type = || bad_setting(name, format!("must be {what}, not `{}`", type_name(value)));
+    if value.is_instance_of::<PyBool>() {
+        return Err(wrong_type());
     }
+    value.extract::<f64>().map_err(|_| wrong_type())
+}
+
+/// A count setting: a whole number from 0 to 2^32 - 1 (not a bool).
+fn count(value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
+    let wrong_type = || {
+        bad_setting(
+            name,
+            format!("must be a whole number, not `{}`", type_name(value)),
+        )
+    };
+    if value.is_instance_of::<PyBool>() {
+        return Err(wrong_type());
+    }
+    value.extract::<u32>().map_err(|_| {
+        if value.is_instance_of::<PyInt>() {
+            bad_setting(name, format!("must be between 0 and {}", u32::MAX))
+        } else {
+            wrong_type()
+        }
+    })
+}
+
+/// Extra headers from a mapping of names to string values. Errors name the header, never
+/// show its value.
+fn header_pairs(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let mapping = value.cast::<PyMapping>().map_err(|_| {
+        bad_setting(
+            "headers",
+            format!(
+                "must be a mapping of header names to values, not `{}`",
+                type_name(value)
+            ),
+        )
+    })?;
+    let items = mapping
+        .items()
+        .map_err(|_| bad_setting("headers", "could not be read"))?;
+    let mut pairs = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        let (name, value) = item
+            .extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()
+            .map_err(|_| bad_setting("headers", "could not be read"))?;
+        let name = text(&name, "headers")
+            .map_err(|_| bad_setting("headers", "header names must be strings"))?;
+        let value = text(&value, "headers").map_err(|_| {
+            bad_setting("headers", format!("the value of `{name}` must be a string"))
+        })?;
+        pairs.push((name, value));
+    }
+    Ok(pairs)
 }
 
 /// How a client retries failed attempts. Every argument falls back to the SDK's default:
@@ -156,21 +260,19 @@ impl RetryPolicy {
     #[new]
     #[pyo3(signature = (*, max_retries=None, initial_backoff=None, max_backoff=None, max_elapsed=None, jitter=None))]
     fn new(
-        max_retries: Option<u32>,
-        initial_backoff: Option<f64>,
-        max_backoff: Option<f64>,
-        max_elapsed: Option<f64>,
-        jitter: Option<f64>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+        initial_backoff: Option<&Bound<'_, PyAny>>,
+        max_backoff: Option<&Bound<'_, PyAny>>,
+        max_elapsed: Option<&Bound<'_, PyAny>>,
+        jitter: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let default = core::RetryPolicy::default();
-        let or_default = |value: Option<f64>, name, fallback| {
-            value
-                .map(seconds(name))
-                .transpose()
-                .map(|v| v.unwrap_or(fallback))
+        let or_default = |value: Option<&Bound<'_, PyAny>>, name, fallback| {
+            value.map_or(Ok(fallback), |value| seconds(value, name))
         };
         Ok(RetryPolicy(core::RetryPolicy {
-            max_retries: max_retries.unwrap_or(default.max_retries),
+            max_retries: max_retries
+                .map_or(Ok(default.max_retries), |value| count(value, "max_retries"))?,
             initial_backoff: or_default(
                 initial_backoff,
                 "initial_backoff",
@@ -178,7 +280,9 @@ impl RetryPolicy {
             )?,
             max_backoff: or_default(max_backoff, "max_backoff", default.max_backoff)?,
             max_elapsed: or_default(max_elapsed, "max_elapsed", default.max_elapsed)?,
-            jitter: jitter.unwrap_or(default.jitter),
+            jitter: jitter.map_or(Ok(default.jitter), |value| {
+                number(value, "jitter", "a number from 0 to 1")
+            })?,
         }))
     }
 
