@@ -6,7 +6,7 @@ import time
 
 from . import _native
 from ._config import http_client_for, native_client
-from ._transport import describe, failure_kind
+from ._transport import describe, failure_kind, send_errors
 from ._types import NOT_GIVEN, NotGiven, given
 
 TYPE_CHECKING = False
@@ -91,6 +91,7 @@ class Client:
         if not isinstance(timeout, NotGiven):
             timeout = self._native.attempt_timeout(timeout)
         http = self._http
+        errors = send_errors()
         while True:
             action = call.next_action(self._now())
             if isinstance(action, _native.Send):
@@ -103,7 +104,7 @@ class Client:
                         content=action.body,
                         timeout=httpx.USE_CLIENT_DEFAULT if attempt_timeout is None else attempt_timeout,
                     )
-                except httpx.TransportError as error:
+                except errors as error:
                     call.handle_transport_error(failure_kind(error), describe(error))
                     continue
                 call.handle_response(response.status_code, response.headers.raw, response.content)

@@ -4,13 +4,33 @@ never left)."""
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import httpx
+_SEND_ERRORS: tuple[type[Exception], ...] = ()
 
 
-def failure_kind(error: httpx.TransportError) -> str:
-    """``connect`` (never sent), ``timeout`` or ``io`` (it may have reached the server)."""
+def send_errors() -> tuple[type[Exception], ...]:
+    """What sending a request and reading its answer may raise instead of giving a response:
+    every httpx error (transport failures, but also ``DecodingError`` for a bad
+    Content-Encoding, ``TooManyRedirects``, ``HTTPStatusError`` from a response hook, ...), the
+    ``RuntimeError`` of a closed client, and ``OSError``. Never a cancellation: those are
+    ``BaseException``s, and leave the call at once."""
+    global _SEND_ERRORS
+    if not _SEND_ERRORS:
+        import httpx
+
+        _SEND_ERRORS = (
+            httpx.HTTPError,
+            httpx.InvalidURL,
+            httpx.CookieConflict,
+            httpx.StreamError,
+            RuntimeError,
+            OSError,
+        )
+    return _SEND_ERRORS
+
+
+def failure_kind(error: Exception) -> str:
+    """``connect`` (never sent), ``timeout`` or ``io`` (it may have reached the server: every
+    failure not known to come before sending)."""
     import httpx
 
     if isinstance(error, httpx.TimeoutException):
