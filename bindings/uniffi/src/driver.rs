@@ -1,12 +1,14 @@
 //! The loop every binding writes once: the core's `Call` decides, this sends and sleeps.
 
+use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use modelgates_core::{Action, Call};
 
-use crate::error::ModelGatesError;
+use crate::error::{ModelGatesError, TransportError};
 use crate::timer::Timer;
-use crate::transport::{HttpRequest, HttpTransport};
+use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 
 /// Sends calls through a transport and sleeps between retries on a timer.
 #[derive(Clone)]
@@ -25,7 +27,9 @@ impl Driver {
         loop {
             match call.next_action(self.timer.now()?) {
                 Action::Send(request) => {
-                    match self.transport.send(Arc::new(HttpRequest(request))).await {
+                    let limit = request.timeout;
+                    let sent = self.transport.send(Arc::new(HttpRequest(request)));
+                    match within(limit, sent).await {
                         Ok(response) => call.handle_response(response.into()),
                         Err(failure) => call.handle_transport_error(failure.into()),
                     }
@@ -34,5 +38,156 @@ impl Driver {
                 Action::Done(result) => return result.map_err(ModelGatesError::from),
             }
         }
+    }
+}
+
+/// The attempt's own timeout, enforced here too: a foreign transport may never complete (a
+/// Kotlin `Error` escapes uniffi's glue without completing the future; java.net.http's timeout
+/// stops at the headers, so a stalled body waits forever). Past `limit` the attempt is
+/// reported as the transport `Timeout` it is, and dropping `sent` cancels the foreign side
+/// (uniffi cancels the Kotlin job / Swift task of a dropped future). The timer is real time on
+/// purpose: a test's fake `Timer` only fakes the SDK's waits between attempts. Outside a
+/// tokio runtime (never the case for the exported async methods) the limit is left to the
+/// transport rather than panicking across the FFI.
+async fn within(
+    limit: Option<Duration>,
+    sent: impl Future<Output = Result<HttpResponse, TransportError>>,
+) -> Result<HttpResponse, TransportError> {
+    match limit {
+        Some(limit) if tokio::runtime::Handle::try_current().is_ok() => {
+            tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
+                Err(TransportError::Timeout {
+                    reason: format!("the transport gave no complete response within {limit:?}"),
+                })
+            })
+        }
+        _ => sent.await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Instant;
+
+    use modelgates_core::{Config, RetryPolicy};
+
+    use super::*;
+    use crate::timer::SystemTimer;
+
+    /// Sets its flag when the future holding it is dropped.
+    struct DropFlag(Arc<AtomicBool>);
+
+    impl Drop for DropFlag {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// A transport whose `send` never completes, like a foreign one that lost its future.
+    struct Forever {
+        dropped: Arc<AtomicBool>,
+    }
+
+    #[async_trait::async_trait]
+    impl HttpTransport for Forever {
+        async fn send(&self, _: Arc<HttpRequest>) -> Result<HttpResponse, TransportError> {
+            let _flag = DropFlag(self.dropped.clone());
+            std::future::pending().await
+        }
+    }
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .expect("a tokio runtime")
+    }
+
+    fn get_call(timeout: Duration) -> Call<modelgates_core::Workspace> {
+        let config = Config::new("mg-driver-test-key")
+            .with_base_url("http://127.0.0.1:9/api/v1")
+            .with_timeout(Some(timeout))
+            .with_retry(RetryPolicy {
+                max_retries: 0,
+                ..RetryPolicy::default()
+            });
+        modelgates_core::Client::new(config, 0)
+            .expect("a valid config")
+            .get_workspace("default")
+            .expect("a valid id")
+    }
+
+    #[test]
+    fn a_transport_that_never_answers_ends_as_a_timeout_and_is_dropped() {
+        let dropped = Arc::new(AtomicBool::new(false));
+        let driver = Driver::new(
+            Arc::new(Forever {
+                dropped: dropped.clone(),
+            }),
+            Arc::new(SystemTimer::new()),
+        );
+        // On a thread of its own, so that a hang fails the test instead of stalling it.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let result = runtime().block_on(driver.run(get_call(Duration::from_millis(100))));
+            let _ = sender.send((result, started.elapsed()));
+        });
+        let (result, elapsed) = receiver
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the call did not end within 10 s");
+        match result {
+            Err(ModelGatesError::Timeout { reason }) => {
+                assert!(reason.contains("100ms"), "{reason}")
+            }
+            Err(other) => panic!("expected a timeout, got {other:?}"),
+            Ok(_) => panic!("expected a timeout, got a workspace"),
+        }
+        assert!(
+            elapsed >= Duration::from_millis(100),
+            "gave up after {elapsed:?}"
+        );
+        assert!(
+            elapsed < Duration::from_secs(2),
+            "gave up after {elapsed:?}"
+        );
+        assert!(
+            dropped.load(Ordering::SeqCst),
+            "the transport's future was not dropped"
+        );
+    }
+
+    #[test]
+    fn a_prompt_answer_is_not_cut_short() {
+        let answer = HttpResponse {
+            status: 200,
+            headers: vec![],
+            body: b"{}".to_vec(),
+        };
+        let result = runtime().block_on(within(Some(Duration::from_secs(5)), async {
+            Ok(answer.clone())
+        }));
+        assert!(result == Ok(answer));
+    }
+
+    #[test]
+    fn without_a_runtime_the_limit_is_left_to_the_transport_instead_of_panicking() {
+        let result = std::thread::spawn(|| {
+            let waker = std::task::Waker::noop();
+            let mut context = std::task::Context::from_waker(waker);
+            let mut future = std::pin::pin!(within(Some(Duration::from_millis(1)), async {
+                Err(TransportError::Io {
+                    reason: "io".into(),
+                })
+            }));
+            future.as_mut().poll(&mut context)
+        })
+        .join()
+        .expect("no panic");
+        assert!(matches!(
+            result,
+            std::task::Poll::Ready(Err(TransportError::Io { .. }))
+        ));
     }
 }
