@@ -26,9 +26,11 @@ class Client:
     """A ModelGates management API client.
 
     ``api_key`` and ``base_url`` default to ``MODELGATES_API_KEY`` and ``MODELGATES_BASE_URL``.
-    ``timeout`` is seconds per attempt (None: the HTTP client's own setting); ``max_retries``
-    and ``retry`` set how failed attempts are retried. Pass your own ``http_client`` for
-    proxies or certificates: it is used as is and left open on ``close()``.
+    ``timeout`` is seconds per attempt: 60 (the SDK's default) when not given, None for no time
+    limit at all; an ``http_client``'s own timeout setting is never used. Every method takes a
+    ``timeout`` too, for that call only (not given: the client's; None: no time limit).
+    ``max_retries`` and ``retry`` set how failed attempts are retried. Pass your own
+    ``http_client`` for proxies or certificates: it is used as is and left open on ``close()``.
     """
 
     workspaces: Workspaces
@@ -86,8 +88,6 @@ class Client:
     def _run(self, call: _native.Call[T], timeout: float | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
         or raises its error."""
-        import httpx
-
         if not isinstance(timeout, NotGiven):
             timeout = self._native.attempt_timeout(timeout)
         http = self._http
@@ -102,7 +102,7 @@ class Client:
                         action.url,
                         headers=action.headers,
                         content=action.body,
-                        timeout=httpx.USE_CLIENT_DEFAULT if attempt_timeout is None else attempt_timeout,
+                        timeout=attempt_timeout,
                     )
                 except errors as error:
                     call.handle_transport_error(failure_kind(error), describe(error))

@@ -158,7 +158,8 @@ pub struct SendAction {
     #[pyo3(get)]
     headers: Vec<(String, String)>,
     body: Option<Vec<u8>>,
-    /// How long this attempt may take, in seconds; None: the HTTP client's own default.
+    /// How long this attempt may take, in seconds; None: no time limit (the client was built
+    /// with `timeout=None`).
     #[pyo3(get)]
     timeout: Option<f64>,
 }
