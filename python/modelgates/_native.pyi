@@ -159,6 +159,7 @@ class Send:
     def headers(self) -> list[tuple[str, str]]: ...
     @property
     def body(self) -> bytes | None: ...
+    # Seconds this attempt may take; None: no time limit (hand it to httpx as is).
     @property
     def timeout(self) -> float | None: ...
 
@@ -188,6 +189,9 @@ class WorkspacePager:
     @property
     def total_count(self) -> int | None: ...
 
+# Every bad setting, a value of the wrong type included, raises ValidationError naming it.
+# `timeout`: seconds per attempt, None for no time limit (the package passes DEFAULT_TIMEOUT when
+# its caller gives none); `attempt_timeout` checks a call's own `timeout` the same way.
 @final
 class NativeClient:
     def __new__(
