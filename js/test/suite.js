@@ -128,6 +128,17 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       await mg.getWorkspace("default");
       check(calls === 1, `calls ${calls}`);
     },
+    async "a custom fetch that resolves to something else is a transport error, and a POST is not repeated"() {
+      let calls = 0;
+      const mg = client({ fetch: async (request) => { calls += 1; await fetch(request); return { status: 201 }; } });
+      const odd = await rejects(mg.createKey({ name: "odd fetch" }));
+      check(odd instanceof TransportError && odd.kind === "transport", `kind ${odd.kind}`);
+      check(calls === 1, `a POST that may have been sent was sent ${calls} times`);
+      let gets = 0;
+      const again = client({ fetch: async () => { gets += 1; return "not a response"; } });
+      await rejects(again.getWorkspace("default"));
+      check(gets === 3, `a GET is retried (1 + 2 retries), sent ${gets} times`);
+    },
   };
 
   const results = [];

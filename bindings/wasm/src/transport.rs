@@ -119,7 +119,7 @@ impl Io {
             Ok(TransportError::new(kind, describe(&error)))
         };
 
-        let outgoing = build(request, signal.as_ref()).map_err(|e| Ok(invalid(&e)))?;
+        let outgoing = build(request, signal.as_ref()).map_err(|e| Ok(not_sent(&e)))?;
         let answer = self
             .fetch
             .call1(&JsValue::UNDEFINED, &outgoing)
@@ -129,10 +129,13 @@ impl Io {
             Err(error) => Err(error),
         }
         .map_err(classify)?;
+        // A custom fetch may have sent the request before resolving to something else: that
+        // proves nothing about whether it was processed, so it is not `Connect`.
         let raw: web_sys::Response = raw.dyn_into().map_err(|_| {
-            Ok(invalid(&JsValue::from_str(
+            Ok(TransportError::new(
+                TransportErrorKind::Io,
                 "fetch did not resolve to a Response",
-            )))
+            ))
         })?;
         let response = Response::from(raw);
         let status = response.status();
@@ -170,7 +173,8 @@ fn build(request: &HttpRequest, signal: Option<&AbortSignal>) -> Result<web_sys:
     web_sys::Request::new_with_str_and_init(&request.url, &init)
 }
 
-fn invalid(error: &JsValue) -> TransportError {
+// The Request could not even be built, so nothing left: safe to retry, even a POST.
+fn not_sent(error: &JsValue) -> TransportError {
     TransportError::new(TransportErrorKind::Connect, describe(error))
 }
 
