@@ -1,7 +1,10 @@
 //! Secret-leak scan: create a key against the sandbox, force every error path, capture every
 //! log record at the most verbose level (trace, from the core's HTTP stack too), and scan all of
 //! it, with every error's Display and Debug and the Debug of every value a user can print, for
-//! the management key and the new key's secret. Zero hits, or the test fails.
+//! the management and restricted keys and for every key secret the sandbox minted, whole or in
+//! part: the first key's, and those of the keys created on the truncate and timeout paths,
+//! whose answers the client never read in full (any `sk-mg-v1-` but a masked label). Zero hits,
+//! or the test fails.
 //!
 //! Writes its tally to target/test-logs/leak-scan/rust.txt for `just audit`.
 
@@ -33,6 +36,78 @@ impl log::Log for CaptureLogs {
 
 static LOGS: CaptureLogs = CaptureLogs(Mutex::new(Vec::new()));
 
+/// How every secret the sandbox mints starts (`sk-mg-v1-<64 hex>`).
+const SECRET_PREFIX: &str = "sk-mg-v1-";
+const RESTRICTED_KEY: &str = "sk-mg-restricted-leak";
+
+/// Whether `rest` (what follows a `sk-mg-v1-`) is the masked label form `abc...xyz`, the one
+/// way the prefix may be shown (the `label` field of an ApiKey).
+fn is_masked_label(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let hex = |c: &u8| c.is_ascii_hexdigit();
+    b.len() >= 9
+        && b[..3].iter().all(hex)
+        && &b[3..6] == b"..."
+        && b[6..9].iter().all(hex)
+        && !b.get(9).is_some_and(hex)
+}
+
+/// Whether `text` shows a minted secret, whole or cut short: a `sk-mg-v1-` that does not start
+/// a masked label.
+fn shows_minted_secret(text: &str) -> bool {
+    text.match_indices(SECRET_PREFIX)
+        .any(|(at, _)| !is_masked_label(&text[at + SECRET_PREFIX.len()..]))
+}
+
+/// `text` with every secret replaced by a placeholder, so a failure points at a leak without
+/// repeating it.
+fn masked(text: &str, management_key: &str) -> String {
+    let text = text
+        .replace(management_key, "<MANAGEMENT KEY>")
+        .replace(RESTRICTED_KEY, "<RESTRICTED KEY>");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(SECRET_PREFIX) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + SECRET_PREFIX.len()..];
+        if is_masked_label(after) {
+            out.push_str(SECRET_PREFIX);
+            rest = after;
+        } else {
+            out.push_str("<KEY SECRET>");
+            rest = after.trim_start_matches(|c: char| c.is_ascii_hexdigit());
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_scan_finds_a_secret_whole_or_in_part_but_not_a_label() {
+    let secret = format!("{SECRET_PREFIX}{}", "3fa0".repeat(16));
+    assert!(shows_minted_secret(&secret));
+    assert!(shows_minted_secret(&format!(
+        "body: {{\"key\":\"{}",
+        &secret[..14]
+    )));
+    assert!(
+        shows_minted_secret(SECRET_PREFIX),
+        "cut right after the prefix"
+    );
+    assert!(shows_minted_secret(&format!("{SECRET_PREFIX}3fa...9c2d")));
+    assert!(!shows_minted_secret(&format!(
+        "label: \"{SECRET_PREFIX}3fa...9c2\""
+    )));
+    assert!(!shows_minted_secret("sk-mg-leak-1 sk-mg-restricted-leak"));
+    assert_eq!(
+        masked(
+            &format!("{secret} sk-mg-v1-3fa...9c2 mk-1 {RESTRICTED_KEY}"),
+            "mk-1"
+        ),
+        "<KEY SECRET> sk-mg-v1-3fa...9c2 <MANAGEMENT KEY> <RESTRICTED KEY>"
+    );
+}
+
 #[test]
 fn no_secret_in_any_output() {
     log::set_logger(&LOGS).unwrap();
@@ -43,7 +118,7 @@ fn no_secret_in_any_output() {
         host: [127, 0, 0, 1].into(),
         port: 0,
         management_key: management_key.clone(),
-        restricted_key: Some("sk-mg-restricted-leak".to_owned()),
+        restricted_key: Some(RESTRICTED_KEY.to_owned()),
     })
     .unwrap();
     let config = Config::new(management_key.clone())
@@ -70,6 +145,10 @@ fn no_secret_in_any_output() {
         .unwrap();
     let secret = created.key.expose().to_owned();
     assert!(secret.len() > 16, "the sandbox returned a real secret");
+    assert!(
+        shows_minted_secret(&secret),
+        "the scan recognises the sandbox's secrets"
+    );
     outputs.push(format!("{created:?}"));
     outputs.push(format!("{:?} {}", created.key, created.key));
     outputs.push(format!("{:?}", created.data));
@@ -112,8 +191,7 @@ fn no_secret_in_any_output() {
     )
     .unwrap();
     let restricted =
-        BlockingClient::new(Config::new("sk-mg-restricted-leak").with_base_url(sandbox.base_url()))
-            .unwrap();
+        BlockingClient::new(Config::new(RESTRICTED_KEY).with_base_url(sandbox.base_url())).unwrap();
     let failures = [
         wrong_key.create_key(CreateKeyRequest::new("401")).err(),
         restricted.create_key(CreateKeyRequest::new("403")).err(),
@@ -161,12 +239,14 @@ fn no_secret_in_any_output() {
     let scanned: Vec<&String> = outputs.iter().chain(logs.iter()).collect();
     let leaking: Vec<String> = scanned
         .iter()
-        .filter(|text| text.contains(&management_key) || text.contains(&secret))
-        // Shown masked, so a failure points at the leak without repeating it.
-        .map(|text| {
-            text.replace(&management_key, "<MANAGEMENT KEY>")
-                .replace(&secret, "<KEY SECRET>")
+        .filter(|text| {
+            text.contains(&management_key)
+                || text.contains(RESTRICTED_KEY)
+                || text.contains(&secret)
+                || shows_minted_secret(text)
         })
+        // Shown masked, so a failure points at the leak without repeating it.
+        .map(|text| masked(text, &management_key))
         .map(|text| text.chars().take(300).collect())
         .collect();
     let hits = leaking.len();
