@@ -44,9 +44,35 @@ pub fn response(data: &[u8]) -> HttpResponse {
     HttpResponse::new(status, headers, body.to_vec())
 }
 
+/// The key secret `answer` carries, if it has one: the string value of a `"key"` member that
+/// looks like a minted secret (`sk-mg-v1-` and at least 4 more characters), read leniently so a
+/// body cut short or otherwise broken still counts. `None` when the body holds that value more
+/// than once (a server echoing it in its own error message is not the SDK showing it).
+pub fn secret_in(answer: &HttpResponse) -> Option<String> {
+    let body = String::from_utf8_lossy(&answer.body);
+    let mut rest = body.as_ref();
+    while let Some(at) = rest.find("\"key\"") {
+        rest = &rest[at + 5..];
+        let Some(value) = rest.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let Some(value) = value.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let end = value.find(['"', '\\']).unwrap_or(value.len());
+        let secret = &value[..end];
+        if secret.starts_with("sk-mg-v1-") && secret.len() >= 13 {
+            return (body.matches(secret).count() == 1).then(|| secret.to_owned());
+        }
+    }
+    None
+}
+
 /// Drives `call` to its end, answering every send with `answer`. Checks what must hold
-/// whatever the answer: the call ends, and no error shows the management key or the secret.
+/// whatever the answer: the call ends, and no error shows the management key or the key secret
+/// the answer carries (see `secret_in`).
 pub fn drive<T>(mut call: Call<T>, answer: &HttpResponse) -> Option<T> {
+    let secret = secret_in(answer);
     let mut now = Duration::ZERO;
     for _ in 0..16 {
         match call.next_action(now) {
@@ -59,6 +85,13 @@ pub fn drive<T>(mut call: Call<T>, answer: &HttpResponse) -> Option<T> {
                     !shown.contains("sk-mg-fuzz-management-key"),
                     "key in an error"
                 );
+                if let Some(secret) = &secret {
+                    assert!(
+                        !shown.contains(secret.as_str()),
+                        "the answer's key secret in an error (status {})",
+                        answer.status
+                    );
+                }
                 return None;
             }
         }
