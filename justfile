@@ -63,9 +63,10 @@ clippy:
 fmt-check:
     cargo fmt --all -- --check
 
-# Every public item documented, no broken links.
+# Every public item documented, no broken links (the wasm crate on its own target).
 doc-check:
     RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-wasm --target wasm32-unknown-unknown
 
 # The conformance vectors are well-formed.
 check-vectors:

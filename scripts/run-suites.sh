@@ -21,6 +21,7 @@ suite() {
 
 suite fmt check fmt-check
 suite clippy check clippy
+suite clippy-wasm check clippy-wasm
 suite docs check doc-check
 suite core-deps check check-core-deps
 suite core-wasm check check-core-wasm
