@@ -163,14 +163,14 @@ def test_a_closed_http_client_async() -> None:
 
 
 def test_cancellation_is_not_a_failure() -> None:
-    started = asyncio.Event()
-
-    async def handle(request: httpx.Request) -> httpx.Response:
-        started.set()
-        await asyncio.sleep(60)
-        return httpx.Response(500)
-
     async def main() -> None:
+        started = asyncio.Event()  # inside the loop: on Python 3.9 an Event binds to one when made
+
+        async def handle(request: httpx.Request) -> httpx.Response:
+            started.set()
+            await asyncio.sleep(60)
+            return httpx.Response(500)
+
         http = httpx.AsyncClient(transport=httpx.MockTransport(handle))
         async with async_client(http) as client:
             task = asyncio.ensure_future(client.workspaces.get("production"))
