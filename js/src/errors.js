@@ -64,6 +64,10 @@ export function toError(thrown) {
   try {
     raw = JSON.parse(thrown);
   } catch {
+    raw = null;
+  }
+  // Anything but the engine's own description (a trap, a stray value) is the SDK's bug.
+  if (raw === null || typeof raw !== "object" || !(raw.kind in byKind) || typeof raw.message !== "string") {
     raw = { kind: "internal", message: `internal SDK error: ${thrown}` };
   }
   const field = raw.field == null ? null : fieldName(raw.field);
@@ -83,5 +87,5 @@ export function toError(thrown) {
     requestId: raw.request_id,
     retryAfterMs: raw.retry_after_ms,
   };
-  return new (byKind[raw.kind] ?? ModelGatesError)(detail);
+  return new byKind[raw.kind](detail);
 }

@@ -4,6 +4,7 @@ import {
   ModelGates, ModelGatesError, InvalidInputError, ApiError, TransportError, TimeoutError,
   AbortedError, Secret,
 } from "../dist/index.js";
+import { toError } from "../dist/errors.js";
 
 export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = baseUrl }) {
   const secrets = [];
@@ -121,6 +122,13 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       setTimeout(() => stop.abort(), 200);
       const inBackoff = await rejects(walk.next());
       check(inBackoff instanceof AbortedError, "aborted in backoff");
+    },
+    async "anything the engine throws that is not its error description is an internal error"() {
+      for (const thrown of ["5", "null", '{"message": "x"}', '{"kind": "nope", "message": "x"}', new Error("unreachable")]) {
+        const error = toError(thrown);
+        check(error instanceof ModelGatesError && error.kind === "internal" && error.name === "InternalError", `${thrown}: ${error.kind}`);
+      }
+      check(toError('{"kind": "api", "message": "m", "status": 500}') instanceof ApiError, "a description still maps");
     },
     async "a custom fetch is used"() {
       let calls = 0;
