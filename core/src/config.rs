@@ -86,7 +86,7 @@ impl Config {
         if !is_header_value(key) {
             return Err(Error::invalid(
                 "api_key",
-                "must not contain control characters",
+                "must be printable ASCII (no control characters)",
             ));
         }
         let base = self.base_url.trim();
@@ -108,7 +108,7 @@ impl Config {
         if !is_header_value(&self.user_agent) {
             return Err(Error::invalid(
                 "user_agent",
-                "must not contain control characters",
+                "must be printable ASCII (no control characters)",
             ));
         }
         if self.timeout.is_some_and(|t| t.is_zero()) {
@@ -140,7 +140,9 @@ impl Config {
             if !is_header_value(value) {
                 return Err(Error::invalid(
                     "headers",
-                    format!("the value of `{name}` must not contain control characters"),
+                    format!(
+                        "the value of `{name}` must be printable ASCII (no control characters)"
+                    ),
                 ));
             }
         }
@@ -153,9 +155,13 @@ impl Config {
     }
 }
 
-// CR, LF and other controls in a header value could smuggle extra headers into the request.
+// CR, LF and other controls in a header value could smuggle extra headers into the request;
+// anything beyond ASCII is refused by fetch, httpx and java.net.http alike (each in its own way,
+// some only once sending), so it is refused here, the same in every language, before anything.
 fn is_header_value(value: &str) -> bool {
-    !value.chars().any(|c| c.is_control() && c != '\t')
+    value
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
 }
 
 #[cfg(test)]
@@ -187,6 +193,16 @@ mod tests {
             field(Config::new("k").with_header("x-a", "1\n2")),
             Some("headers".into())
         );
+        assert_eq!(
+            field(Config::new("k").with_header("x-a", "café")),
+            Some("headers".into())
+        );
+        assert_eq!(field(Config::new("kéy")), Some("api_key".into()));
+        assert_eq!(
+            field(Config::new("k").with_user_agent_suffix("app/ü")),
+            Some("user_agent".into())
+        );
+        assert_eq!(field(Config::new("k").with_header("x-a", "a\tb ~")), None);
         assert_eq!(
             field(Config::new("k").with_timeout(Some(Duration::ZERO))),
             Some("timeout".into())
