@@ -16,6 +16,8 @@ function say(text, isError = false) {
 
 // Errors carry their kind and, for bad input, the field; the message never holds a secret.
 function fail(error) {
+  // As an app would: the whole error to the console too (safe to log, see the test).
+  console.error("dashboard:", String(error), error);
   if (error instanceof ModelGatesError) {
     say(`${error.name} (${error.kind}${error.field ? `, field ${error.field}` : ""}): ${error.message}`, true);
   } else {
