@@ -155,7 +155,7 @@ impl<T> Call<T> {
             self.state = State::Finished(Some(result));
             return;
         }
-        let api = api_error(&response, &self.api_key);
+        let api = api_error(self.operation, &response, &self.api_key);
         let retry_after = api.retry_after;
         let error = Error::from(api);
         self.state = if retry::status_is_retryable(self.operation.idempotency(), response.status) {
@@ -226,7 +226,7 @@ impl<T> Call<T> {
 }
 
 // Not methods of the generic Call: one copy of each, whatever the result type (browser bytes).
-fn api_error(response: &HttpResponse, api_key: &Secret) -> ApiError {
+fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) -> ApiError {
     #[derive(serde::Deserialize)]
     struct Envelope {
         error: ErrorData,
@@ -263,6 +263,14 @@ fn api_error(response: &HttpResponse, api_key: &Secret) -> ApiError {
             status: response.status,
             code: None,
             message: match excerpt(&response.body) {
+                // A gateway's error page may wrap the upstream answer, new key secret included.
+                Some(_) if operation.response_carries_secret() => format!(
+                    "HTTP {} with an unexpected body of {} bytes (not shown: a {} answer may \
+                     contain the key secret)",
+                    response.status,
+                    response.body.len(),
+                    operation.id()
+                ),
                 Some(text) => format!(
                     "HTTP {} with an unexpected body: {}",
                     response.status,
