@@ -20,12 +20,26 @@ prism=tests/contract/node_modules/.bin/prism
 dir=${MODELGATES_PRISM_LOG_DIR:-target/test-logs/prism}
 mkdir -p "$dir"
 log=$dir/$suite-$$.log
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$prism" proxy api/openapi.yaml "$MODELGATES_BASE_URL" --errors -h 127.0.0.1 --port "$port" >"$log" 2>&1 &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
-for _ in $(seq 600); do grep -q "Prism is listening" "$log" && break; sleep 0.1; done
-grep -q "Prism is listening" "$log" || { echo "prism did not start:" >&2; cat "$log" >&2; exit 1; }
+# A proxy that exits before listening (its free port was taken in between, on a busy machine:
+# Prism logs a bare "fatal") is started again on another port, up to three times.
+pid=
+trap '[ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }' EXIT
+for attempt in 1 2 3; do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$prism" proxy api/openapi.yaml "$MODELGATES_BASE_URL" --errors -h 127.0.0.1 --port "$port" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do
+    grep -q "Prism is listening" "$log" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q "Prism is listening" "$log" && break
+  echo "prism did not start (try $attempt of 3):" >&2
+  cat "$log" >&2
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  pid=
+  [ "$attempt" -lt 3 ] || exit 1
+done
 export MODELGATES_DIRECT_BASE_URL="$MODELGATES_BASE_URL"
 export MODELGATES_BASE_URL="http://127.0.0.1:$port"
 echo "prism validating proxy at $MODELGATES_BASE_URL (log: $log)"
