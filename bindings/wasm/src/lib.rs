@@ -1,7 +1,7 @@
 //! The browser binding of the ModelGates SDK.
 //!
 //! It converts, drives and maps: JSON text in (the API's snake_case field names, checked by the
-//! core's `input::from_json`), the core's [`Call`](modelgates_core::Call) loop driven with
+//! core's `input::from_json_str`), the core's [`Call`] loop driven with
 //! `fetch` and timers, JSON text or an error description out. Every decision (validation,
 //! retries, status mapping, decoding, paging) stays in `modelgates-core`.
 //!
