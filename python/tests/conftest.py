@@ -131,8 +131,13 @@ def prism_violations() -> list[str]:
     ]
 
 
+def prism_requests() -> int:
+    return sum(log.read_text(errors="replace").count("Request received") for log in PRISM_LOGS)
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if prism_violations():
+    # A proxy that validated nothing proves nothing: traffic must really have gone through it.
+    if prism_violations() or (PRISM_LOGS and prism_requests() == 0):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
@@ -144,7 +149,7 @@ def fault_label() -> str:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if PRISM_LOGS:
-        requests = sum(log.read_text(errors="replace").count("Request received") for log in PRISM_LOGS)
+        requests = prism_requests()
         violations = prism_violations()
         terminalreporter.write_line(f"prism: {requests} requests validated, {len(violations)} violations")
         for line in violations[:20]:
