@@ -27,15 +27,10 @@ class ScriptedTransport(
     private val apiKey: String,
 ) : HttpTransport {
     var next = 0
-    var problem: String? = null
+    val checks = TransportChecks()
 
-    override suspend fun send(request: HttpRequest): HttpResponse =
-        try {
-            answer(request)
-        } catch (e: AssertionError) {
-            problem = problem ?: e.message
-            throw e
-        }
+    // A mismatch is kept in `checks` and ends the call as a transport failure (see TransportChecks).
+    override suspend fun send(request: HttpRequest): HttpResponse = checks.guard { answer(request) }
 
     private fun answer(request: HttpRequest): HttpResponse {
         val n = next + 1
@@ -310,9 +305,11 @@ private fun checkError(expected: Map<*, *>, e: ModelGatesException) {
     }
 }
 
+fun replayVector(file: File) = replayVector(file.readText())
+
 @Suppress("UNCHECKED_CAST")
-fun replayVector(file: File) {
-    val vector = Json.parse(file.readText()) as Map<String, Any?>
+fun replayVector(text: String) {
+    val vector = Json.parse(text) as Map<String, Any?>
     val config = vector["config"] as Map<String, Any?>? ?: emptyMap()
     val apiKey = config["api_key"] as String? ?: "mg-vector-management-key"
     val retry = (config["retry"] as Map<String, Any?>?)?.let {
@@ -340,7 +337,7 @@ fun replayVector(file: File) {
         } catch (e: ModelGatesException) {
             error = e
         }
-        transport.problem?.let { throw AssertionError("seed $seed: $it") }
+        transport.checks.rethrow("seed $seed: ")
         check(transport.next == exchanges.size) { "seed $seed: ${transport.next} requests sent, expected ${exchanges.size}" }
         if (expect.containsKey("value")) {
             check(error == null) { "seed $seed: expected a value, got ${error?.let { "${kindOf(it)}: ${messageOf(it)}" }}" }
