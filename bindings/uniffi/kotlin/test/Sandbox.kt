@@ -7,13 +7,18 @@ import java.net.http.HttpClient
 import java.net.http.HttpResponse.BodyHandlers
 import java.time.Duration
 import java.util.UUID
+import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.withTimeoutOrNull
 
 // The whole flow against the sandbox over real HTTP with the default java.net.http transport,
 // including the sandbox's injected faults; request counts prove what was (not) retried.
@@ -57,6 +62,62 @@ private val fastRetry = RetrySettings(
     maxRetries = 2u, initialBackoff = Duration.ofMillis(50), maxBackoff = Duration.ofMillis(200),
     maxElapsed = Duration.ofSeconds(10), jitter = 0.25,
 )
+
+private val noRetry = fastRetry.copy(maxRetries = 0u)
+
+private fun msSince(started: Long) = (System.nanoTime() - started) / 1_000_000
+
+/** Wraps a transport and records what became of each `send`: entered, cancelled, or ended. */
+class ObservedTransport(private val inner: HttpTransport) : HttpTransport {
+    val entered = CompletableDeferred<Unit>()
+    val cancelled = CompletableDeferred<Unit>()
+    val ended = AtomicInteger() // a response or a failure other than cancellation
+
+    override suspend fun send(request: HttpRequest): HttpResponse {
+        entered.complete(Unit)
+        try {
+            return inner.send(request).also { ended.incrementAndGet() }
+        } catch (e: CancellationException) {
+            cancelled.complete(Unit)
+            throw e
+        } catch (t: Throwable) {
+            ended.incrementAndGet()
+            throw t
+        }
+    }
+}
+
+/** A transport that suspends until cancelled, and says whether it was. */
+class ForeverTransport : HttpTransport {
+    val cancelled = CompletableDeferred<Unit>()
+    override suspend fun send(request: HttpRequest): HttpResponse =
+        try {
+            awaitCancellation()
+        } catch (e: CancellationException) {
+            cancelled.complete(Unit)
+            throw e
+        }
+}
+
+/** An `HttpClient` whose every method is `TODO()`: it throws `NotImplementedError`, an `Error`. */
+private class UnfinishedHttpClient : HttpClient() {
+    override fun cookieHandler(): java.util.Optional<java.net.CookieHandler> = TODO()
+    override fun connectTimeout(): java.util.Optional<Duration> = TODO()
+    override fun followRedirects(): HttpClient.Redirect = TODO()
+    override fun proxy(): java.util.Optional<java.net.ProxySelector> = TODO()
+    override fun sslContext(): javax.net.ssl.SSLContext = TODO()
+    override fun sslParameters(): javax.net.ssl.SSLParameters = TODO()
+    override fun authenticator(): java.util.Optional<java.net.Authenticator> = TODO()
+    override fun version(): HttpClient.Version = TODO()
+    override fun executor(): java.util.Optional<java.util.concurrent.Executor> = TODO()
+    override fun <T> send(request: java.net.http.HttpRequest, handler: java.net.http.HttpResponse.BodyHandler<T>): java.net.http.HttpResponse<T> = TODO()
+    override fun <T> sendAsync(request: java.net.http.HttpRequest, handler: java.net.http.HttpResponse.BodyHandler<T>): java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<T>> = TODO()
+    override fun <T> sendAsync(
+        request: java.net.http.HttpRequest,
+        handler: java.net.http.HttpResponse.BodyHandler<T>,
+        push: java.net.http.HttpResponse.PushPromiseHandler<T>?,
+    ): java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<T>> = TODO()
+}
 
 private inline fun <reified E : ModelGatesException> expectError(block: () -> Any?): E {
     try {
@@ -182,15 +243,35 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(!e.toString().contains(wrong) && !messageOf(e).contains(wrong)) { "the error shows the key" }
     }
 
-    h.test("sandbox: cancelling the coroutine stops the call at once") {
+    h.test("sandbox: cancelling the coroutine cancels the transport's coroutine at once; nothing completes late") {
+        val observed = ObservedTransport(JavaHttpTransport())
         runBlocking {
             val started = System.nanoTime()
-            val job = launch(Dispatchers.Default) { s.client(fault = "delay-ms=5000").getWorkspace("default") }
-            delay(300)
+            val job = launch(Dispatchers.Default) { s.client(fault = "delay-ms=2000", transport = observed).getWorkspace("default") }
+            withTimeout(5000) { observed.entered.await() }
+            delay(200)
             job.cancel()
             job.join()
-            val ms = (System.nanoTime() - started) / 1_000_000
-            check(job.isCancelled && ms < 2000) { "cancelled=${job.isCancelled} after $ms ms" }
+            val ms = msSince(started)
+            check(job.isCancelled && ms < 1500) { "cancelled=${job.isCancelled} after $ms ms" }
+            check(withTimeoutOrNull(1000) { observed.cancelled.await() } != null) { "the transport's coroutine never saw CancellationException" }
+            delay(maxOf(0L, 3000L - msSince(started))) // until well past the moment the sandbox answers
+            check(observed.ended.get() == 0) { "the cancelled send still ended ${observed.ended.get()} time(s)" }
+        }
+    }
+
+    h.test("cancelling the coroutine aborts the HTTP exchange: the server sees the connection close") {
+        StallServer(head = "").use { server ->
+            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofSeconds(30), retry = noRetry), JavaHttpTransport())
+            bounded(20) {
+                runBlocking {
+                    val job = launch(Dispatchers.Default) { c.getWorkspace("default") }
+                    check(server.awaitRequest(5000)) { "the request never reached the server" }
+                    job.cancel()
+                    job.join()
+                }
+            }
+            check(server.awaitClientClose(3000)) { "the connection is still open 3 s after the cancel: the exchange was abandoned, not aborted" }
         }
     }
 
@@ -203,15 +284,19 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
     }
 
-    h.test("sandbox: 20 concurrent calls on one client all succeed") {
+    h.test("sandbox: 20 concurrent calls on one client run at once (each answered after 500 ms)") {
         val label = s.label()
-        val shared = s.client(fault = "key=$label")
+        val shared = s.client(fault = "delay-ms=500;key=$label")
         val slugs = (1..20).map { s.slug() }
+        val started = System.nanoTime()
         val created = runBlocking(Dispatchers.Default) {
             slugs.map { slug -> async { shared.createWorkspace(CreateWorkspaceRequest(name = "c $slug", slug = slug)) } }.awaitAll()
         }
+        val ms = msSince(started)
         check(created.map { it.slug }.toSet() == slugs.toSet()) { "created ${created.map { it.slug }}" }
         check(s.counts(label)["create-workspace"] == 20L) { "counts ${s.counts(label)}" }
+        // One after another would take 20 x 500 ms = 10 s; at once, a little over 500 ms.
+        check(ms in 500..4000) { "20 calls of 500 ms each took $ms ms" }
     }
 
     h.test("a transport that throws an arbitrary exception gives a typed transport error") {
@@ -245,14 +330,75 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
 
     h.test("the request given to a transport never prints the management key") {
         var printed = ""
+        val checks = TransportChecks()
         val spy = object : HttpTransport {
-            override suspend fun send(request: HttpRequest): HttpResponse {
+            override suspend fun send(request: HttpRequest): HttpResponse = checks.guard {
                 printed = request.toString()
                 check(request.header("authorization") == "Bearer $apiKey") { "authorization header missing" }
-                return JavaHttpTransport().send(request)
+                JavaHttpTransport().send(request)
             }
         }
-        runBlocking { s.client(transport = spy).getWorkspace("default") }
+        bounded(30) { runBlocking { s.client(transport = spy).getWorkspace("default") } }
+        checks.rethrow()
         check(printed.isNotEmpty() && !printed.contains(apiKey) && printed.contains("REDACTED")) { "toString: $printed" }
+    }
+
+    h.test("a failed check inside a fake transport ends the call and is reported") {
+        val checks = TransportChecks()
+        val failing = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = checks.guard {
+                check(false) { "the fake transport's check failed on purpose" }
+                error("unreachable")
+            }
+        }
+        expectError<ModelGatesException.Transport> { bounded(20) { runBlocking { s.client(transport = failing, retry = noRetry).getWorkspace("default") } } }
+        check(checks.problem == "the fake transport's check failed on purpose") { "recorded ${checks.problem}" }
+    }
+
+    h.test("a transport that never completes ends as a timeout within the configured timeout, and is cancelled") {
+        val forever = ForeverTransport()
+        val started = System.nanoTime()
+        val e = expectError<ModelGatesException.Timeout> {
+            bounded(20) { runBlocking { s.client(transport = forever, timeout = Duration.ofMillis(400), retry = noRetry).getWorkspace("default") } }
+        }
+        val ms = msSince(started)
+        check(ms in 400..1500) { "gave up after $ms ms with a 400 ms timeout" }
+        check(messageOf(e).contains("400ms")) { "message ${messageOf(e)}" }
+        check(runBlocking { withTimeoutOrNull(2000) { forever.cancelled.await() } } != null) { "the transport's coroutine was not cancelled" }
+    }
+
+    h.test("a body that stalls after the headers ends as a timeout, and the exchange is aborted") {
+        // java.net.http's request timeout stops at the headers; the SDK's own limit covers the body.
+        StallServer(head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"data\": ").use { server ->
+            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofMillis(500), retry = noRetry), JavaHttpTransport())
+            val started = System.nanoTime()
+            expectError<ModelGatesException.Timeout> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
+            val ms = msSince(started)
+            check(ms in 500..2000) { "gave up after $ms ms with a 500 ms timeout" }
+            check(server.awaitClientClose(3000)) { "the stalled connection was left open" }
+        }
+    }
+
+    h.test("a transport that lets a java.lang.Error escape still ends, as a timeout") {
+        // uniffi's glue does not catch an Error, so only the SDK's attempt limit ends this call.
+        val leaking = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = TODO("an app's unfinished transport")
+        }
+        val started = System.nanoTime()
+        expectError<ModelGatesException.Timeout> {
+            bounded(20) { runBlocking { s.client(transport = leaking, timeout = Duration.ofMillis(400), retry = noRetry).getWorkspace("default") } }
+        }
+        check(msSince(started) < 1500) { "gave up after ${msSince(started)} ms" }
+    }
+
+    h.test("the default transport turns an Error from its HttpClient into a transport error at once") {
+        val started = System.nanoTime()
+        val e = expectError<ModelGatesException.Transport> {
+            bounded(20) {
+                runBlocking { s.client(transport = JavaHttpTransport(UnfinishedHttpClient()), timeout = Duration.ofSeconds(10), retry = noRetry).getWorkspace("default") }
+            }
+        }
+        check(messageOf(e).contains("NotImplementedError")) { "message ${messageOf(e)}" }
+        check(msSince(started) < 3000) { "took ${msSince(started)} ms: it waited for the timeout" }
     }
 }

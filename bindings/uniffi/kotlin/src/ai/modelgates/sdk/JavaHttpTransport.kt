@@ -9,19 +9,41 @@ import java.net.http.HttpConnectTimeoutException
 import java.net.http.HttpRequest.BodyPublishers
 import java.net.http.HttpResponse.BodyHandlers
 import java.net.http.HttpTimeoutException
-import kotlinx.coroutines.future.await
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.CompletionException
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.suspendCancellableCoroutine
 
 /**
  * The default [HttpTransport], on java.net.http (Java 11+; it supports PATCH, which
- * HttpURLConnection does not). Cancelling the calling coroutine cancels the exchange.
+ * HttpURLConnection does not). Cancelling the calling coroutine aborts the exchange.
  * It only moves bytes and names the failure: retries and errors are decided by the SDK.
+ *
+ * Nothing but a [TransportException] (or the coroutine's own cancellation) leaves [send]:
+ * uniffi's generated glue only catches `kotlin.Exception`, so a `java.lang.Error` (an
+ * `AssertionError`, `NotImplementedError`, `StackOverflowError`, ...) from the JDK or from an
+ * app's own `HttpClient` would leave the call waiting for its attempt timeout. Such a failure
+ * is reported as `Io` (it may have happened after sending, so a POST is not retried).
  */
 class JavaHttpTransport(
     private val client: HttpClient = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .build(),
 ) : HttpTransport {
-    override suspend fun send(request: HttpRequest): HttpResponse {
+    override suspend fun send(request: HttpRequest): HttpResponse =
+        try {
+            exchange(request)
+        } catch (e: TransportException) {
+            throw e
+        } catch (e: CancellationException) {
+            throw e
+        } catch (t: Throwable) {
+            throw TransportException.Io("the transport failed: ${t.javaClass.name}: ${t.message}")
+        }
+
+    private suspend fun exchange(request: HttpRequest): HttpResponse {
         val body = request.body()
         val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
             .method(request.method(), if (body == null) BodyPublishers.noBody() else BodyPublishers.ofString(body))
@@ -30,7 +52,7 @@ class JavaHttpTransport(
         }
         request.timeout()?.let { builder.timeout(it) }
         val response = try {
-            client.sendAsync(builder.build(), BodyHandlers.ofByteArray()).await()
+            client.sendAsync(builder.build(), BodyHandlers.ofByteArray()).awaitOrAbort()
         } catch (e: HttpConnectTimeoutException) {
             throw TransportException.Connect("connect timed out: ${e.message}")
         } catch (e: HttpTimeoutException) {
@@ -45,4 +67,22 @@ class JavaHttpTransport(
         val headers = response.headers().map().flatMap { (name, values) -> values.map { HttpHeader(name, it) } }
         return HttpResponse(response.statusCode().toUShort(), headers, response.body())
     }
+}
+
+/**
+ * Waits for the exchange; cancelling the coroutine aborts it. Not kotlinx's `await()`: that
+ * cancels the future with cancel(false), which java.net.http takes as "stop waiting" and
+ * leaves the exchange running on its connection; cancel(true) aborts it and closes the
+ * connection (JDK 16+). The cancel(false) would also complete the future first, making a later
+ * cancel(true) a no-op.
+ */
+private suspend fun <T> CompletableFuture<T>.awaitOrAbort(): T = suspendCancellableCoroutine { continuation ->
+    whenComplete { value, failure ->
+        if (failure == null) {
+            continuation.resume(value)
+        } else {
+            continuation.resumeWithException((failure as? CompletionException)?.cause ?: failure)
+        }
+    }
+    continuation.invokeOnCancellation { cancel(true) }
 }
