@@ -117,19 +117,9 @@ impl<T> Call<T> {
     pub fn next_action(&mut self, now: Duration) -> Action<T> {
         match std::mem::replace(&mut self.state, State::InFlight) {
             State::ReadyToSend => {
-                let started_at = *self.started_at.get_or_insert(now);
+                self.started_at.get_or_insert(now);
                 self.attempts += 1;
-                let mut request = self.request.clone();
-                if self.retries > 0 {
-                    // A retry may not outlast the retry budget, so that a call ends within
-                    // one attempt's timeout plus `max_elapsed`, however the server behaves.
-                    let left = self
-                        .policy
-                        .max_elapsed
-                        .saturating_sub(now.saturating_sub(started_at));
-                    request.timeout = Some(request.timeout.map_or(left, |t| t.min(left)));
-                }
-                Action::Send(request)
+                Action::Send(self.request.clone())
             }
             State::InFlight => Action::Done(Err(Error::internal(
                 "next_action was called before the outcome of the last request was reported",
@@ -346,54 +336,6 @@ fn excerpt(body: &[u8]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::{Client, Config};
-
-    fn send(call: &mut Call<crate::Workspace>, now: Duration) -> HttpRequest {
-        match call.next_action(now) {
-            Action::Send(request) => request,
-            other => panic!("expected a request, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_retry_attempt_never_outlasts_the_retry_budget() {
-        let policy = RetryPolicy {
-            max_retries: 5,
-            initial_backoff: Duration::from_secs(1),
-            max_backoff: Duration::from_secs(1),
-            max_elapsed: Duration::from_secs(30),
-            jitter: 0.0,
-        };
-        let config = Config::new("k")
-            .with_retry(policy)
-            .with_timeout(Some(Duration::from_secs(60)));
-        let mut call = Client::new(config, 1).unwrap().get_workspace("w").unwrap();
-        let start = Duration::from_secs(100);
-        assert_eq!(
-            send(&mut call, start).timeout,
-            Some(Duration::from_secs(60))
-        );
-        call.handle_response(HttpResponse::new(503, vec![], ""));
-        let Action::Wait(wait) = call.next_action(start + Duration::from_secs(20)) else {
-            panic!("expected a wait")
-        };
-        assert_eq!(wait, Duration::from_secs(1));
-        // 21 s of the 30 s budget are gone when the retry leaves.
-        let retry = send(&mut call, start + Duration::from_secs(21));
-        assert_eq!(retry.timeout, Some(Duration::from_secs(9)));
-
-        let unlimited = Config::new("k").with_retry(policy).with_timeout(None);
-        let mut call = Client::new(unlimited, 1)
-            .unwrap()
-            .get_workspace("w")
-            .unwrap();
-        assert_eq!(send(&mut call, start).timeout, None);
-        call.handle_transport_error(TransportError::new(TransportErrorKind::Io, "reset"));
-        let Action::Wait(_) = call.next_action(start) else {
-            panic!("expected a wait")
-        };
-        let retry = send(&mut call, start + Duration::from_secs(1));
-        assert_eq!(retry.timeout, Some(Duration::from_secs(29)));
-    }
 
     #[test]
     fn an_error_echoing_the_key_is_scrubbed_everywhere() {

@@ -15,9 +15,7 @@ pub struct RetryPolicy {
     pub initial_backoff: Duration,
     /// The longest backoff wait (a server's `Retry-After` may ask for longer).
     pub max_backoff: Duration,
-    /// No retry starts if its wait would end later than this after the first attempt began,
-    /// and a retry's own timeout is cut to what is left of it: a call takes at most one
-    /// attempt's timeout plus this.
+    /// No retry starts if its wait would end later than this after the first attempt began.
     pub max_elapsed: Duration,
     /// Fraction of each backoff wait that is randomised away (0 = none, 1 = full jitter), so
     /// that many clients do not retry in lockstep.
