@@ -36,16 +36,16 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
         timeout: Duration? = null,
         key: String = apiKey,
         transport: HttpTransport = JavaHttpTransport(),
-        timer: Timer? = null,
-    ): ModelGatesClient {
-        val options = ClientOptions(
+    ): ModelGatesClient = ModelGatesClient(
+        key,
+        ClientOptions(
             baseUrl = if (fault != null && Regex("drop|truncate|body=").containsMatchIn(fault)) directBaseUrl else baseUrl,
             retry = retry,
             timeout = timeout,
             headers = fault?.let { listOf(HttpHeader("X-Sandbox-Fault", it)) },
-        )
-        return if (timer == null) ModelGatesClient(key, options, transport) else ModelGatesClient.withTimer(key, options, transport, timer)
-    }
+        ),
+        transport,
+    )
 
     /** Requests per operation that carried `key=label` in their fault header. */
     @Suppress("UNCHECKED_CAST")
@@ -362,9 +362,8 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             bounded(20) { runBlocking { s.client(transport = forever, timeout = Duration.ofMillis(400), retry = noRetry).getWorkspace("default") } }
         }
         val ms = msSince(started)
-        // The SDK leaves the transport 2 s past its timeout to report it itself (driver.rs).
-        check(ms in 2400..3900) { "gave up after $ms ms with a 400 ms timeout" }
-        check(messageOf(e).contains("within 400ms")) { "message ${messageOf(e)}" }
+        check(ms in 400..1500) { "gave up after $ms ms with a 400 ms timeout" }
+        check(messageOf(e).contains("400ms")) { "message ${messageOf(e)}" }
         check(runBlocking { withTimeoutOrNull(2000) { forever.cancelled.await() } } != null) { "the transport's coroutine was not cancelled" }
     }
 
@@ -375,7 +374,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             val started = System.nanoTime()
             expectError<ModelGatesException.Timeout> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
             val ms = msSince(started)
-            check(ms in 2500..4000) { "gave up after $ms ms with a 500 ms timeout (+ the SDK's 2 s grace)" }
+            check(ms in 500..2000) { "gave up after $ms ms with a 500 ms timeout" }
             check(server.awaitClientClose(3000)) { "the stalled connection was left open" }
         }
     }
@@ -389,23 +388,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         expectError<ModelGatesException.Timeout> {
             bounded(20) { runBlocking { s.client(transport = leaking, timeout = Duration.ofMillis(400), retry = noRetry).getWorkspace("default") } }
         }
-        check(msSince(started) < 3900) { "gave up after ${msSince(started)} ms with a 400 ms timeout (+ the SDK's 2 s grace)" }
-    }
-
-    h.test("sandbox: a retry the core gives no time (it starts exactly at max_elapsed) times out unsent") {
-        // The fake timer makes the waits exact: 10 s + 10 s reach max_elapsed = 20 s, so the
-        // third attempt gets a zero timeout, which java.net.http cannot even take.
-        val label = s.label()
-        val timer = FakeTimer()
-        val retry = RetrySettings(
-            maxRetries = 5u, initialBackoff = Duration.ofSeconds(10), maxBackoff = Duration.ofSeconds(10),
-            maxElapsed = Duration.ofSeconds(20), jitter = 0.0,
-        )
-        val c = s.client(fault = "status=503;key=$label", retry = retry, timer = timer)
-        val e = expectError<ModelGatesException.Timeout> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
-        check(messageOf(e).contains("no time left")) { "message ${messageOf(e)}" }
-        check(timer.waits == listOf(Duration.ofSeconds(10), Duration.ofSeconds(10))) { "waits ${timer.waits}" }
-        check(s.counts(label)["get-workspace"] == 2L) { "counts ${s.counts(label)}" }
+        check(msSince(started) < 1500) { "gave up after ${msSince(started)} ms" }
     }
 
     h.test("the default transport turns an Error from its HttpClient into a transport error at once") {

@@ -23,10 +23,6 @@ public final class URLSessionTransport: HttpTransport, @unchecked Sendable {
             urlRequest.httpBody = Data(body.utf8)
         }
         if let timeout = request.timeout() {
-            // A retry that starts exactly at the retry budget's end gets no time at all.
-            guard timeout > 0 else {
-                throw TransportError.Timeout(reason: "no time left for this attempt")
-            }
             urlRequest.timeoutInterval = timeout
         }
         let data: Data

@@ -44,25 +44,19 @@ class JavaHttpTransport(
         }
 
     private suspend fun exchange(request: HttpRequest): HttpResponse {
-        val timeout = request.timeout()
-        // A retry that starts exactly at the retry budget's end gets no time (java.net.http
-        // refuses a zero timeout): it has timed out before it could be sent.
-        if (timeout != null && (timeout.isZero || timeout.isNegative)) {
-            throw TransportException.Timeout("no time left for this attempt (timeout $timeout)")
-        }
         val body = request.body()
         val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
             .method(request.method(), if (body == null) BodyPublishers.noBody() else BodyPublishers.ofString(body))
         for (name in request.headerNames()) {
             request.header(name)?.let { builder.header(name, it) }
         }
-        timeout?.let { builder.timeout(it) }
+        request.timeout()?.let { builder.timeout(it) }
         val response = try {
             client.sendAsync(builder.build(), BodyHandlers.ofByteArray()).awaitOrAbort()
         } catch (e: HttpConnectTimeoutException) {
             throw TransportException.Connect("connect timed out: ${e.message}")
         } catch (e: HttpTimeoutException) {
-            throw TransportException.Timeout("no response within $timeout: ${e.message}")
+            throw TransportException.Timeout("no response within ${request.timeout()}: ${e.message}")
         } catch (e: ConnectException) {
             throw TransportException.Connect("connection refused: ${e.message}")
         } catch (e: UnknownHostException) {
