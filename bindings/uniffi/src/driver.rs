@@ -43,9 +43,8 @@ impl Driver {
 
 /// How long past the attempt's timeout the driver waits before ending the attempt itself.
 /// The transport enforces the timeout and names the failure; the driver is only the backstop
-/// for one that does not. Without this margin the two would race at the limit, and an attempt
-/// the core gives no time at all (a retry that starts exactly at `max_elapsed`) would always be
-/// cut before even a prompt foreign answer arrives across the FFI.
+/// for one that does not. Without this margin the two would race at the limit, and an answer
+/// arriving just in time across the FFI could be cut off.
 pub(crate) const BACKSTOP_GRACE: Duration = Duration::from_secs(2);
 
 /// The attempt's own timeout, enforced here too: a foreign transport may never complete (a
@@ -171,9 +170,9 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_that_comes_promptly_is_kept_even_when_the_attempt_has_no_time_left() {
-        // The core gives a retry that starts exactly at max_elapsed a zero timeout; a foreign
-        // answer always takes a little while to cross the FFI, and must not be cut off.
+    fn an_answer_that_comes_just_after_the_limit_is_kept() {
+        // A foreign answer always takes a little while to cross the FFI: one that the
+        // transport itself let through at its limit must not be cut off by the backstop.
         let answer = HttpResponse {
             status: 200,
             headers: vec![],
