@@ -40,8 +40,22 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
             .map(str::to_owned)
             .or_else(|| named_field(&message))
             .unwrap_or_else(|| "body".to_owned());
-        Error::invalid(field, message)
+        // An unknown key is the caller's text, of any length: errors quote it shortened.
+        Error::invalid(
+            shorten(&field, MAX_QUOTED),
+            shorten(&message, 4 * MAX_QUOTED),
+        )
     })
+}
+
+/// The most characters of a caller's key an error repeats.
+const MAX_QUOTED: usize = 100;
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 // serde_json ends a message from text with " at line L column C"; the same mistake given as a
@@ -107,6 +121,17 @@ mod tests {
             assert_eq!(from_text.to_string(), from_value.to_string(), "{value}");
             assert_eq!(from_text.field(), from_value.field(), "{value}");
         }
+    }
+
+    #[test]
+    fn a_huge_unknown_key_is_quoted_shortened() {
+        let key = "é".repeat(5000);
+        let err =
+            from_json_str::<CreateWorkspaceRequest>(&format!(r#"{{"{key}": 1}}"#)).unwrap_err();
+        assert_eq!(err.field().unwrap().chars().count(), MAX_QUOTED + 1);
+        assert!(err.to_string().len() < 2000, "{}", err.to_string().len());
+        let short = from_json_str::<CreateWorkspaceRequest>(r#"{"nmae": 1}"#).unwrap_err();
+        assert_eq!(short.field(), Some("nmae"));
     }
 
     #[test]
