@@ -7,12 +7,12 @@ use attohttpc::header::{HeaderName, HeaderValue};
 use std::time::Instant;
 
 use crate::api::Endpoint;
-use crate::call::{Action, Call};
+use crate::call::{Action, Machine};
 use crate::client::Client;
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
-use crate::paginate::WorkspacePager;
+use crate::paginate::{Listing, Pager, Workspaces};
 use crate::{
     CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, ListWorkspacesRequest,
     UpdateWorkspaceRequest, Workspace, WorkspacePage,
@@ -45,16 +45,16 @@ impl BlockingClient {
 
     /// Validates, sends (retrying as the policy says) and decodes one endpoint call.
     pub fn execute<E: Endpoint>(&self, endpoint: E) -> Result<E::Output, Error> {
-        self.drive(self.client.call(endpoint)?)
+        self.drive(&mut self.client.call(endpoint)?)
     }
 
-    /// Runs a call to completion.
-    pub fn drive<T>(&self, mut call: Call<T>) -> Result<T, Error> {
+    /// Runs a call (or one step of a walk) to completion.
+    pub fn drive<M: Machine>(&self, machine: &mut M) -> Result<M::Output, Error> {
         loop {
-            match call.next_action(self.origin.elapsed()) {
+            match machine.next_action(self.origin.elapsed()) {
                 Action::Send(request) => match self.send(&request) {
-                    Ok(response) => call.handle_response(response),
-                    Err(failure) => call.handle_transport_error(failure),
+                    Ok(response) => machine.handle_response(response),
+                    Err(failure) => machine.handle_transport_error(failure),
                 },
                 Action::Wait(duration) => std::thread::sleep(duration),
                 Action::Done(result) => return result,
@@ -64,27 +64,32 @@ impl BlockingClient {
 
     /// `POST /workspaces`
     pub fn create_workspace(&self, request: CreateWorkspaceRequest) -> Result<Workspace, Error> {
-        self.drive(self.client.create_workspace(request)?)
+        self.drive(&mut self.client.create_workspace(request)?)
     }
 
     /// `GET /workspaces`: one page.
     pub fn list_workspaces(&self, request: ListWorkspacesRequest) -> Result<WorkspacePage, Error> {
-        self.drive(self.client.list_workspaces(request)?)
+        self.drive(&mut self.client.list_workspaces(request)?)
     }
 
-    /// Every workspace, walking the pages `page_size` at a time.
+    /// Every workspace, walking the pages `page_size` (1 to 100, default 100) at a time.
     pub fn list_all_workspaces(&self, page_size: Option<u32>) -> Result<Vec<Workspace>, Error> {
-        let mut pager: WorkspacePager = self.client.workspace_pager(page_size)?;
-        let mut all = Vec::new();
-        while let Some(call) = pager.next_call() {
-            all.extend(pager.handle_page(self.drive(call?)?));
-        }
-        Ok(all)
+        self.workspaces(page_size)?.collect()
+    }
+
+    /// Every workspace as an iterator, fetching pages `page_size` (1 to 100, default 100) at a
+    /// time as it goes. After an `Err` the walk is not over: `next` retries the failed page.
+    pub fn workspaces(&self, page_size: Option<u32>) -> Result<Walk<'_, Workspaces>, Error> {
+        Ok(Walk {
+            client: self,
+            pager: self.client.workspace_pager(page_size)?,
+            batch: Vec::new().into_iter(),
+        })
     }
 
     /// `GET /workspaces/{id}`
     pub fn get_workspace(&self, id: &str) -> Result<Workspace, Error> {
-        self.drive(self.client.get_workspace(id)?)
+        self.drive(&mut self.client.get_workspace(id)?)
     }
 
     /// `PATCH /workspaces/{id}`
@@ -93,12 +98,12 @@ impl BlockingClient {
         id: &str,
         changes: UpdateWorkspaceRequest,
     ) -> Result<Workspace, Error> {
-        self.drive(self.client.update_workspace(id, changes)?)
+        self.drive(&mut self.client.update_workspace(id, changes)?)
     }
 
     /// `POST /keys`
     pub fn create_key(&self, request: CreateKeyRequest) -> Result<CreatedKey, Error> {
-        self.drive(self.client.create_key(request)?)
+        self.drive(&mut self.client.create_key(request)?)
     }
 
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {
@@ -157,6 +162,46 @@ impl BlockingClient {
             ));
         }
         Ok(response)
+    }
+}
+
+/// A walk over a whole list, item by item (see [`Pager`] for its rules).
+pub struct Walk<'a, L: Listing> {
+    client: &'a BlockingClient,
+    pager: Pager<L>,
+    batch: std::vec::IntoIter<L::Item>,
+}
+
+impl<L: Listing> std::fmt::Debug for Walk<'_, L> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Walk")
+            .field("pager", &self.pager)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<L: Listing> Walk<'_, L> {
+    /// The pager underneath (its `total_count`, or to stop it).
+    pub fn pager(&mut self) -> &mut Pager<L> {
+        &mut self.pager
+    }
+}
+
+impl<L: Listing> Iterator for Walk<'_, L> {
+    type Item = Result<L::Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(item) = self.batch.next() {
+            return Some(Ok(item));
+        }
+        match self.client.drive(&mut self.pager) {
+            Ok(Some(batch)) => {
+                self.batch = batch.into_iter();
+                self.batch.next().map(Ok)
+            }
+            Ok(None) => None,
+            Err(error) => Some(Err(error)),
+        }
     }
 }
 

@@ -25,8 +25,9 @@ use crate::secret::{Secret, scrub, scrub_json};
 /// How much of an unexpected body an error quotes.
 const EXCERPT_CHARS: usize = 200;
 
-/// What the driver of a [`Call`] must do next.
+/// What the driver of a [`Call`] (or a [`crate::Pager`]) must do next.
 #[derive(Debug)]
+#[must_use = "an action is an instruction the driver must carry out"]
 pub enum Action<T> {
     /// Send this request, then report the outcome with [`Call::handle_response`] or
     /// [`Call::handle_transport_error`].
@@ -35,6 +36,36 @@ pub enum Action<T> {
     Wait(Duration),
     /// The call is over.
     Done(Result<T, Error>),
+}
+
+/// What a binding drives: a [`Call`], or a [`crate::Pager`] walking a whole list. A binding
+/// writes its loop once, over this trait.
+pub trait Machine {
+    /// What `Done` carries on success.
+    type Output;
+    /// What to do next. `now` is a monotonic clock reading (any fixed origin).
+    #[must_use = "the action must be carried out"]
+    fn next_action(&mut self, now: Duration) -> Action<Self::Output>;
+    /// Reports the response to the request from the last `Send`.
+    fn handle_response(&mut self, response: HttpResponse);
+    /// Reports that the transport could not get a response to the request from the last `Send`.
+    fn handle_transport_error(&mut self, failure: TransportError);
+}
+
+impl<T> Machine for Call<T> {
+    type Output = T;
+
+    fn next_action(&mut self, now: Duration) -> Action<T> {
+        Call::next_action(self, now)
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        Call::handle_response(self, response);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        Call::handle_transport_error(self, failure);
+    }
 }
 
 /// One API call in progress. Create it with a [`crate::Client`] method; drive it with
@@ -114,6 +145,7 @@ impl<T> Call<T> {
     /// What to do next. `now` is a monotonic clock reading (any fixed origin): it bounds the
     /// total time spent retrying. `Done` is returned once; asking again after that gives an
     /// `Internal` error.
+    #[must_use = "the action must be carried out"]
     pub fn next_action(&mut self, now: Duration) -> Action<T> {
         match std::mem::replace(&mut self.state, State::InFlight) {
             State::ReadyToSend => {

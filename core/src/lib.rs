@@ -44,12 +44,12 @@ pub use api::workspaces::{
     CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest, Workspace, WorkspacePage,
 };
 pub use api::{Endpoint, Nullable, Operation};
-pub use call::{Action, Call};
+pub use call::{Action, Call, Machine};
 pub use client::Client;
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use error::{ApiError, Error, ErrorKind};
 pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
-pub use paginate::{StopReason, WorkspacePager};
+pub use paginate::{Listing, Pager, WorkspacePager, Workspaces};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE};

@@ -1,39 +1,107 @@
-//! Walking every workspace, page by page, as a state machine of its own: it hands out one list
-//! [`Call`] at a time and decides from each page whether there is another.
+//! Walking a whole list, page after page, as one state machine. A [`Pager`] is driven exactly
+//! like a [`Call`] (it is a [`Machine`] too): each `Done` is the next batch of items, or `None`
+//! once the walk is over.
+//!
+//! The rules, the same in every language:
+//! - a list with `total_count` is walked by offsets until that many items have been passed; a
+//!   page shorter than asked for is not the end;
+//! - when `total_count` changes mid-walk, the walk goes on to the end of the list as it now
+//!   stands; when it shrinks, the walk steps back by as much (items may have moved up), and
+//!   no item is ever yielded twice (by id);
+//! - a list without `total_count` ends at the first empty page;
+//! - it never ends early in silence: a page that cannot be right (empty while `total_count`
+//!   says more remain) is an error;
+//! - after a failed page, the walk is not over: asking again retries that same page.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use crate::api::workspaces::{ListWorkspacesRequest, Workspace, WorkspacePage};
-use crate::call::Call;
+use crate::call::{Action, Call, Machine};
 use crate::client::Client;
 use crate::error::Error;
+use crate::http::{HttpResponse, TransportError};
 use crate::validate;
 
-/// Why a [`WorkspacePager`] stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StopReason {
-    /// Every workspace in `total_count` was fetched.
-    Complete,
-    /// A page came back empty before `total_count` was reached.
-    EmptyPage,
-    /// A page held fewer items than asked for: the server has no more.
-    ShortPage,
-    /// `total_count` changed between pages (workspaces were created or deleted meanwhile), so
-    /// offsets no longer line up; stopping avoids skipping or repeating items silently.
-    TotalChanged,
-    /// The driver stopped it (after an error, or because it had seen enough).
-    Stopped,
+/// A list the [`Pager`] can walk: how to ask for the page at an offset, and what a page holds.
+pub trait Listing: sealed::Sealed {
+    /// One page as the list operation returns it.
+    type Page;
+    /// One item of the list.
+    type Item;
+    /// The call for the page that starts at `offset`.
+    fn page_call(&self, client: &Client, offset: u64) -> Result<Call<Self::Page>, Error>;
+    /// A page's items, and `total_count` when the list reports one.
+    fn split(page: Self::Page) -> (Vec<Self::Item>, Option<u64>);
+    /// The item's unique id, so that it is yielded once even when the list moves.
+    fn id(item: &Self::Item) -> &str;
 }
 
-/// Pages through list-workspaces with offset/limit until `total_count` items have been seen.
-#[derive(Debug)]
-pub struct WorkspacePager {
-    client: Client,
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Workspaces {}
+}
+
+/// Every workspace, `page_size` at a time (list-workspaces with `offset` and `limit`).
+#[derive(Debug, Clone)]
+pub struct Workspaces {
     page_size: u32,
+}
+
+impl Listing for Workspaces {
+    type Page = WorkspacePage;
+    type Item = Workspace;
+
+    fn page_call(&self, client: &Client, offset: u64) -> Result<Call<WorkspacePage>, Error> {
+        let offset = u32::try_from(offset).map_err(|_| {
+            Error::internal(format!(
+                "the walk reached offset {offset}, past what the API takes"
+            ))
+        })?;
+        client.list_workspaces(ListWorkspacesRequest {
+            offset: Some(offset),
+            limit: Some(self.page_size),
+        })
+    }
+
+    fn split(page: WorkspacePage) -> (Vec<Workspace>, Option<u64>) {
+        (page.data, Some(page.total_count))
+    }
+
+    fn id(item: &Workspace) -> &str {
+        &item.id
+    }
+}
+
+/// Walks every workspace.
+pub type WorkspacePager = Pager<Workspaces>;
+
+/// Walks a whole list (see the module docs for the rules). Drive it as a [`Call`]: `Done(Ok(
+/// Some(items)))` is the next batch (never empty), `Done(Ok(None))` the end, `Done(Err(_))` a
+/// page that failed; asking again after an error retries that page.
+pub struct Pager<L: Listing> {
+    client: Client,
+    listing: L,
+    /// Where the next page starts.
     offset: u64,
+    /// `total_count` as the last page reported it.
     total_count: Option<u64>,
     seen: HashSet<String>,
-    stopped: Option<StopReason>,
+    current: Option<Call<L::Page>>,
+    finished: bool,
+    /// An outcome was reported with no page in flight (a driver bug): the next action says so.
+    misdriven: bool,
+}
+
+impl<L: Listing> std::fmt::Debug for Pager<L> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pager")
+            .field("offset", &self.offset)
+            .field("total_count", &self.total_count)
+            .field("yielded", &self.seen.len())
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
 }
 
 impl WorkspacePager {
@@ -43,69 +111,144 @@ impl WorkspacePager {
     pub(crate) fn new(client: Client, page_size: Option<u32>) -> Result<Self, Error> {
         let page_size = page_size.unwrap_or(Self::DEFAULT_PAGE_SIZE);
         validate::page_size("page_size", page_size)?;
-        Ok(WorkspacePager {
+        Ok(Pager::with_listing(client, Workspaces { page_size }))
+    }
+}
+
+impl<L: Listing> Pager<L> {
+    fn with_listing(client: Client, listing: L) -> Self {
+        Pager {
             client,
-            page_size,
+            listing,
             offset: 0,
             total_count: None,
             seen: HashSet::new(),
-            stopped: None,
-        })
-    }
-
-    /// The call for the next page, or `None` once the pager has stopped.
-    pub fn next_call(&mut self) -> Option<Result<Call<WorkspacePage>, Error>> {
-        if self.stopped.is_some() {
-            return None;
+            current: None,
+            finished: false,
+            misdriven: false,
         }
-        let Ok(offset) = u32::try_from(self.offset) else {
-            self.stopped = Some(StopReason::Complete);
-            return None;
-        };
-        Some(self.client.list_workspaces(ListWorkspacesRequest {
-            offset: Some(offset),
-            limit: Some(self.page_size),
-        }))
     }
 
-    /// Takes the page the last call returned and gives back its workspaces not seen before.
-    pub fn handle_page(&mut self, page: WorkspacePage) -> Vec<Workspace> {
-        let received = page.data.len() as u64;
-        let changed = self
-            .total_count
-            .is_some_and(|total| total != page.total_count);
-        self.total_count = Some(page.total_count);
-        self.offset += received;
-
-        self.stopped = if changed {
-            Some(StopReason::TotalChanged)
-        } else if received == 0 && self.offset < page.total_count {
-            Some(StopReason::EmptyPage)
-        } else if self.offset >= page.total_count {
-            Some(StopReason::Complete)
-        } else if received < u64::from(self.page_size) {
-            Some(StopReason::ShortPage)
-        } else {
-            None
-        };
-        page.data
-            .into_iter()
-            .filter(|workspace| self.seen.insert(workspace.id.clone()))
-            .collect()
+    /// Whether the walk is over (every page seen, or [`Pager::stop`] called).
+    pub fn is_finished(&self) -> bool {
+        self.finished
     }
 
-    /// Ends the walk early (after an error, or when the caller has seen enough).
-    pub fn stop(&mut self) {
-        self.stopped.get_or_insert(StopReason::Stopped);
-    }
-
-    /// Why the pager stopped, once it has.
-    pub fn stop_reason(&self) -> Option<StopReason> {
-        self.stopped
-    }
-
-    /// `total_count` as the last page reported it.
+    /// `total_count` as the last page reported it (lists that report one).
     pub fn total_count(&self) -> Option<u64> {
         self.total_count
+    }
+
+    /// How many items have been yielded so far.
+    pub fn yielded(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Ends the walk now: the caller has seen enough. A page in flight is abandoned.
+    pub fn stop(&mut self) {
+        self.finished = true;
+        self.current = None;
+    }
+
+    /// Takes a page: its items not yielded before, and whether the walk is over. An error when
+    /// the page cannot be right; the walk then stays where it was.
+    fn take_page(&mut self, page: L::Page) -> Result<Vec<L::Item>, Error> {
+        let (items, total) = L::split(page);
+        let received = items.len() as u64;
+        match total {
+            Some(total) => {
+                if received == 0 && self.offset < total {
+                    return Err(Error::Decode {
+                        status: 200,
+                        message: format!(
+                            "the page at offset {} is empty, but total_count says there are {total} \
+                             items: the list cannot be walked to its end (ask again to retry)",
+                            self.offset
+                        ),
+                    });
+                }
+                let shrunk = self
+                    .total_count
+                    .map_or(0, |before| before.saturating_sub(total));
+                self.total_count = Some(total);
+                self.offset = if shrunk > 0 {
+                    // Items before this page were deleted, so later ones moved up and some may
+                    // have slipped past this page's start: walk again from `shrunk` earlier
+                    // (the ids seen keep repeats out).
+                    self.offset.saturating_sub(shrunk)
+                } else {
+                    self.offset + received
+                };
+                self.finished = self.offset >= total;
+            }
+            None => {
+                self.offset += received;
+                self.finished = received == 0;
+            }
+        }
+        Ok(items
+            .into_iter()
+            .filter(|item| self.seen.insert(L::id(item).to_owned()))
+            .collect())
+    }
+}
+
+impl<L: Listing> Machine for Pager<L> {
+    type Output = Option<Vec<L::Item>>;
+
+    fn next_action(&mut self, now: Duration) -> Action<Self::Output> {
+        if std::mem::take(&mut self.misdriven) {
+            return Action::Done(Err(Error::internal(
+                "an outcome was reported for a request that was not sent",
+            )));
+        }
+        loop {
+            if self.current.is_none() {
+                if self.finished {
+                    return Action::Done(Ok(None));
+                }
+                match self.listing.page_call(&self.client, self.offset) {
+                    Ok(call) => self.current = Some(call),
+                    Err(error) => return Action::Done(Err(error)),
+                }
+            }
+            let Some(call) = self.current.as_mut() else {
+                continue;
+            };
+            let page = match call.next_action(now) {
+                Action::Send(request) => return Action::Send(request),
+                Action::Wait(wait) => return Action::Wait(wait),
+                Action::Done(page) => page,
+            };
+            self.current = None;
+            match page.and_then(|page| self.take_page(page)) {
+                // Every item of this page was yielded before: go on to the next one.
+                Ok(items) if items.is_empty() && !self.finished => continue,
+                Ok(items) if items.is_empty() => return Action::Done(Ok(None)),
+                Ok(items) => return Action::Done(Ok(Some(items))),
+                Err(error) => return Action::Done(Err(error)),
+            }
+        }
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        match self.current.as_mut() {
+            Some(call) => call.handle_response(response),
+            None => self.unexpected_outcome(),
+        }
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        match self.current.as_mut() {
+            Some(call) => call.handle_transport_error(failure),
+            None => self.unexpected_outcome(),
+        }
+    }
+}
+
+impl<L: Listing> Pager<L> {
+    // An outcome with no page in flight is a driver bug: the next action reports it.
+    fn unexpected_outcome(&mut self) {
+        self.misdriven = true;
     }
 }

@@ -244,6 +244,61 @@ fn list_all_walks_every_page() {
 }
 
 #[test]
+fn the_walk_goes_on_past_short_pages_and_a_growing_list() {
+    let w = world();
+    let client = w.client();
+    for i in 0..9 {
+        client
+            .create_workspace(CreateWorkspaceRequest::new(
+                format!("WS {i}"),
+                format!("ws-{i}"),
+            ))
+            .unwrap();
+    }
+    // The server gives 3 per page although 100 are asked for: all 10 still come.
+    let capped = w.faulty("page-cap=3");
+    assert_eq!(capped.list_all_workspaces(None).unwrap().len(), 10);
+
+    // A workspace created mid-walk: the walk goes on to the end of the list as it now stands.
+    let mut walk = client.workspaces(Some(4)).unwrap();
+    let mut slugs = vec![walk.next().unwrap().unwrap().slug];
+    client
+        .create_workspace(CreateWorkspaceRequest::new("Late", "late"))
+        .unwrap();
+    for workspace in walk {
+        slugs.push(workspace.unwrap().slug);
+    }
+    assert_eq!(slugs.len(), 11, "{slugs:?}");
+    assert_eq!(slugs.last().map(String::as_str), Some("late"));
+}
+
+#[test]
+fn a_failed_page_is_retried_when_the_walk_is_asked_again() {
+    let w = world();
+    let client = w.client();
+    for i in 0..3 {
+        client
+            .create_workspace(CreateWorkspaceRequest::new(
+                format!("WS {i}"),
+                format!("ws-{i}"),
+            ))
+            .unwrap();
+    }
+    let flaky = BlockingClient::new(
+        w.config()
+            .with_retry(RetryPolicy::none())
+            .with_header("x-sandbox-fault", "status=500;times=1;key=walk-resume"),
+    )
+    .unwrap();
+    let mut walk = flaky.workspaces(Some(2)).unwrap();
+    let error = expect_err(walk.next().unwrap());
+    assert_eq!(error.status(), Some(500));
+    let slugs: Vec<String> = walk.map(|w| w.unwrap().slug).collect();
+    assert_eq!(slugs, ["default", "ws-0", "ws-1", "ws-2"]);
+    assert_eq!(w.count("walk-resume", "list-workspaces"), 3);
+}
+
+#[test]
 fn server_errors_keep_their_details() {
     let w = world();
     let client = w.client();

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use modelgates_core::input::from_json;
 use modelgates_core::{
-    Action, Call, Client, Config, Error, HttpRequest, HttpResponse, RetryPolicy, TransportError,
+    Action, Client, Config, Error, HttpRequest, HttpResponse, Machine, RetryPolicy, TransportError,
     TransportErrorKind,
 };
 use serde::Deserialize;
@@ -89,6 +89,9 @@ struct CannedResponse {
 struct Expect {
     value: Option<Value>,
     error: Option<Map<String, Value>>,
+    /// A walk only: pages that fail on the way, in order; the walk is asked again after each.
+    #[serde(default)]
+    walk_errors: Vec<Map<String, Value>>,
 }
 
 const SEEDS: [u64; 3] = [0, 1, 0xDEAD_BEEF];
@@ -203,7 +206,10 @@ struct Script<'a> {
 }
 
 impl Script<'_> {
-    fn drive<T: Serialize>(&mut self, mut call: Call<T>) -> Result<Result<Value, Error>, String> {
+    fn drive<M: Machine>(&mut self, call: &mut M) -> Result<Result<Value, Error>, String>
+    where
+        M::Output: Serialize,
+    {
         loop {
             match call.next_action(self.now) {
                 Action::Send(request) => {
@@ -344,29 +350,29 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
     let outcome: Result<Value, Error> = match vector.operation.as_str() {
         "create-workspace" => {
             match from_json(field(input, "body")).and_then(|r| client.create_workspace(r)) {
-                Ok(call) => script.drive(call)?,
+                Ok(mut call) => script.drive(&mut call)?,
                 Err(e) => Err(e),
             }
         }
         "list-workspaces" => {
             match from_json(field(input, "query")).and_then(|r| client.list_workspaces(r)) {
-                Ok(call) => script.drive(call)?,
+                Ok(mut call) => script.drive(&mut call)?,
                 Err(e) => Err(e),
             }
         }
         "get-workspace" => match client.get_workspace(&id_of(input)?) {
-            Ok(call) => script.drive(call)?,
+            Ok(mut call) => script.drive(&mut call)?,
             Err(e) => Err(e),
         },
         "update-workspace" => {
             let id = id_of(input)?;
             match from_json(field(input, "body")).and_then(|r| client.update_workspace(&id, r)) {
-                Ok(call) => script.drive(call)?,
+                Ok(mut call) => script.drive(&mut call)?,
                 Err(e) => Err(e),
             }
         }
         "create-keys" => match from_json(field(input, "body")).and_then(|r| client.create_key(r)) {
-            Ok(call) => script.drive(call)?,
+            Ok(mut call) => script.drive(&mut call)?,
             Err(e) => Err(e),
         },
         "list-all-workspaces" => {
@@ -374,7 +380,7 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
                 .get("page_size")
                 .and_then(Value::as_u64)
                 .map(|n| n as u32);
-            walk_all(&client, page_size, &mut script)?
+            walk_all(&client, page_size, &mut script, &vector.expect.walk_errors)?
         }
         other => return Err(format!("unknown operation {other}")),
     };
@@ -392,26 +398,38 @@ fn walk_all(
     client: &Client,
     page_size: Option<u32>,
     script: &mut Script<'_>,
+    walk_errors: &[Map<String, Value>],
 ) -> Result<Result<Value, Error>, String> {
     let mut pager = match client.workspace_pager(page_size) {
         Ok(pager) => pager,
         Err(e) => return Ok(Err(e)),
     };
     let mut items = Vec::new();
-    while let Some(call) = pager.next_call() {
-        let call = match call {
-            Ok(call) => call,
-            Err(e) => return Ok(Err(e)),
-        };
-        match script.drive(call)? {
-            Ok(page) => {
-                let page = serde_json::from_value(page).map_err(|e| e.to_string())?;
-                items.extend(pager.handle_page(page));
+    let mut failed_pages = 0;
+    loop {
+        match script.drive(&mut pager)? {
+            Ok(Value::Array(batch)) if !batch.is_empty() => items.extend(batch),
+            Ok(Value::Null) if failed_pages == walk_errors.len() => {
+                return Ok(Ok(Value::Array(items)));
             }
-            Err(e) => return Ok(Err(e)),
+            Ok(Value::Null) => {
+                return Err(format!(
+                    "the walk ended after {failed_pages} failed pages, the vector expects {}",
+                    walk_errors.len()
+                ));
+            }
+            Ok(other) => return Err(format!("a walk step gave {other}, not a batch of items")),
+            Err(error) => match walk_errors.get(failed_pages) {
+                // A failed page does not end the walk: asking again retries it.
+                Some(want) => {
+                    check_error(&error, want, &script.api_key)
+                        .map_err(|why| format!("failed page #{}: {why}", failed_pages + 1))?;
+                    failed_pages += 1;
+                }
+                None => return Ok(Err(error)),
+            },
         }
     }
-    Ok(Ok(serde_json::to_value(items).unwrap()))
 }
 
 fn check_outcome(

@@ -141,6 +141,19 @@ export interface CreatedKey {
   key: Secret;
 }
 
+/**
+ * A walk over a whole list, page after page as you iterate (`for await`). It never ends early
+ * in silence: a page shorter than asked for or a list that grows mid-walk does not end it, and
+ * a page that cannot be right rejects. After a failed page, iterating the same walk again
+ * retries that page. `break` (or `return()`) ends it.
+ */
+export declare class Walk<T> implements AsyncIterableIterator<T> {
+  private constructor();
+  next(): Promise<IteratorResult<T, undefined>>;
+  return(value?: undefined): Promise<IteratorResult<T, undefined>>;
+  [Symbol.asyncIterator](): Walk<T>;
+}
+
 export type ErrorKind =
   | "invalid_input"
   | "api"
@@ -194,7 +207,7 @@ export declare class ModelGates {
   constructor(options: ModelGatesOptions);
   createWorkspace(request: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   listWorkspaces(query?: ListWorkspacesRequest, options?: CallOptions): Promise<WorkspacePage>;
-  workspaces(options?: WorkspacesOptions): AsyncGenerator<Workspace, void, undefined>;
+  workspaces(options?: WorkspacesOptions): Walk<Workspace>;
   getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
   updateWorkspace(id: string, changes: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   createKey(request: CreateKeyRequest, options?: CallOptions): Promise<CreatedKey>;

@@ -5,6 +5,7 @@ import init, { WasmClient } from "./wasm/modelgates_wasm.js";
 import { toApi, fromApi } from "./case.js";
 import { toError } from "./errors.js";
 import { Secret } from "./secret.js";
+import { Walk } from "./walk.js";
 
 export * from "./errors.js";
 export { Secret } from "./secret.js";
@@ -62,24 +63,20 @@ export class ModelGates {
     return settle(() => engine.listWorkspaces(json(query), signal));
   }
 
-  /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate. */
-  async *workspaces({ pageSize, signal } = {}) {
-    const engine = await this.#engine();
-    let pager;
-    try {
-      pager = engine.workspacePager(json({ pageSize }));
-    } catch (thrown) {
-      throw toError(thrown);
-    }
-    try {
-      for (;;) {
-        const page = await settle(() => pager.next(signal));
-        if (page === undefined) return;
-        yield* page;
-      }
-    } finally {
-      pager.free();
-    }
+  /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate with
+   * `for await`. A failed page throws; iterating the same walk again retries that page. */
+  workspaces({ pageSize, signal } = {}) {
+    return new Walk(async () => {
+      const engine = await this.#engine();
+      const pager = (() => {
+        try {
+          return engine.workspacePager(json({ pageSize }));
+        } catch (thrown) {
+          throw toError(thrown);
+        }
+      })();
+      return { next: (signal) => settle(() => pager.next(signal)), free: () => pager.free() };
+    }, signal);
   }
 
   /** A workspace by id (UUID) or slug. */

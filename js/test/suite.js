@@ -52,6 +52,32 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       console.log("created key", created, JSON.stringify(created), `${created.key}`);
       console.log("client", mg, JSON.stringify(mg));
     },
+    async "the walk goes on past short pages and a list that grows mid-walk, and resumes after a failed page"() {
+      const mg = client();
+      const prefix = slug();
+      for (let i = 0; i < 4; i++) await mg.createWorkspace({ name: `walk ${i}`, slug: `${prefix}-${i}` });
+      const total = (await mg.listWorkspaces({ limit: 1 })).totalCount;
+      // The server gives 2 per page although 100 are asked for: every workspace still comes.
+      let capped = 0;
+      for await (const _ of faulty("page-cap=2").workspaces()) capped++;
+      check(capped === total, `capped pages gave ${capped} of ${total}`);
+      // A workspace created mid-walk: the walk goes on to the end of the list as it now stands.
+      const seen = [];
+      for await (const w of mg.workspaces({ pageSize: 2 })) {
+        if (seen.length === 0) await mg.createWorkspace({ name: "late", slug: `${prefix}-late` });
+        seen.push(w.slug);
+      }
+      check(seen.length === total + 1 && seen.at(-1) === `${prefix}-late`, `grew: ${seen.length} of ${total + 1}`);
+      check(new Set(seen).size === seen.length, "an id twice");
+      // The first page fails once (no retries): iterating the same walk again retries it.
+      const key = label();
+      const walk = faulty(`status=500;times=1;key=${key}`, { retry: { maxRetries: 0 } }).workspaces({ pageSize: 3 });
+      const failed = await rejects((async () => { for await (const _ of walk); })());
+      check(failed instanceof ApiError && failed.status === 500, "the failed page");
+      let resumed = 0;
+      for await (const _ of walk) resumed++;
+      check(resumed === total + 1, `resumed walk gave ${resumed} of ${total + 1}`);
+    },
     async "invalid input is an InvalidInputError naming the camelCase field, nothing sent"() {
       const key = label();
       const mg = faulty(`key=${key}`);

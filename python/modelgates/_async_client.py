@@ -6,12 +6,13 @@ import time
 
 from . import _native
 from ._config import http_client_for, native_client
+from ._pagination import AsyncWalk
 from ._transport import describe, failure_kind, send_errors
 from ._types import NOT_GIVEN, NotGiven, given
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Mapping, Sequence
+    from collections.abc import Mapping, Sequence
     from types import TracebackType
     from typing import TypeVar
 
@@ -171,29 +172,15 @@ class AsyncWorkspaces:
         *,
         page_size: int | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
-    ) -> AsyncIterator[Workspace]:
+    ) -> AsyncWalk[Workspace]:
         """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
-        iterate with ``async for``. A bad ``page_size`` or ``timeout`` raises here, before
-        anything is sent."""
+        iterate with ``async for``. The walk never ends early in silence; after a failed page,
+        iterating it again retries that page. A bad ``page_size`` or ``timeout`` raises here,
+        before anything is sent."""
         pager = self._client._native.workspace_pager(given(page_size=page_size))
         if not isinstance(timeout, NotGiven):
             timeout = self._client._native.attempt_timeout(timeout)
-        return self._walk(pager, timeout)
-
-    async def _walk(
-        self, pager: _native.WorkspacePager, timeout: float | None | NotGiven
-    ) -> AsyncIterator[Workspace]:
-        while True:
-            call = pager.next_call()
-            if call is None:
-                return
-            try:
-                page = await self._client._run(call, timeout)
-            except BaseException:
-                pager.stop()
-                raise
-            for workspace in pager.handle_page(page):
-                yield workspace
+        return AsyncWalk(self._client, pager, timeout)
 
     async def get(self, id: str, *, timeout: float | None | NotGiven = NOT_GIVEN) -> Workspace:
         """``GET /workspaces/{id}``, by id (UUID) or slug."""

@@ -73,6 +73,32 @@ def test_the_whole_flow(sandbox: Sandbox) -> None:
         assert key.to_dict()["key"] == key.key and key.to_dict()["data"] == key.data.to_dict()
 
 
+def test_the_walk_never_ends_early(sandbox: Sandbox, fault_label: str) -> None:
+    """A server that gives fewer items than asked, a list that grows mid-walk and a failed page
+    (reported as a user met them: ``list_all()`` used to stop after the first short page)."""
+    with client_for(sandbox) as client:
+        for _ in range(4):
+            client.workspaces.create(name="Walk filler", slug=unique_slug())
+        total = client.workspaces.list(limit=1).total_count
+        with client_for(sandbox, "page-cap=2") as capped:
+            assert len(list(capped.workspaces.list_all())) == total
+
+        walk = client.workspaces.list_all(page_size=2)
+        first = next(walk)
+        late = client.workspaces.create(name="Late", slug=unique_slug())
+        rest = [w.id for w in walk]
+        assert len(rest) + 1 == total + 1 and rest[-1] == late.id
+        assert first.id not in rest
+
+    # No retries and a 500 on the first page: the walk raises, and iterating it again retries.
+    with client_for(sandbox, f"status=500;times=1;key={fault_label}", max_retries=0) as flaky:
+        walk = flaky.workspaces.list_all(page_size=3)
+        with pytest.raises(modelgates.InternalServerError):
+            list(walk)
+        assert len(list(walk)) == total + 1
+    assert sandbox.counts(fault_label)["list-workspaces"] == 1 + (total + 1 + 2) // 3
+
+
 def test_environment_variables_configure_the_client(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MODELGATES_API_KEY", sandbox.management_key)
     monkeypatch.setenv("MODELGATES_BASE_URL", sandbox.base_url)

@@ -145,12 +145,51 @@ def as_json(value: Any) -> Any:
     return value.to_dict()
 
 
+def walk_sync(walk: Any, vector: dict[str, Any], script: Script) -> list[Any]:
+    """Every item of a walk; after each failed page listed in ``walk_errors``, the same walk is
+    iterated again (it retries that page)."""
+    items: list[Any] = []
+    walk_errors = vector["expect"].get("walk_errors", [])
+    failed = 0
+    while True:
+        try:
+            items.extend(walk)
+        except modelgates.ModelGatesError as error:
+            if failed == len(walk_errors):
+                raise
+            check_error(error, walk_errors[failed], script)
+            failed += 1
+            continue
+        assert failed == len(walk_errors), f"the walk ended after {failed} failed pages"
+        return items
+
+
+async def walk_async(walk: Any, vector: dict[str, Any], script: Script) -> list[Any]:
+    """``walk_sync`` for an async walk."""
+    items: list[Any] = []
+    walk_errors = vector["expect"].get("walk_errors", [])
+    failed = 0
+    while True:
+        try:
+            items.extend([item async for item in walk])
+        except modelgates.ModelGatesError as error:
+            if failed == len(walk_errors):
+                raise
+            check_error(error, walk_errors[failed], script)
+            failed += 1
+            continue
+        assert failed == len(walk_errors), f"the walk ended after {failed} failed pages"
+        return items
+
+
 def run_sync(vector: dict[str, Any], script: Script) -> Result:
     http = httpx.Client(transport=httpx.MockTransport(script.handle))
     with FakeClockClient(script, http_client=http, **client_kwargs(vector)) as client:
         try:
             result = invoke(client, vector)
-            return list(result) if vector["operation"] == "list-all-workspaces" else result
+            if vector["operation"] == "list-all-workspaces":
+                return walk_sync(result, vector, script)
+            return result
         except (modelgates.ModelGatesError, TypeError) as error:
             return error
 
@@ -162,7 +201,7 @@ def run_async(vector: dict[str, Any], script: Script) -> Result:
             try:
                 result = invoke(client, vector)
                 if vector["operation"] == "list-all-workspaces":
-                    return [item async for item in result]
+                    return await walk_async(result, vector, script)
                 return await result
             except (modelgates.ModelGatesError, TypeError) as error:
                 return error

@@ -13,13 +13,15 @@
 use std::time::Duration;
 
 use modelgates_core as core;
-use modelgates_core::{Action, HttpRequest, HttpResponse, TransportError, TransportErrorKind};
+use modelgates_core::{
+    Action, HttpRequest, HttpResponse, Machine, TransportError, TransportErrorKind,
+};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::errors::to_py_err;
-use crate::models::{CreatedKey, Workspace, WorkspacePage};
+use crate::models::{CreatedKey, Workspace, WorkspacePage, workspaces};
 
 /// A result type of a call, and how it becomes a Python object.
 pub(crate) trait IntoModel: Sized + Send + Sync + 'static {
@@ -38,22 +40,36 @@ impl IntoModel for core::WorkspacePage {
     }
 }
 
+/// A walk's next batch: a list of workspaces, or None once the walk is over.
+impl IntoModel for Option<Vec<core::Workspace>> {
+    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match self {
+            Some(batch) => Ok(workspaces(py, batch)?.into_any().unbind()),
+            None => Ok(py.None()),
+        }
+    }
+}
+
 impl IntoModel for core::CreatedKey {
     fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         Ok(Py::new(py, CreatedKey(self))?.into_any())
     }
 }
 
-/// The three result types behind one Python class.
+/// Every result type (and the walk) behind one Python class.
 trait ErasedCall: Send + Sync {
     fn next_action(&mut self, py: Python<'_>, now: Duration) -> PyResult<Py<PyAny>>;
     fn handle_response(&mut self, response: HttpResponse);
     fn handle_transport_error(&mut self, failure: TransportError);
 }
 
-impl<T: IntoModel> ErasedCall for core::Call<T> {
+impl<M> ErasedCall for M
+where
+    M: Machine + Send + Sync + 'static,
+    M::Output: IntoModel,
+{
     fn next_action(&mut self, py: Python<'_>, now: Duration) -> PyResult<Py<PyAny>> {
-        match core::Call::next_action(self, now) {
+        match Machine::next_action(self, now) {
             Action::Send(request) => Ok(Py::new(py, SendAction::from(request))?.into_any()),
             Action::Wait(wait) => Ok(Py::new(
                 py,
@@ -74,21 +90,27 @@ impl<T: IntoModel> ErasedCall for core::Call<T> {
     }
 
     fn handle_response(&mut self, response: HttpResponse) {
-        core::Call::handle_response(self, response);
+        Machine::handle_response(self, response);
     }
 
     fn handle_transport_error(&mut self, failure: TransportError) {
-        core::Call::handle_transport_error(self, failure);
+        Machine::handle_transport_error(self, failure);
     }
 }
 
-/// One API call in progress, from first attempt to final result, retries included.
+/// One API call in progress, from first attempt to final result, retries included; or a walk
+/// over a whole list, each drive giving its next batch (None once it is over; after an error
+/// the next drive retries the failed page).
 #[pyclass(module = "modelgates._native")]
 pub struct Call(Box<dyn ErasedCall>);
 
 impl Call {
-    pub(crate) fn new<T: IntoModel>(call: core::Call<T>) -> Self {
-        Call(Box::new(call))
+    pub(crate) fn new<M>(machine: M) -> Self
+    where
+        M: Machine + Send + Sync + 'static,
+        M::Output: IntoModel,
+    {
+        Call(Box::new(machine))
     }
 }
 

@@ -13,7 +13,6 @@ use pyo3::types::{PyBool, PyDict, PyInt, PyMapping, PyString};
 use crate::call::Call;
 use crate::convert::{request_from_dict, type_name};
 use crate::errors::to_py_err;
-use crate::pager::WorkspacePager;
 
 /// The core's configuration and request builder.
 #[pyclass(frozen, module = "modelgates._native")]
@@ -134,12 +133,13 @@ impl NativeClient {
         build(request_from_dict(fields).and_then(|r| self.0.create_key(r)))
     }
 
-    /// A pager over every workspace; `fields` may hold `page_size` (1 to 100, default 100).
+    /// A walk over every workspace, driven like a call: each drive gives the next batch (a
+    /// list), None once the walk is over. `fields` may hold `page_size` (1 to 100, default 100).
     #[pyo3(signature = (fields=None))]
-    fn workspace_pager(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<WorkspacePager> {
+    fn workspace_pager(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
         request_from_dict::<PagerOptions>(fields)
             .and_then(|options| self.0.workspace_pager(options.page_size))
-            .map(WorkspacePager::new)
+            .map(Call::new)
             .map_err(to_py_err)
     }
 }

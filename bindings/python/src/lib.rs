@@ -16,7 +16,6 @@ mod client;
 mod convert;
 mod errors;
 mod models;
-mod pager;
 
 use pyo3::prelude::*;
 
@@ -34,7 +33,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<call::SendAction>()?;
     module.add_class::<call::Wait>()?;
     module.add_class::<call::Done>()?;
-    module.add_class::<pager::WorkspacePager>()?;
     module.add_class::<models::Workspace>()?;
     module.add_class::<models::WorkspacePage>()?;
     module.add_class::<models::ApiKey>()?;

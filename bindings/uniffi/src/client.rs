@@ -149,7 +149,7 @@ impl ModelGatesClient {
         request: CreateWorkspaceRequest,
     ) -> Result<Workspace, ModelGatesError> {
         self.driver
-            .run(self.core.create_workspace(request.into())?)
+            .run(&mut self.core.create_workspace(request.into())?)
             .await
     }
 
@@ -159,13 +159,13 @@ impl ModelGatesClient {
         request: ListWorkspacesRequest,
     ) -> Result<WorkspacePage, ModelGatesError> {
         self.driver
-            .run(self.core.list_workspaces(request.into())?)
+            .run(&mut self.core.list_workspaces(request.into())?)
             .await
     }
 
     /// `GET /workspaces/{id}` by id (UUID) or slug.
     pub async fn get_workspace(&self, id: String) -> Result<Workspace, ModelGatesError> {
-        self.driver.run(self.core.get_workspace(&id)?).await
+        self.driver.run(&mut self.core.get_workspace(&id)?).await
     }
 
     /// `PATCH /workspaces/{id}` by id (UUID) or slug.
@@ -175,7 +175,7 @@ impl ModelGatesClient {
         changes: UpdateWorkspaceRequest,
     ) -> Result<Workspace, ModelGatesError> {
         self.driver
-            .run(self.core.update_workspace(&id, changes.into())?)
+            .run(&mut self.core.update_workspace(&id, changes.into())?)
             .await
     }
 
@@ -186,7 +186,7 @@ impl ModelGatesClient {
     ) -> Result<Arc<CreatedKey>, ModelGatesError> {
         let created = self
             .driver
-            .run(self.core.create_key(request.into())?)
+            .run(&mut self.core.create_key(request.into())?)
             .await?;
         Ok(Arc::new(created.into()))
     }

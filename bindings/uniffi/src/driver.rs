@@ -4,7 +4,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use modelgates_core::{Action, Call};
+use modelgates_core::{Action, Machine};
 
 use crate::error::{ModelGatesError, TransportError};
 use crate::timer::Timer;
@@ -22,8 +22,9 @@ impl Driver {
         Driver { transport, timer }
     }
 
-    /// The loop every binding writes once: the core decides, the driver sends and sleeps.
-    pub(crate) async fn run<T>(&self, mut call: Call<T>) -> Result<T, ModelGatesError> {
+    /// The loop every binding writes once: the core decides, the driver sends and sleeps. A
+    /// call runs to its result; a walk runs to its next batch.
+    pub(crate) async fn run<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
         loop {
             match call.next_action(self.timer.now()?) {
                 Action::Send(request) => {
@@ -115,7 +116,7 @@ mod tests {
             .expect("a tokio runtime")
     }
 
-    fn get_call(timeout: Duration) -> Call<modelgates_core::Workspace> {
+    fn get_call(timeout: Duration) -> modelgates_core::Call<modelgates_core::Workspace> {
         let config = Config::new("mg-driver-test-key")
             .with_base_url("http://127.0.0.1:9/api/v1")
             .with_timeout(Some(timeout))
@@ -142,7 +143,7 @@ mod tests {
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let result = runtime().block_on(driver.run(get_call(Duration::from_millis(100))));
+            let result = runtime().block_on(driver.run(&mut get_call(Duration::from_millis(100))));
             let _ = sender.send((result, started.elapsed()));
         });
         let (result, elapsed) = receiver

@@ -23,7 +23,7 @@ pub use models::{
     LimitReset, LimitResetOrNull, ListWorkspacesRequest, StringOrNull, UpdateWorkspaceRequest,
     Workspace, WorkspacePage,
 };
-pub use pager::{PagerStop, WorkspacePager};
+pub use pager::WorkspacePager;
 pub use timer::Timer;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
 

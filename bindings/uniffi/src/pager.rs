@@ -1,4 +1,4 @@
-//! The pager object over the core's `WorkspacePager` state machine.
+//! The pager object over the core's `Pager` state machine, which decides every page.
 
 use modelgates_core as core;
 use tokio::sync::Mutex;
@@ -7,34 +7,9 @@ use crate::driver::Driver;
 use crate::error::ModelGatesError;
 use crate::models::Workspace;
 
-/// Why a pager stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum PagerStop {
-    /// Every workspace was fetched.
-    Complete,
-    /// A page came back empty before the total was reached.
-    EmptyPage,
-    /// A page was shorter than asked for.
-    ShortPage,
-    /// The total changed between pages; stopping avoids skipping or repeating items.
-    TotalChanged,
-    /// Stopped by the caller or after an error.
-    Stopped,
-}
-
-impl From<core::StopReason> for PagerStop {
-    fn from(reason: core::StopReason) -> Self {
-        match reason {
-            core::StopReason::Complete => PagerStop::Complete,
-            core::StopReason::EmptyPage => PagerStop::EmptyPage,
-            core::StopReason::ShortPage => PagerStop::ShortPage,
-            core::StopReason::TotalChanged => PagerStop::TotalChanged,
-            core::StopReason::Stopped => PagerStop::Stopped,
-        }
-    }
-}
-
-/// Walks every workspace, one page per [`WorkspacePager::next_page`].
+/// Walks every workspace, one batch per [`WorkspacePager::next_page`]. It never ends early in
+/// silence: a short page or a list that grows mid-walk does not end it, and a page that cannot
+/// be right is an error. After an error the walk is not over: `next_page` retries that page.
 #[derive(uniffi::Object)]
 pub struct WorkspacePager {
     // Held across the whole page fetch: two concurrent `next_page` calls would ask for the same
@@ -54,34 +29,21 @@ impl WorkspacePager {
 
 #[uniffi::export(async_runtime = "tokio")]
 impl WorkspacePager {
-    /// The next page's workspaces (never one seen before), or null once the walk is over.
-    /// After an error the pager stops.
+    /// The next workspaces (never one seen before, never an empty list), or null once the walk
+    /// is over.
     pub async fn next_page(&self) -> Result<Option<Vec<Workspace>>, ModelGatesError> {
         let mut pager = self.pager.lock().await;
-        let Some(call) = pager.next_call() else {
-            return Ok(None);
-        };
-        let page = match call {
-            Ok(call) => self.driver.run(call).await,
-            Err(error) => Err(error.into()),
-        };
-        match page {
-            Ok(page) => Ok(Some(pager.handle_page(page))),
-            Err(error) => {
-                pager.stop();
-                Err(error)
-            }
-        }
+        self.driver.run(&mut *pager).await
     }
 
-    /// Ends the walk early.
+    /// Ends the walk early: `next_page` gives null from now on.
     pub async fn stop(&self) {
         self.pager.lock().await.stop();
     }
 
-    /// Why the pager stopped, once it has.
-    pub async fn stop_reason(&self) -> Option<PagerStop> {
-        self.pager.lock().await.stop_reason().map(PagerStop::from)
+    /// Whether the walk is over.
+    pub async fn is_finished(&self) -> bool {
+        self.pager.lock().await.is_finished()
     }
 
     /// `total_count` as the last page reported it.

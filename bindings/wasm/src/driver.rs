@@ -1,6 +1,6 @@
 //! The core's `Call` loop, written once for the browser.
 
-use modelgates_core::{Action, Call, Error};
+use modelgates_core::{Action, Error, Machine};
 use serde::Serialize;
 use web_sys::AbortSignal;
 
@@ -19,12 +19,13 @@ impl Driver {
         }
     }
 
-    /// Sends, waits and retries as the call says, until it is done or the signal fires.
-    pub(crate) async fn drive<T>(
+    /// Sends, waits and retries as the call (or the walk's next step) says, until it is done
+    /// or the signal fires.
+    pub(crate) async fn drive<M: Machine>(
         &self,
-        mut call: Call<T>,
+        call: &mut M,
         signal: Option<&AbortSignal>,
-    ) -> Result<T, Failure> {
+    ) -> Result<M::Output, Failure> {
         loop {
             if signal.is_some_and(AbortSignal::aborted) {
                 return Err(Failure::Aborted);

@@ -108,7 +108,7 @@ impl WasmClient {
             .workspace_pager(page_size)
             .map_err(|e| error_value(&e))?;
         Ok(WasmPager {
-            pager: Rc::new(RefCell::new(pager)),
+            pager: Rc::new(RefCell::new(Some(pager))),
             driver: self.driver.clone(),
         })
     }
@@ -120,7 +120,7 @@ impl WasmClient {
     ) -> Promise {
         let driver = self.driver.clone();
         spawn(Box::pin(async move {
-            let value = driver.drive(call?, signal.as_ref()).await?;
+            let value = driver.drive(&mut call?, signal.as_ref()).await?;
             driver::to_json(&value)
         }))
     }
@@ -131,38 +131,33 @@ fn spawn(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Pro
     future_to_promise(async move { future.await.map_err(JsValue::from) })
 }
 
-/// Walks every workspace, one page per `next` call.
+/// Walks every workspace, one batch per `next` call (the core's `Pager` decides every page).
 #[wasm_bindgen]
 pub struct WasmPager {
-    pager: Rc<RefCell<WorkspacePager>>,
+    pager: Rc<RefCell<Option<WorkspacePager>>>,
     driver: Rc<Driver>,
 }
 
 #[wasm_bindgen]
 impl WasmPager {
-    /// Fetches the next page: resolves to its new workspaces as JSON text (an array), or to
-    /// `undefined` once every page has been seen. After an error the pager stops.
+    /// Fetches the next batch: resolves to its new workspaces as JSON text (an array), or to
+    /// `null` once the walk is over. After an error the walk is not over: calling `next` again
+    /// retries the page that failed.
     pub fn next(&self, signal: Option<AbortSignal>) -> Promise {
         let pager = self.pager.clone();
         let driver = self.driver.clone();
         spawn(Box::pin(async move {
-            let Some(call) = pager.borrow_mut().next_call() else {
-                return Ok(JsValue::UNDEFINED);
+            // Taken out while the page is in flight: a second `next` meanwhile is refused
+            // instead of asking for the same offset twice.
+            let Some(mut walk) = pager.borrow_mut().take() else {
+                return Err(Failure::from(modelgates_core::Error::Internal {
+                    message: "the walk's next page was asked for before the last one arrived"
+                        .to_owned(),
+                }));
             };
-            let page = match call {
-                Ok(call) => driver.drive(call, signal.as_ref()).await,
-                Err(e) => Err(Failure::from(e)),
-            };
-            match page {
-                Ok(page) => {
-                    let items = pager.borrow_mut().handle_page(page);
-                    driver::to_json(&items)
-                }
-                Err(failure) => {
-                    pager.borrow_mut().stop();
-                    Err(failure)
-                }
-            }
+            let batch = driver.drive(&mut walk, signal.as_ref()).await;
+            *pager.borrow_mut() = Some(walk);
+            driver::to_json(&batch?)
         }))
     }
 }

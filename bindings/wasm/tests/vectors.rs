@@ -93,7 +93,13 @@ async fn replay(vector: &Value) -> Result<(), String> {
         "get-workspace" => settle(client.get_workspace(id, None)).await,
         "update-workspace" => settle(client.update_workspace(id, &text("body"), None)).await,
         "create-keys" => settle(client.create_key(&text("body"), None)).await,
-        "list-all-workspaces" => walk_all(&client, input).await,
+        "list-all-workspaces" => {
+            let walk_errors = vector["expect"]["walk_errors"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            walk_all(&client, input, &walk_errors, &api_key).await
+        }
         other => return Err(format!("unknown operation {other}")),
     };
 
@@ -111,7 +117,12 @@ async fn replay(vector: &Value) -> Result<(), String> {
     check_outcome(&vector["expect"], outcome, &api_key)
 }
 
-async fn walk_all(client: &WasmClient, input: &Value) -> Result<Value, String> {
+async fn walk_all(
+    client: &WasmClient,
+    input: &Value,
+    walk_errors: &[Value],
+    api_key: &str,
+) -> Result<Value, String> {
     let options = match input.get("page_size") {
         Some(size) => json!({ "page_size": size }),
         None => json!({}),
@@ -121,11 +132,27 @@ async fn walk_all(client: &WasmClient, input: &Value) -> Result<Value, String> {
         Err(error) => return Err(error.as_string().unwrap_or_default()),
     };
     let mut items = Vec::new();
+    let mut failed_pages = 0;
     loop {
-        match settle(pager.next(None)).await? {
-            Value::Array(page) => items.extend(page),
-            Value::Null => return Ok(Value::Array(items)),
-            other => return Err(format!("{{\"kind\":\"page is not an array: {other}\"}}")),
+        match settle(pager.next(None)).await {
+            Ok(Value::Array(batch)) => items.extend(batch),
+            Ok(Value::Null) if failed_pages == walk_errors.len() => return Ok(Value::Array(items)),
+            Ok(Value::Null) => {
+                return Err(format!(
+                    "{{\"kind\":\"the walk ended after {failed_pages} failed pages\"}}"
+                ));
+            }
+            Ok(other) => return Err(format!("{{\"kind\":\"batch is not an array: {other}\"}}")),
+            // A failed page does not end the walk: asking again retries it.
+            Err(error) => match walk_errors.get(failed_pages) {
+                Some(Value::Object(want)) => {
+                    if let Err(why) = check_error(&error, want, api_key) {
+                        return Err(format!("{{\"kind\":\"failed page: {why}\"}}"));
+                    }
+                    failed_pages += 1;
+                }
+                _ => return Err(error),
+            },
         }
     }
 }

@@ -7,8 +7,8 @@ use modelgates_core::CreateKeyRequest;
 use modelgates_fuzz::{assert_secret_hidden, client, drive, response};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(call) = client().create_key(CreateKeyRequest::new("Fuzz key")) {
-        if let Some(created) = drive(call, &response(data)) {
+    if let Ok(mut call) = client().create_key(CreateKeyRequest::new("Fuzz key")) {
+        if let Some(created) = drive(&mut call, &response(data)) {
             assert_secret_hidden(&created.key, &format!("{created:?}"));
         }
     }

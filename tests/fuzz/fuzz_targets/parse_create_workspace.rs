@@ -7,7 +7,7 @@ use modelgates_fuzz::{client, drive, response};
 
 fuzz_target!(|data: &[u8]| {
     let request = CreateWorkspaceRequest::new("Fuzz", "fuzz");
-    if let Ok(call) = client().create_workspace(request) {
-        drive(call, &response(data));
+    if let Ok(mut call) = client().create_workspace(request) {
+        drive(&mut call, &response(data));
     }
 });

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use modelgates_fuzz::{client, drive, response};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(call) = client().get_workspace("production") {
-        drive(call, &response(data));
+    if let Ok(mut call) = client().get_workspace("production") {
+        drive(&mut call, &response(data));
     }
 });

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         description: Some(None),
         ..Default::default()
     };
-    if let Ok(call) = client().update_workspace("production", changes) {
-        drive(call, &response(data));
+    if let Ok(mut call) = client().update_workspace("production", changes) {
+        drive(&mut call, &response(data));
     }
 });

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use modelgates_core::{Action, Call, Client, Config, HttpResponse, Secret};
+use modelgates_core::{Action, Client, Config, Error, HttpResponse, Machine, Secret};
 
 /// Statuses worth steering toward; any other byte value gives an arbitrary status.
 const STATUSES: [u16; 12] = [200, 201, 400, 401, 403, 404, 429, 500, 502, 503, 204, 302];
@@ -71,7 +71,7 @@ pub fn secret_in(answer: &HttpResponse) -> Option<String> {
 /// Drives `call` to its end, answering every send with `answer`. Checks what must hold
 /// whatever the answer: the call ends, and no error shows the management key or the key secret
 /// the answer carries (see `secret_in`).
-pub fn drive<T>(mut call: Call<T>, answer: &HttpResponse) -> Option<T> {
+pub fn drive<M: Machine>(call: &mut M, answer: &HttpResponse) -> Option<M::Output> {
     let secret = secret_in(answer);
     let mut now = Duration::ZERO;
     for _ in 0..16 {
@@ -80,23 +80,42 @@ pub fn drive<T>(mut call: Call<T>, answer: &HttpResponse) -> Option<T> {
             Action::Wait(wait) => now += wait,
             Action::Done(Ok(value)) => return Some(value),
             Action::Done(Err(error)) => {
-                let shown = format!("{error} {error:?}");
-                assert!(
-                    !shown.contains("sk-mg-fuzz-management-key"),
-                    "key in an error"
-                );
-                if let Some(secret) = &secret {
-                    assert!(
-                        !shown.contains(secret.as_str()),
-                        "the answer's key secret in an error (status {})",
-                        answer.status
-                    );
-                }
+                check_error(&error, secret.as_deref(), answer.status);
                 return None;
             }
         }
     }
     panic!("the call did not end after 16 steps");
+}
+
+/// Drives a walk for `steps` actions at most, answering every page with `answer`: each step
+/// ends (a batch, the end, or a readable error that shows no secret), and a failed page can be
+/// asked for again.
+pub fn walk<M: Machine>(pager: &mut M, answer: &HttpResponse, steps: usize) {
+    let secret = secret_in(answer);
+    let mut now = Duration::ZERO;
+    for _ in 0..steps {
+        match pager.next_action(now) {
+            Action::Send(_) => pager.handle_response(answer.clone()),
+            Action::Wait(wait) => now += wait,
+            Action::Done(Ok(_)) => {}
+            Action::Done(Err(error)) => check_error(&error, secret.as_deref(), answer.status),
+        }
+    }
+}
+
+fn check_error(error: &Error, secret: Option<&str>, status: u16) {
+    let shown = format!("{error} {error:?}");
+    assert!(
+        !shown.contains("sk-mg-fuzz-management-key"),
+        "key in an error"
+    );
+    if let Some(secret) = secret {
+        assert!(
+            !shown.contains(secret),
+            "the answer's key secret in an error (status {status})"
+        );
+    }
 }
 
 /// Asserts that a one-time key secret never shows in Debug output.

@@ -1,6 +1,6 @@
 //! Fault injection through the `X-Sandbox-Fault` request header, e.g.
 //! `status=503;times=2;key=abc`, `status=429;retry-after=1`, `delay-ms=3000`, `drop`,
-//! `truncate`, `status=502;body=html`.
+//! `truncate`, `status=502;body=html`, `page-cap=3`.
 //!
 //! Two middlewares share the work because auth sits between them: [`arrive`] counts the
 //! request and does what happens whatever the key (`delay-ms`, `drop`); [`apply`] runs once
@@ -51,7 +51,13 @@ struct Fault {
     html: bool,
     times: Option<u64>,
     key: Option<String>,
+    page_cap: Option<usize>,
 }
+
+/// `page-cap=N`: list-workspaces answers at most N items per page, whatever `limit` asked for
+/// (a server that caps its pages). Left in the request's extensions for the handler.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PageCap(pub(crate) usize);
 
 /// What [`arrive`] leaves for [`apply`] in the request's extensions.
 #[derive(Debug, Clone)]
@@ -119,6 +125,9 @@ pub(crate) async fn apply(mut request: Request, next: Next) -> Response {
         }
         Some(Pending::Active(fault)) => fault,
     };
+    if let Some(cap) = fault.page_cap {
+        request.extensions_mut().insert(PageCap(cap));
+    }
     let response = match fault.status {
         Some(status) => injected(&fault, status),
         None => next.run(request).await,
@@ -227,6 +236,14 @@ fn parse(text: &str) -> Result<Fault, String> {
                 }
                 set_once(&mut fault.key, value.to_owned(), "key")?;
             }
+            ("page-cap", Some(value)) => {
+                let cap = value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|cap| *cap >= 1)
+                    .ok_or("page-cap must be a whole number, 1 or more")?;
+                set_once(&mut fault.page_cap, cap, "page-cap")?;
+            }
             ("body", Some("html")) => set_flag(&mut fault.html, "body")?,
             ("body", Some(_)) => return Err("body must be html".to_owned()),
             ("drop", None) => set_flag(&mut fault.drop, "drop")?,
@@ -234,7 +251,7 @@ fn parse(text: &str) -> Result<Fault, String> {
             _ => {
                 return Err(format!(
                     "unknown item '{item}'; expected status=N, retry-after=S, delay-ms=MS, \
-                     drop, truncate, body=html, times=N or key=K, separated by ';'"
+                     drop, truncate, body=html, page-cap=N, times=N or key=K, separated by ';'"
                 ));
             }
         }
@@ -284,6 +301,7 @@ mod tests {
         assert!(parse("truncate").unwrap().truncate);
         assert!(parse("status=502;body=html").unwrap().html);
         assert_eq!(parse("key=only-a-label;").unwrap().status, None);
+        assert_eq!(parse("page-cap=3").unwrap().page_cap, Some(3));
     }
 
     #[test]
@@ -301,6 +319,8 @@ mod tests {
             "times=-1",
             "delay-ms=999999999",
             "key=",
+            "page-cap=0",
+            "page-cap=x",
         ] {
             assert!(parse(bad).is_err(), "{bad}");
         }

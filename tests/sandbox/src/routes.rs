@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Extension, Path, Query, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, Uri};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::Response;
@@ -18,6 +18,7 @@ use uuid::Uuid;
 
 use crate::API_PREFIX;
 use crate::error::ApiError;
+use crate::faults::PageCap;
 use crate::state::AppState;
 use crate::{auth, cors, faults, validate};
 
@@ -69,10 +70,14 @@ async fn create_workspace(
 /// `GET /workspaces?offset&limit` → 200 `{data: [Workspace], total_count}`.
 async fn list_workspaces(
     State(state): State<Arc<AppState>>,
+    cap: Option<Extension<PageCap>>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Query(query) = query.map_err(|err| ApiError::invalid("query", err.body_text()))?;
-    let (offset, limit) = validate::page(&query)?;
+    let (offset, mut limit) = validate::page(&query)?;
+    if let Some(Extension(PageCap(cap))) = cap {
+        limit = limit.min(cap);
+    }
     let (page, total_count) = state.store().list_workspaces(offset, limit);
     Ok(Json(json!({ "data": page, "total_count": total_count })))
 }

@@ -21,7 +21,7 @@ Two layers of checks, both run on every file:
    validation (the offending field, and that an invalid vector has exactly one problem),
    the URL (percent-encoding, query order), headers and body of every request (expires_at
    converted to UTC), which responses are retried, every wait range (backoff, Retry-After,
-   max_elapsed_ms), the pager's page requests and stopping rules, and the expected value or
+   max_elapsed_ms), the walk's page requests, its end, and the pages it resumes after (walk_errors), and the expected value or
    error. A vector whose outcome would depend on jitter is reported as ambiguous.
 
 Exit status 0 when every vector passes, 1 otherwise. Prints one line per problem and a count
@@ -270,9 +270,15 @@ def check_exchange_format(e) -> list[str]:
 def check_expect_format(x, exchanges) -> list[str]:
     if not isinstance(x, dict):
         return ["expect must be an object"]
-    p = [f"expect: unknown key {k!r}" for k in x.keys() - {"value", "error"}]
+    p = [f"expect: unknown key {k!r}" for k in x.keys() - {"value", "error", "walk_errors"}]
     if ("value" in x) == ("error" in x):
         return p + ["expect needs exactly one of value / error"]
+    walk_errors = x.get("walk_errors", [])
+    if not isinstance(walk_errors, list) or not all(isinstance(w, dict) for w in walk_errors):
+        p.append("expect.walk_errors must be an array of error objects")
+    else:
+        for n, w in enumerate(walk_errors):
+            p += [m.replace("expect.error", f"expect.walk_errors[{n}]") for m in check_expect_format({"error": w}, exchanges)]
     if "value" in x:
         if not exchanges:
             p.append("a value is expected but nothing is sent")
@@ -667,25 +673,70 @@ def run_call(op, exchanges, start, want_request, cfg, where):
         elapsed, pending_wait, n, i = (lo, hi), wait, n + 1, i + 1
 
 
-def run_pager(inp, exchanges, cfg):
+def run_pager(inp, exchanges, cfg, resumes):
+    """The walk: by offsets until total_count; a shrinking total steps back by as much; an empty
+    page before the total is an error; after an error (up to `resumes` times) the same page is
+    asked for again. Returns (result, index after the walk, the errors resumed after)."""
     page_size = inp.get("page_size", 100)
-    offset, seen, items, prev_total, i = 0, set(), [], None, 0
+    offset, seen, items, total_before, i, failures = 0, set(), [], None, 0, []
     while True:
         want = build_request("list-all-workspaces", inp, cfg, page=(offset, page_size))
         result, i = run_call("list-all-workspaces", exchanges, i, want, cfg, f"page at offset {offset}")
+        if result[0] == "value":
+            page = result[1]
+            got, total = len(page["data"]), page["total_count"]
+            if got == 0 and offset < total:
+                result = ("error", {"kind": "decode", "status": 200, "_own_message":
+                                    f"the page at offset {offset} is empty, but total_count says "
+                                    f"there are {total} items"})
         if result[0] == "error":
-            return result, i
-        page = result[1]
+            if len(failures) < resumes:
+                failures.append(result[1])
+                continue
+            return result, i, failures
         for w in page["data"]:
             if w["id"] not in seen:
                 seen.add(w["id"])
                 items.append(w)
-        got, total = len(page["data"]), page["total_count"]
-        offset += got
-        changed = prev_total is not None and total != prev_total
-        if got == 0 or got < page_size or changed or offset >= total:
-            return ("value", items), i
-        prev_total = total
+        shrunk = max(0, total_before - total) if total_before is not None else 0
+        total_before = total
+        offset = max(0, offset - shrunk) if shrunk else offset + got
+        if offset >= total:
+            return ("value", items), i, failures
+
+
+def match_error(err, model) -> list[str]:
+    """How an expected error (vector) differs from the model's error."""
+    p = []
+    for k, want in err.items():
+        if k in ("message_contains", "message_not_contains"):
+            continue
+        if k == "message" and not model.get("_envelope"):
+            p.append("exact message given for an error whose message the model cannot know")
+            continue
+        if k not in model:
+            p.append(f"expect.error.{k} is not something this error carries")
+        elif not json_eq(want, model[k]):
+            p.append(f"expect.error.{k} = {want!r}, model says {model[k]!r}")
+    mc = err.get("message_contains")
+    if mc is not None:
+        if model.get("_envelope"):
+            if mc not in model["message"]:
+                p.append(f"message_contains {mc!r} is not in the message {model['message']!r}")
+        elif "_own_message" in model:
+            if mc not in model["_own_message"]:
+                p.append(f"message_contains {mc!r} is not in the message {model['_own_message']!r}")
+        elif model["kind"] == "api":
+            if mc not in str(model["status"]):
+                p.append(f"message_contains {mc!r}: for a non-envelope body only the status is certain")
+        else:
+            p.append(f"message_contains {mc!r} cannot be checked for a {model['kind']} error")
+    mnc = err.get("message_not_contains")
+    if mnc is not None and model.get("_envelope") and mnc in model["message"]:
+        p.append(f"message_not_contains {mnc!r} is in the server's own message")
+    if "kind" not in err:
+        p.append("expect.error.kind is required")
+    return p
 
 
 def check_rules(v) -> list[str]:
@@ -705,15 +756,25 @@ def check_rules(v) -> list[str]:
     if problems:
         return [f"model finds invalid input fields {problems} but the vector sends requests"]
 
+    walk_errors = expect.get("walk_errors", [])
+    if walk_errors and op != "list-all-workspaces":
+        return ["walk_errors is only for a walk"]
     try:
         if op == "list-all-workspaces":
-            result, used = run_pager(inp, exchanges, cfg)
+            result, used, failures = run_pager(inp, exchanges, cfg, len(walk_errors))
         else:
             result, used = run_call(op, exchanges, 0, build_request(op, inp, cfg), cfg, "call")
+            failures = []
     except VectorError as e:
         return [str(e)]
     if used != len(exchanges):
         return [f"the call ends after {used} exchange(s) but the vector has {len(exchanges)}"]
+    if len(failures) != len(walk_errors):
+        return [f"the walk resumes after {len(failures)} failed page(s), the vector lists {len(walk_errors)}"]
+    for n, (want, model) in enumerate(zip(walk_errors, failures)):
+        problems = match_error(want, model)
+        if problems:
+            return [f"walk_errors[{n}]: {m}" for m in problems]
 
     if result[0] == "value":
         if "value" not in expect:
@@ -726,33 +787,7 @@ def check_rules(v) -> list[str]:
     model = result[1]
     if "error" not in expect:
         return [f"model gives an error {({k: x for k, x in model.items() if not k.startswith('_')})}, vector expects a value"]
-    p = []
-    for k, want in err.items():
-        if k in ("message_contains", "message_not_contains"):
-            continue
-        if k == "message" and not model.get("_envelope"):
-            p.append("exact message given for an error whose message the model cannot know")
-            continue
-        if k not in model:
-            p.append(f"expect.error.{k} is not something this error carries")
-        elif not json_eq(want, model[k]):
-            p.append(f"expect.error.{k} = {want!r}, model says {model[k]!r}")
-    mc = err.get("message_contains")
-    if mc is not None:
-        if model.get("_envelope"):
-            if mc not in model["message"]:
-                p.append(f"message_contains {mc!r} is not in the message {model['message']!r}")
-        elif model["kind"] == "api":
-            if mc not in str(model["status"]):
-                p.append(f"message_contains {mc!r}: for a non-envelope body only the status is certain")
-        else:
-            p.append(f"message_contains {mc!r} cannot be checked for a {model['kind']} error")
-    mnc = err.get("message_not_contains")
-    if mnc is not None and model.get("_envelope") and mnc in model["message"]:
-        p.append(f"message_not_contains {mnc!r} is in the server's own message")
-    if "kind" not in err:
-        p.append("expect.error.kind is required")
-    return p
+    return match_error(err, model)
 
 
 # --------------------------------------------------------------------------- main

@@ -146,13 +146,45 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             val all = ArrayList<Workspace>()
             while (true) all.addAll(pager.nextPage() ?: break)
             check(all.size.toULong() == page.totalCount && all.any { it.id == created.id }) { "pager gave ${all.size} of ${page.totalCount}" }
-            val reason = pager.stopReason()
-            check(reason == PagerStop.COMPLETE) { "stop reason $reason" }
+            check(pager.isFinished()) { "the walk is not over" }
             val key = client.createKey(CreateKeyRequest(name = "kt key", workspaceId = created.id, limit = DoubleOrNull.Value(5.0), limitReset = LimitResetOrNull.Value(LimitReset.Monthly)))
             val secret = key.revealKey()
             check(secret.startsWith("sk-mg-v1-")) { "the key secret has an unexpected form" }
             check(key.data().workspaceId == created.id && key.data().limitReset == LimitReset.Monthly) { "key data ${key.data()}" }
             check(!key.toString().contains(secret) && key.toString().contains("[REDACTED]")) { "CreatedKey.toString shows the secret" }
+        }
+    }
+
+    h.test("sandbox: the walk goes on past short pages and a growing list, and resumes after a failed page") {
+        runBlocking {
+            repeat(4) { client.createWorkspace(CreateWorkspaceRequest(name = "walk $it", slug = s.slug())) }
+            val total = client.listWorkspaces(ListWorkspacesRequest(limit = 1u)).totalCount.toInt()
+            suspend fun walkAll(pager: WorkspacePager): List<Workspace> {
+                val all = ArrayList<Workspace>()
+                while (true) all.addAll(pager.nextPage() ?: break)
+                return all
+            }
+            val capped = walkAll(s.client(fault = "page-cap=2").workspacePager(null))
+            check(capped.size == total) { "capped pages gave ${capped.size} of $total" }
+            // The README's loop, with a workspace created after the first page.
+            val pager = client.workspacePager(2u)
+            val seen = ArrayList(pager.nextPage()!!)
+            val late = client.createWorkspace(CreateWorkspaceRequest(name = "late", slug = s.slug()))
+            seen.addAll(walkAll(pager))
+            check(seen.size == total + 1 && seen.last().id == late.id) { "grown walk gave ${seen.size} of ${total + 1}" }
+            check(seen.map { it.id }.toSet().size == seen.size) { "a workspace twice" }
+            // A failed page (no retries): the pager is not "done", nextPage retries it.
+            val label = s.label()
+            val flaky = s.client(fault = "status=500;times=1;key=$label", retry = noRetry).workspacePager(3u)
+            try {
+                flaky.nextPage()
+                error("the first page should fail")
+            } catch (e: ModelGatesException.Api) {
+                check(e.status.toInt() == 500) { "status ${e.status}" }
+            }
+            check(!flaky.isFinished()) { "a failed page ended the walk" }
+            val resumed = walkAll(flaky)
+            check(resumed.size == total + 1) { "resumed walk gave ${resumed.size} of ${total + 1}" }
         }
     }
 

@@ -174,7 +174,7 @@ private fun createKeyRequest(body: Map<String, Any?>): CreateKeyRequest {
 typealias Operation = suspend (ModelGatesClient) -> Any?
 
 /** The operation of a vector as a call on the client; input conversion happens before any call. */
-private fun operationOf(operation: String, input: Map<String, Any?>): Operation {
+private fun operationOf(operation: String, input: Map<String, Any?>, walkErrors: List<Any?>): Operation {
     val id = { Input(input, setOf("id", "body")).requiredString("id") }
     when (operation) {
         "create-workspace" -> {
@@ -204,7 +204,20 @@ private fun operationOf(operation: String, input: Map<String, Any?>): Operation 
             return { c ->
                 val pager = c.workspacePager(pageSize)
                 val items = ArrayList<Workspace>()
-                while (true) items.addAll(pager.nextPage() ?: break)
+                var failed = 0
+                while (true) {
+                    // A failed page does not end the walk: asking again retries it.
+                    val batch = try {
+                        pager.nextPage()
+                    } catch (e: ModelGatesException) {
+                        if (failed == walkErrors.size) throw e
+                        checkError(walkErrors[failed] as Map<*, *>, e)
+                        failed++
+                        continue
+                    } ?: break
+                    items.addAll(batch)
+                }
+                check(failed == walkErrors.size) { "the walk ended after $failed failed pages" }
                 items
             }
         }
@@ -321,9 +334,10 @@ fun replayVector(text: String) {
             jitter = (it["jitter"] as Number).toDouble(),
         )
     }
-    val operation = operationOf(vector["operation"] as String, objectOf(vector["input"]))
     val exchanges = vector["exchanges"] as List<Map<String, Any?>>
     val expect = vector["expect"] as Map<String, Any?>
+    val walkErrors = expect["walk_errors"] as List<Any?>? ?: emptyList()
+    val operation = operationOf(vector["operation"] as String, objectOf(vector["input"]), walkErrors)
 
     for (seed in listOf(0uL, 1uL, 0xDEADBEEFuL)) {
         val timer = FakeTimer()

@@ -1,0 +1,50 @@
+// A walk over a whole list: an async iterator over the engine's pager. Every rule of the walk
+// (offsets, total_count, ids seen once, when it is over) is decided by the core's Pager; this
+// only hands out its batches one item at a time.
+
+export class Walk {
+  #open;
+  #signal;
+  #pager;
+  #batch = [];
+  #done = false;
+
+  /** @param {() => Promise<any>} open the engine's pager, created on first use */
+  constructor(open, signal) {
+    this.#open = open;
+    this.#signal = signal;
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  /** The next item. A failed page rejects; calling `next` again (or iterating the walk again)
+   * retries that page, so a walk can be resumed. */
+  async next() {
+    while (this.#batch.length === 0) {
+      if (this.#done) return { value: undefined, done: true };
+      this.#pager ??= await this.#open();
+      const batch = await this.#pager.next(this.#signal);
+      if (batch === null) {
+        this.#finish();
+      } else {
+        this.#batch = batch;
+      }
+    }
+    return { value: this.#batch.shift(), done: false };
+  }
+
+  /** Ends the walk (`break` in a `for await` loop calls it). */
+  async return(value) {
+    this.#finish();
+    return { value, done: true };
+  }
+
+  #finish() {
+    this.#done = true;
+    this.#batch = [];
+    this.#pager?.free();
+    this.#pager = undefined;
+  }
+}
