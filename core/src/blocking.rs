@@ -118,7 +118,7 @@ impl BlockingClient {
         let mut builder = attohttpc::RequestBuilder::try_new(method, &request.url)
             .map_err(refused)?
             // The core follows no redirects: Authorization must not leak to another host.
-            .follow_redirects(false);
+            .follow_redirects(request.follow_redirects);
         for (name, value) in &request.headers {
             let invalid = |what: &str| {
                 TransportError::new(

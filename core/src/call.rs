@@ -267,6 +267,38 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
     let retry_after = response
         .header("retry-after")
         .and_then(retry::parse_retry_after);
+    let location = response
+        .header("location")
+        .map(|location| scrub(location, api_key));
+    if response.status == 0 || (300..400).contains(&response.status) {
+        // Never followed: the key would go wherever the server points.
+        let message = match (&location, response.status) {
+            (Some(to), status) => format!(
+                "the server redirected to {to} (HTTP {status}); the SDK never follows a redirect, \
+                 so that the key cannot reach another host: check the base URL"
+            ),
+            (None, 0) => {
+                "the server answered with a redirect (the browser does not say where to); \
+                 the SDK never follows a redirect, so that the key cannot reach another host: \
+                 check the base URL"
+                    .to_owned()
+            }
+            (None, status) => format!(
+                "the server redirected (HTTP {status}, no Location); the SDK never follows a \
+                 redirect: check the base URL"
+            ),
+        };
+        return ApiError {
+            status: response.status,
+            code: None,
+            message,
+            metadata: None,
+            user_id: None,
+            request_id,
+            retry_after: None,
+            location,
+        };
+    }
     match serde_json::from_slice::<Envelope>(&response.body) {
         Ok(envelope) => ApiError {
             status: response.status,
@@ -280,6 +312,7 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
             user_id: envelope.user_id.map(|id| scrub(&id, api_key)),
             request_id,
             retry_after,
+            location,
         },
         Err(_) => ApiError {
             status: response.status,
@@ -304,6 +337,7 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
             user_id: None,
             request_id,
             retry_after,
+            location,
         },
     }
 }
@@ -323,12 +357,9 @@ fn decode_error(
         // The body holds the new key's secret: describe the problem without quoting it.
         let inner = &err.source;
         let what = match inner.classify() {
-            serde_json::error::Category::Data if inner.to_string().starts_with("missing field") => {
-                inner.to_string()
-            }
-            serde_json::error::Category::Data => "a value has the wrong type".to_owned(),
-            serde_json::error::Category::Eof => "the body ends early".to_owned(),
-            _ => "the body is not valid JSON".to_owned(),
+            serde_json::error::Category::Data => "a value is missing or has the wrong type",
+            serde_json::error::Category::Eof => "the body ends early",
+            _ => "the body is not valid JSON",
         };
         format!(
             "{} response{at}: {what} (body of {} bytes not shown: it may contain the key secret)",

@@ -27,7 +27,9 @@ impl Client {
     /// A client for a validated configuration. `seed` drives the retry jitter: pass a random
     /// value in production and a fixed one in tests, for repeatable waits.
     pub fn new(config: Config, seed: u64) -> Result<Self, Error> {
-        config.validate()?;
+        config
+            .validate()
+            .map_err(|error| error.with_field_style(config.field_style))?;
         Ok(Client {
             config: Arc::new(config),
             seed,
@@ -42,8 +44,10 @@ impl Client {
 
     /// Validates an endpoint's input and builds its call. Nothing is sent on error.
     pub fn call<E: Endpoint>(&self, mut endpoint: E) -> Result<Call<E::Output>, Error> {
-        endpoint.validate()?;
-        let request = self.build_request(&endpoint)?;
+        let request = endpoint
+            .validate()
+            .and_then(|()| self.build_request(&endpoint))
+            .map_err(|error| self.styled(error))?;
         // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
         let n = self.calls.fetch_add(1, Ordering::Relaxed);
         let seed = self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -97,7 +101,12 @@ impl Client {
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
     pub fn workspace_pager(&self, page_size: Option<u32>) -> Result<WorkspacePager, Error> {
-        WorkspacePager::new(self.clone(), page_size)
+        WorkspacePager::new(self.clone(), page_size).map_err(|error| self.styled(error))
+    }
+
+    /// An input error in the configured field style.
+    pub fn styled(&self, error: Error) -> Error {
+        error.with_field_style(self.config.field_style)
     }
 
     fn build_request<E: Endpoint>(&self, endpoint: &E) -> Result<HttpRequest, Error> {
@@ -133,6 +142,7 @@ impl Client {
             headers,
             body,
             timeout: config.timeout,
+            follow_redirects: false,
         })
     }
 }

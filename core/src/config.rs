@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::error::Error;
+use crate::error::{Error, FieldStyle};
 use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 
@@ -30,6 +30,8 @@ pub struct Config {
     pub retry: RetryPolicy,
     /// Extra headers sent with every request (tracing, proxies, the sandbox's fault header).
     pub headers: Vec<(String, String)>,
+    /// How input errors spell field names: the binding's language's way.
+    pub field_style: FieldStyle,
 }
 
 impl Config {
@@ -42,7 +44,14 @@ impl Config {
             timeout: Some(DEFAULT_TIMEOUT),
             retry: RetryPolicy::default(),
             headers: Vec::new(),
+            field_style: FieldStyle::Snake,
         }
+    }
+
+    /// Sets how input errors spell field names (`Camel` for JavaScript, Kotlin and Swift).
+    pub fn with_field_style(mut self, style: FieldStyle) -> Self {
+        self.field_style = style;
+        self
     }
 
     /// Sets the API root.

@@ -87,7 +87,270 @@ impl fmt::Display for ErrorKind {
     }
 }
 
+/// What a failure is, finely enough that every language names its error type after it (the
+/// same classes everywhere: `NotFound` is JS `NotFoundError`, Python `NotFoundError`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorClass {
+    /// Refused before sending: a field broke the API's rules.
+    InvalidInput,
+    /// HTTP 400: the server refused the input.
+    BadRequest,
+    /// HTTP 401: the key is missing or wrong.
+    Authentication,
+    /// HTTP 403: the key may not do this.
+    PermissionDenied,
+    /// HTTP 404: no such resource.
+    NotFound,
+    /// HTTP 409: the change conflicts with the resource's current state.
+    Conflict,
+    /// HTTP 429: too many requests, after the retries allowed.
+    RateLimit,
+    /// HTTP 5xx, after the retries allowed.
+    InternalServer,
+    /// A 3xx: the server redirected, and the SDK never follows a redirect.
+    Redirect,
+    /// Any other non-2xx status.
+    ApiStatus,
+    /// A 2xx answer whose body is not what the API documents.
+    Decode,
+    /// No answer: the connection failed or broke.
+    Connection,
+    /// No answer in time.
+    Timeout,
+    /// The SDK was driven wrongly: a bug, never caused by input.
+    Internal,
+}
+
+impl ErrorClass {
+    /// Every class.
+    pub const ALL: [ErrorClass; 14] = [
+        ErrorClass::InvalidInput,
+        ErrorClass::BadRequest,
+        ErrorClass::Authentication,
+        ErrorClass::PermissionDenied,
+        ErrorClass::NotFound,
+        ErrorClass::Conflict,
+        ErrorClass::RateLimit,
+        ErrorClass::InternalServer,
+        ErrorClass::Redirect,
+        ErrorClass::ApiStatus,
+        ErrorClass::Decode,
+        ErrorClass::Connection,
+        ErrorClass::Timeout,
+        ErrorClass::Internal,
+    ];
+
+    /// The class of an API error with this status.
+    pub fn of_status(status: u16) -> ErrorClass {
+        match status {
+            0 | 300..=399 => ErrorClass::Redirect,
+            400 => ErrorClass::BadRequest,
+            401 => ErrorClass::Authentication,
+            403 => ErrorClass::PermissionDenied,
+            404 => ErrorClass::NotFound,
+            409 => ErrorClass::Conflict,
+            429 => ErrorClass::RateLimit,
+            500..=599 => ErrorClass::InternalServer,
+            _ => ErrorClass::ApiStatus,
+        }
+    }
+
+    /// The name, e.g. `NotFound`; JS and Kotlin add `Error` / `Exception`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorClass::InvalidInput => "InvalidInput",
+            ErrorClass::BadRequest => "BadRequest",
+            ErrorClass::Authentication => "Authentication",
+            ErrorClass::PermissionDenied => "PermissionDenied",
+            ErrorClass::NotFound => "NotFound",
+            ErrorClass::Conflict => "Conflict",
+            ErrorClass::RateLimit => "RateLimit",
+            ErrorClass::InternalServer => "InternalServer",
+            ErrorClass::Redirect => "Redirect",
+            ErrorClass::ApiStatus => "ApiStatus",
+            ErrorClass::Decode => "Decode",
+            ErrorClass::Connection => "Connection",
+            ErrorClass::Timeout => "Timeout",
+            ErrorClass::Internal => "Internal",
+        }
+    }
+
+    /// The Python exception's name, in the names Python SDKs use (openai-python's).
+    pub fn python_name(self) -> &'static str {
+        match self {
+            ErrorClass::InvalidInput => "ValidationError",
+            ErrorClass::BadRequest => "BadRequestError",
+            ErrorClass::Authentication => "AuthenticationError",
+            ErrorClass::PermissionDenied => "PermissionDeniedError",
+            ErrorClass::NotFound => "NotFoundError",
+            ErrorClass::Conflict => "ConflictError",
+            ErrorClass::RateLimit => "RateLimitError",
+            ErrorClass::InternalServer => "InternalServerError",
+            ErrorClass::Redirect => "RedirectError",
+            ErrorClass::ApiStatus => "APIStatusError",
+            ErrorClass::Decode => "APIResponseValidationError",
+            ErrorClass::Connection => "APIConnectionError",
+            ErrorClass::Timeout => "APITimeoutError",
+            ErrorClass::Internal => "InternalError",
+        }
+    }
+
+    /// The JavaScript error class's name (the npm package's exports).
+    pub fn js_name(self) -> &'static str {
+        match self {
+            ErrorClass::InvalidInput => "InvalidInputError",
+            ErrorClass::BadRequest => "BadRequestError",
+            ErrorClass::Authentication => "AuthenticationError",
+            ErrorClass::PermissionDenied => "PermissionDeniedError",
+            ErrorClass::NotFound => "NotFoundError",
+            ErrorClass::Conflict => "ConflictError",
+            ErrorClass::RateLimit => "RateLimitError",
+            ErrorClass::InternalServer => "InternalServerError",
+            ErrorClass::Redirect => "RedirectError",
+            ErrorClass::ApiStatus => "ApiError",
+            ErrorClass::Decode => "DecodeError",
+            ErrorClass::Connection => "TransportError",
+            ErrorClass::Timeout => "TimeoutError",
+            ErrorClass::Internal => "InternalError",
+        }
+    }
+
+    /// The kind this class belongs to.
+    pub fn kind(self) -> ErrorKind {
+        match self {
+            ErrorClass::InvalidInput => ErrorKind::InvalidInput,
+            ErrorClass::Decode => ErrorKind::Decode,
+            ErrorClass::Connection => ErrorKind::Transport,
+            ErrorClass::Timeout => ErrorKind::Timeout,
+            ErrorClass::Internal => ErrorKind::Internal,
+            _ => ErrorKind::Api,
+        }
+    }
+
+    /// Whether trying again later may succeed (the SDK's own retries are already spent).
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            ErrorClass::RateLimit
+                | ErrorClass::InternalServer
+                | ErrorClass::Connection
+                | ErrorClass::Timeout
+        )
+    }
+
+    /// One line on when it happens, for generated docs.
+    pub fn description(self) -> &'static str {
+        match self {
+            ErrorClass::InvalidInput => {
+                "refused before sending: `field` names the input to fix; nothing was sent"
+            }
+            ErrorClass::BadRequest => "HTTP 400: the server refused the input",
+            ErrorClass::Authentication => "HTTP 401: the key is missing or wrong",
+            ErrorClass::PermissionDenied => "HTTP 403: the key may not do this",
+            ErrorClass::NotFound => "HTTP 404: no such resource",
+            ErrorClass::Conflict => {
+                "HTTP 409: the change conflicts with the resource's current state"
+            }
+            ErrorClass::RateLimit => {
+                "HTTP 429 after the retries allowed; `retryAfter` says when to try again"
+            }
+            ErrorClass::InternalServer => {
+                "HTTP 5xx after the retries allowed (a POST is never retried on 5xx)"
+            }
+            ErrorClass::Redirect => {
+                "a 3xx: the SDK never follows a redirect (the key must not go to another host)"
+            }
+            ErrorClass::ApiStatus => "any other non-2xx status",
+            ErrorClass::Decode => "a 2xx answer whose body is not what the API documents",
+            ErrorClass::Connection => "no answer: the connection failed or broke",
+            ErrorClass::Timeout => "no answer within the attempt's timeout",
+            ErrorClass::Internal => "a bug in the SDK; never caused by input",
+        }
+    }
+}
+
+impl fmt::Display for ErrorClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How field names are spelt in a language: the API's `io_logging_sampling_rate` (Rust,
+/// Python) or `ioLoggingSamplingRate` (JavaScript, Kotlin, Swift).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum FieldStyle {
+    /// The API's own names.
+    #[default]
+    Snake,
+    /// lowerCamelCase.
+    Camel,
+}
+
+impl FieldStyle {
+    /// A field name (or a dotted path of them) in this style.
+    pub fn apply(self, field: &str) -> String {
+        match self {
+            FieldStyle::Snake => field.to_owned(),
+            FieldStyle::Camel => {
+                let mut out = String::with_capacity(field.len());
+                let mut upper = false;
+                for c in field.chars() {
+                    match c {
+                        '_' => upper = true,
+                        '.' => {
+                            upper = false;
+                            out.push(c);
+                        }
+                        _ if upper => {
+                            out.extend(c.to_uppercase());
+                            upper = false;
+                        }
+                        _ => out.push(c),
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
 impl Error {
+    /// The class each language names its error type after.
+    pub fn class(&self) -> ErrorClass {
+        match self {
+            Error::InvalidInput { .. } => ErrorClass::InvalidInput,
+            Error::Api(api) => ErrorClass::of_status(api.status),
+            Error::Decode { .. } => ErrorClass::Decode,
+            Error::Transport { .. } => ErrorClass::Connection,
+            Error::Timeout { .. } => ErrorClass::Timeout,
+            Error::Internal { .. } => ErrorClass::Internal,
+        }
+    }
+
+    /// Whether trying again later may succeed (see [`ErrorClass::is_retryable`]).
+    pub fn is_retryable(&self) -> bool {
+        self.class().is_retryable()
+    }
+
+    /// The error with its field named in `style`, in `field` and in the message (which starts
+    /// with it). Only input errors name a field; others are returned as they are.
+    pub fn with_field_style(self, style: FieldStyle) -> Error {
+        match self {
+            Error::InvalidInput { field, message } if style != FieldStyle::Snake => {
+                let renamed = style.apply(&field);
+                let message = match message.strip_prefix(field.as_str()) {
+                    Some(rest) => format!("{renamed}{rest}"),
+                    None => message,
+                };
+                Error::InvalidInput {
+                    field: renamed,
+                    message,
+                }
+            }
+            other => other,
+        }
+    }
+
     /// The stable kind of this error.
     pub fn kind(&self) -> ErrorKind {
         match self {
@@ -167,11 +430,17 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// The `Retry-After` response header, when given in seconds.
     pub retry_after: Option<Duration>,
+    /// The `Location` header of a redirect (which the SDK never follows).
+    pub location: Option<String>,
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP {}", self.status)?;
+        if self.status != 0 {
+            write!(f, "HTTP {}", self.status)?;
+        } else {
+            f.write_str("redirect")?;
+        }
         if let Some(code) = self.code {
             write!(f, " (code {code})")?;
         }

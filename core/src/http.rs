@@ -44,6 +44,10 @@ pub struct HttpRequest {
     pub body: Option<String>,
     /// How long the transport should wait for this one attempt before giving up.
     pub timeout: Option<Duration>,
+    /// Whether the transport may follow a redirect: never. A transport hands a 3xx back as it
+    /// is (a browser's opaque redirect as status 0), and the core makes it an error naming the
+    /// status and `Location`: following would send the key wherever the server points.
+    pub follow_redirects: bool,
 }
 
 impl HttpRequest {
@@ -74,6 +78,7 @@ impl fmt::Debug for HttpRequest {
             .field("headers", &headers)
             .field("body", &self.body)
             .field("timeout", &self.timeout)
+            .field("follow_redirects", &self.follow_redirects)
             .finish()
     }
 }

@@ -28,14 +28,6 @@ impl JsonPath {
             None => JsonPath::default(),
         }
     }
-
-    /// The outermost object key, which for a request body is the field a caller set.
-    pub(crate) fn first_key(&self) -> Option<&str> {
-        match self.0.first() {
-            Some(Segment::Key(key)) => Some(key),
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Display for JsonPath {

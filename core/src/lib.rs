@@ -47,7 +47,7 @@ pub use api::{Endpoint, Nullable, Operation};
 pub use call::{Action, Call, Machine};
 pub use client::Client;
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
-pub use error::{ApiError, Error, ErrorKind};
+pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};
 pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 pub use paginate::{Listing, Pager, WorkspacePager, Workspaces};
 pub use retry::RetryPolicy;

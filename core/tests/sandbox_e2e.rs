@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use modelgates_core::blocking::BlockingClient;
 use modelgates_core::{
-    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, ErrorKind, LimitReset,
+    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, ErrorClass, ErrorKind, LimitReset,
     ListWorkspacesRequest, RetryPolicy, UpdateWorkspaceRequest,
 };
 use modelgates_sandbox::{Sandbox, SandboxConfig};
@@ -296,6 +296,25 @@ fn a_failed_page_is_retried_when_the_walk_is_asked_again() {
     let slugs: Vec<String> = walk.map(|w| w.unwrap().slug).collect();
     assert_eq!(slugs, ["default", "ws-0", "ws-1", "ws-2"]);
     assert_eq!(w.count("walk-resume", "list-workspaces"), 3);
+}
+
+#[test]
+fn a_redirect_is_an_error_never_followed() {
+    let w = world();
+    let error = expect_err(
+        w.faulty_direct("redirect;key=e2e-redirect")
+            .get_workspace("default"),
+    );
+    assert_eq!(error.class(), ErrorClass::Redirect);
+    assert!(!error.is_retryable());
+    let api = error.api().unwrap();
+    assert_eq!(api.status, 302);
+    assert_eq!(
+        api.location.as_deref(),
+        Some("http://127.0.0.1:9/api/v1/redirected")
+    );
+    assert!(error.to_string().contains("never follows"), "{error}");
+    assert_eq!(w.count("e2e-redirect", "get-workspace"), 1);
 }
 
 #[test]

@@ -464,6 +464,9 @@ fn check_error(error: &Error, want: &Map<String, Value>, api_key: &str) -> Resul
     let api = error.api();
     let got: Vec<(&str, Value)> = vec![
         ("kind", json!(error.kind().as_str())),
+        ("class", json!(error.class().name())),
+        ("retryable", json!(error.is_retryable())),
+        ("location", json!(api.and_then(|a| a.location.clone()))),
         ("status", json!(error.status())),
         ("code", json!(api.and_then(|a| a.code))),
         ("message", json!(error.message())),

@@ -21,6 +21,3 @@ export const toApi = (value) => rename(value, snake);
 
 /** A response object with JavaScript field names. */
 export const fromApi = (value) => rename(value, camel);
-
-/** A field name as JavaScript spells it (`io_logging_sampling_rate` -> `ioLoggingSamplingRate`). */
-export const fieldName = camel;

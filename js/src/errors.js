@@ -1,5 +1,6 @@
-// Errors as Error subclasses, one per kind, so both `instanceof` and `error.kind` work.
-import { fieldName } from "./case.js";
+// Errors as Error subclasses, so both `instanceof` and `error.kind` work. Which class a failure
+// becomes, its message and whether it is retryable are the core's decisions (its error
+// description names the class); this module only builds the object.
 
 /** Every error the SDK throws. */
 export class ModelGatesError extends Error {
@@ -10,6 +11,8 @@ export class ModelGatesError extends Error {
     this.name = new.target.errorName;
     /** invalid_input | api | decode | transport | timeout | aborted | internal */
     this.kind = detail.kind;
+    /** Whether trying again later may succeed (the SDK's own retries are spent). */
+    this.retryable = detail.retryable ?? false;
     this.status = detail.status ?? null;
     this.code = detail.code ?? null;
     this.field = detail.field ?? null;
@@ -17,6 +20,7 @@ export class ModelGatesError extends Error {
     this.userId = detail.userId ?? null;
     this.requestId = detail.requestId ?? null;
     this.retryAfterMs = detail.retryAfterMs ?? null;
+    this.location = detail.location ?? null;
   }
 }
 /** Refused before sending: `field` names the offending input. Nothing was sent. */
@@ -26,6 +30,38 @@ export class InvalidInputError extends ModelGatesError {
 /** The server answered with an error status. */
 export class ApiError extends ModelGatesError {
   static errorName = "ApiError";
+}
+/** HTTP 400: the server refused the input. */
+export class BadRequestError extends ApiError {
+  static errorName = "BadRequestError";
+}
+/** HTTP 401: the key is missing or wrong. */
+export class AuthenticationError extends ApiError {
+  static errorName = "AuthenticationError";
+}
+/** HTTP 403: the key may not do this. */
+export class PermissionDeniedError extends ApiError {
+  static errorName = "PermissionDeniedError";
+}
+/** HTTP 404: no such resource. */
+export class NotFoundError extends ApiError {
+  static errorName = "NotFoundError";
+}
+/** HTTP 409: the change conflicts with the resource's current state. */
+export class ConflictError extends ApiError {
+  static errorName = "ConflictError";
+}
+/** HTTP 429, after the retries allowed; `retryAfterMs` says when to try again. */
+export class RateLimitError extends ApiError {
+  static errorName = "RateLimitError";
+}
+/** HTTP 5xx, after the retries allowed. */
+export class InternalServerError extends ApiError {
+  static errorName = "InternalServerError";
+}
+/** A redirect, which the SDK never follows (`location` says where, when the browser tells). */
+export class RedirectError extends ApiError {
+  static errorName = "RedirectError";
 }
 /** The server answered 2xx with a body the SDK could not read. */
 export class DecodeError extends ModelGatesError {
@@ -48,15 +84,13 @@ export class InternalError extends ModelGatesError {
   static errorName = "InternalError";
 }
 
-const byKind = {
-  invalid_input: InvalidInputError,
-  api: ApiError,
-  decode: DecodeError,
-  transport: TransportError,
-  timeout: TimeoutError,
-  aborted: AbortedError,
-  internal: InternalError,
-};
+const classes = Object.fromEntries(
+  [
+    InvalidInputError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError,
+    NotFoundError, ConflictError, RateLimitError, InternalServerError, RedirectError, DecodeError,
+    TransportError, TimeoutError, AbortedError, InternalError,
+  ].map((cls) => [cls.errorName, cls]),
+);
 
 /** Turns what the engine threw (a JSON error description, or a trap) into a ModelGatesError. */
 export function toError(thrown) {
@@ -67,25 +101,20 @@ export function toError(thrown) {
     raw = null;
   }
   // Anything but the engine's own description (a trap, a stray value) is the SDK's bug.
-  if (raw === null || typeof raw !== "object" || !(raw.kind in byKind) || typeof raw.message !== "string") {
-    raw = { kind: "internal", message: `internal SDK error: ${thrown}` };
+  if (raw === null || typeof raw !== "object" || !Object.hasOwn(classes, raw.class) || typeof raw.message !== "string") {
+    raw = { kind: "internal", class: "InternalError", message: `internal SDK error: ${thrown}` };
   }
-  const field = raw.field == null ? null : fieldName(raw.field);
-  let message = raw.message;
-  // The core starts an input error with the field's name; use the name the caller typed.
-  if (field && raw.field !== field && message.startsWith(raw.field + ":")) {
-    message = field + message.slice(raw.field.length);
-  }
-  const detail = {
+  return new classes[raw.class]({
     kind: raw.kind,
-    message,
+    message: raw.message,
+    retryable: raw.retryable,
     status: raw.status,
     code: raw.code,
-    field,
+    field: raw.field,
     metadata: raw.metadata,
     userId: raw.user_id,
     requestId: raw.request_id,
     retryAfterMs: raw.retry_after_ms,
-  };
-  return new byKind[raw.kind](detail);
+    location: raw.location,
+  });
 }

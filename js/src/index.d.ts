@@ -165,11 +165,13 @@ export type ErrorKind =
 
 export declare class ModelGatesError extends Error {
   readonly kind: ErrorKind;
-  /** HTTP status (api and decode errors). */
+  /** Whether trying again later may succeed (the SDK's own retries are already spent). */
+  readonly retryable: boolean;
+  /** HTTP status (api and decode errors; 0 for a redirect the browser hides). */
   readonly status: number | null;
   /** `error.code` from the server's body. */
   readonly code: number | null;
-  /** The offending input field (invalid_input). */
+  /** The offending input field, camelCase (invalid_input). */
   readonly field: string | null;
   /** `error.metadata` from the server's body. */
   readonly metadata: unknown;
@@ -178,27 +180,52 @@ export declare class ModelGatesError extends Error {
   readonly requestId: string | null;
   /** The server's `Retry-After`, in milliseconds. */
   readonly retryAfterMs: number | null;
+  /** Where a redirect pointed (RedirectError), when the platform tells. */
+  readonly location: string | null;
 }
+/** Refused before sending: `field` names the offending input. Nothing was sent. */
 export declare class InvalidInputError extends ModelGatesError {
   readonly kind: "invalid_input";
   readonly field: string;
 }
+/** The server answered with an error status. */
 export declare class ApiError extends ModelGatesError {
   readonly kind: "api";
   readonly status: number;
 }
+/** HTTP 400: the server refused the input. */
+export declare class BadRequestError extends ApiError {}
+/** HTTP 401: the key is missing or wrong. */
+export declare class AuthenticationError extends ApiError {}
+/** HTTP 403: the key may not do this. */
+export declare class PermissionDeniedError extends ApiError {}
+/** HTTP 404: no such resource. */
+export declare class NotFoundError extends ApiError {}
+/** HTTP 409: the change conflicts with the resource's current state. */
+export declare class ConflictError extends ApiError {}
+/** HTTP 429 after the retries allowed; `retryAfterMs` says when to try again. */
+export declare class RateLimitError extends ApiError {}
+/** HTTP 5xx after the retries allowed (a POST is never retried on 5xx). */
+export declare class InternalServerError extends ApiError {}
+/** A redirect: the SDK never follows one (the key must not reach another host). */
+export declare class RedirectError extends ApiError {}
+/** The server answered 2xx with a body the SDK could not read. */
 export declare class DecodeError extends ModelGatesError {
   readonly kind: "decode";
 }
+/** No answer: the connection failed or broke, the body was cut short, CORS refused. */
 export declare class TransportError extends ModelGatesError {
   readonly kind: "transport";
 }
+/** No answer within `timeoutMs`. */
 export declare class TimeoutError extends ModelGatesError {
   readonly kind: "timeout";
 }
+/** The caller's AbortSignal fired. */
 export declare class AbortedError extends ModelGatesError {
   readonly kind: "aborted";
 }
+/** A bug in the SDK itself. */
 export declare class InternalError extends ModelGatesError {
   readonly kind: "internal";
 }

@@ -14,7 +14,15 @@ let loading;
 /** Loads the WebAssembly engine once, on first use (no work happens at import time). */
 const loadEngine = () => (loading ??= init());
 
-const json = (value) => JSON.stringify(toApi(value ?? {}));
+// Numbers reach the engine as they are: JSON has no NaN or Infinity (JSON.stringify would make
+// them null, which clears a field), so they travel as the core's marker object and the core
+// refuses them by field name. A BigInt becomes a number (JSON.stringify would throw).
+const numbers = (_key, value) => {
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value === "number" && !Number.isFinite(value)) return { $non_finite: String(value) };
+  return value;
+};
+const json = (value) => JSON.stringify(toApi(value ?? {}), numbers);
 
 async function settle(run) {
   let text;
@@ -36,7 +44,7 @@ export class ModelGates {
     const { headers, fetch, ...rest } = options ?? {};
     // Header names are sent as given, so they skip the renaming. Unknown options reach the
     // engine, which refuses them by name.
-    const config = JSON.stringify({ ...toApi(rest), headers });
+    const config = JSON.stringify({ ...toApi(rest), headers }, numbers);
     const fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
     // The key lives in this closure and then inside the engine, never on `this`, so logging
     // the client cannot show it.

@@ -2,7 +2,7 @@
 // (a different origin from this page, so every call is real cross-origin fetch with CORS).
 import {
   ModelGates, ModelGatesError, InvalidInputError, ApiError, TransportError, TimeoutError,
-  AbortedError, Secret,
+  AbortedError, NotFoundError, InternalServerError, RedirectError, Secret,
 } from "../dist/index.js";
 import { toError } from "../dist/errors.js";
 
@@ -17,7 +17,7 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
     new ModelGates({ apiKey, baseUrl, retry: { initialBackoffMs: 20, maxBackoffMs: 100 }, ...extra });
   const faulty = (fault, extra = {}) => client({
     headers: { "X-Sandbox-Fault": fault },
-    ...(/drop|truncate|body=/.test(fault) ? { baseUrl: directBaseUrl } : {}),
+    ...(/drop|truncate|body=|redirect/.test(fault) ? { baseUrl: directBaseUrl } : {}),
     ...extra,
   });
   const count = async (key, operation) =>
@@ -93,6 +93,33 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check((await count(key, "create-workspace")) === 0 && (await count(key, "update-workspace")) === 0, "sent");
       check((await count(key, "create-keys")) === 0 && (await count(key, "list-workspaces")) === 0, "sent");
     },
+    async "NaN and Infinity are refused by field name, never sent as null (no limit)"() {
+      const key = label();
+      const mg = faulty(`key=${key}`);
+      for (const limit of [NaN, Infinity, -Infinity]) {
+        const bad = await rejects(mg.createKey({ name: "nan key", limit }));
+        check(bad instanceof InvalidInputError && bad.field === "limit" && bad.message.startsWith("limit:"), `${limit}: ${bad.message}`);
+      }
+      const rate = await rejects(mg.createWorkspace({ name: "n", slug: slug(), ioLoggingSamplingRate: NaN }));
+      check(rate.field === "ioLoggingSamplingRate", `rate: ${rate.field}`);
+      const page = await rejects(mg.listWorkspaces({ limit: NaN }));
+      check(page.field === "limit" && !/u32|expected/.test(page.message), page.message);
+      check((await count(key, "create-keys")) === 0 && (await count(key, "create-workspace")) === 0, "sent");
+    },
+    async "a redirect is a RedirectError, never followed nor retried"() {
+      const key = label();
+      const error = await rejects(faulty(`redirect;key=${key}`).getWorkspace("default"));
+      check(error instanceof RedirectError && error instanceof ApiError && error.retryable === false, `${error.name}`);
+      check(/redirect/.test(error.message), error.message);
+      check((await count(key, "get-workspace")) === 1, "one request");
+    },
+    async "error classes come from the core: status classes are ApiErrors"() {
+      const missing = await rejects(client().getWorkspace(`no-such-${slug()}`));
+      check(missing instanceof NotFoundError && missing instanceof ApiError && missing.name === "NotFoundError", missing.name);
+      check(missing.retryable === false, "404 is not retryable");
+      const busy = await rejects(faulty(`status=503;key=${label()}`, { retry: { maxRetries: 0 } }).getWorkspace("default"));
+      check(busy instanceof InternalServerError && busy.retryable === true, `${busy.name} ${busy.retryable}`);
+    },
     async "bad options are refused by name"() {
       const empty = await rejects(new ModelGates({ apiKey: "" }).getWorkspace("default"));
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);
@@ -150,11 +177,11 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(inBackoff instanceof AbortedError, "aborted in backoff");
     },
     async "anything the engine throws that is not its error description is an internal error"() {
-      for (const thrown of ["5", "null", '{"message": "x"}', '{"kind": "nope", "message": "x"}', new Error("unreachable")]) {
+      for (const thrown of ["5", "null", '{"message": "x"}', '{"kind": "nope", "message": "x"}', '{"class": "toString", "message": "x"}', new Error("unreachable")]) {
         const error = toError(thrown);
         check(error instanceof ModelGatesError && error.kind === "internal" && error.name === "InternalError", `${thrown}: ${error.kind}`);
       }
-      check(toError('{"kind": "api", "message": "m", "status": 500}') instanceof ApiError, "a description still maps");
+      check(toError('{"kind": "api", "class": "InternalServerError", "message": "m", "status": 500}') instanceof ApiError, "a description still maps");
     },
     async "a custom fetch is used"() {
       let calls = 0;

@@ -107,6 +107,7 @@ class AsyncClient:
                         headers=action.headers,
                         content=action.body,
                         timeout=attempt_timeout,
+                        follow_redirects=action.follow_redirects,
                     )
                 except errors as error:
                     call.handle_transport_error(failure_kind(error), describe(error))

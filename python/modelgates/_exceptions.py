@@ -1,6 +1,6 @@
-"""The exceptions every call may raise. Which one a failure becomes is decided in one place, the
-native module's error mapping (bindings/python/src/errors.rs), from the core's error kind and the
-HTTP status. Messages come from the Rust core, which keeps secrets out of them."""
+"""The exceptions every call may raise. Which one a failure becomes is the Rust core's decision
+(its error class, mapped to these names in bindings/python/src/errors.rs), and so are the
+messages, which never contain a secret, and ``retryable``."""
 
 from __future__ import annotations
 
@@ -14,10 +14,13 @@ class ModelGatesError(Exception):
     kind prefix that ``str(error)`` starts with."""
 
     message: str
+    retryable: bool
+    """Whether trying again later may succeed (the SDK's own retries are already spent)."""
 
-    def __init__(self, text: str, *, message: str | None = None) -> None:
+    def __init__(self, text: str, *, message: str | None = None, retryable: bool = False) -> None:
         super().__init__(text)
         self.message = text if message is None else message
+        self.retryable = retryable
 
 
 class ValidationError(ModelGatesError, ValueError):
@@ -26,15 +29,18 @@ class ValidationError(ModelGatesError, ValueError):
 
     field: str | None
 
-    def __init__(self, text: str, *, message: str | None = None, field: str | None = None) -> None:
-        super().__init__(text, message=message)
+    def __init__(
+        self, text: str, *, message: str | None = None, field: str | None = None, retryable: bool = False
+    ) -> None:
+        super().__init__(text, message=message, retryable=retryable)
         self.field = field
 
 
 class APIStatusError(ModelGatesError):
     """The server answered with a non-2xx status. ``code``, ``message``, ``metadata`` and
     ``user_id`` come from the error body; ``request_id`` from the ``x-request-id`` header, for
-    support requests; ``retry_after`` (seconds) from the ``Retry-After`` header."""
+    support requests; ``retry_after`` (seconds) from the ``Retry-After`` header; ``location``
+    from a redirect's ``Location`` header."""
 
     status: int
     code: int | None
@@ -42,6 +48,7 @@ class APIStatusError(ModelGatesError):
     user_id: str | None
     request_id: str | None
     retry_after: float | None
+    location: str | None
 
     def __init__(
         self,
@@ -54,14 +61,17 @@ class APIStatusError(ModelGatesError):
         user_id: str | None = None,
         request_id: str | None = None,
         retry_after: float | None = None,
+        location: str | None = None,
+        retryable: bool = False,
     ) -> None:
-        super().__init__(text, message=message)
+        super().__init__(text, message=message, retryable=retryable)
         self.status = status
         self.code = code
         self.metadata = metadata
         self.user_id = user_id
         self.request_id = request_id
         self.retry_after = retry_after
+        self.location = location
 
 
 class BadRequestError(APIStatusError):
@@ -77,7 +87,16 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """HTTP 404: no such workspace."""
+    """HTTP 404: no such resource."""
+
+
+class ConflictError(APIStatusError):
+    """HTTP 409: the change conflicts with the resource's current state."""
+
+
+class RedirectError(APIStatusError):
+    """A 3xx: the SDK never follows a redirect (the key must not reach another host);
+    ``location`` says where it pointed."""
 
 
 class RateLimitError(APIStatusError):
@@ -94,8 +113,10 @@ class APIResponseValidationError(ModelGatesError):
 
     status: int | None
 
-    def __init__(self, text: str, *, message: str | None = None, status: int | None = None) -> None:
-        super().__init__(text, message=message)
+    def __init__(
+        self, text: str, *, message: str | None = None, status: int | None = None, retryable: bool = False
+    ) -> None:
+        super().__init__(text, message=message, retryable=retryable)
         self.status = status
 
 

@@ -8,6 +8,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "ERROR_CLASSES",
     "ApiKey",
     "Call",
     "CreatedKey",
@@ -23,6 +24,8 @@ __all__ = [
 
 __version__: Final[str]
 DEFAULT_TIMEOUT: Final[float]
+# The core's error classes by name ("NotFound"), each with its exception's name ("NotFoundError").
+ERROR_CLASSES: Final[dict[str, str]]
 
 @final
 class RetryPolicy:
@@ -161,6 +164,9 @@ class Send:
     # Seconds this attempt may take; None: no time limit (hand it to httpx as is).
     @property
     def timeout(self) -> float | None: ...
+    # Never true: the core makes a redirect an error (the key must not reach another host).
+    @property
+    def follow_redirects(self) -> bool: ...
 
 @final
 class Wait:

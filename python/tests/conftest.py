@@ -27,7 +27,7 @@ VECTOR_TALLY: dict[str, int] = {}
 
 # Faults that break HTTP or the spec on purpose: Prism would answer them itself, so they go to the
 # sandbox directly.
-UNSPEC_FAULTS = re.compile(r"\b(drop|truncate|body=html)\b")
+UNSPEC_FAULTS = re.compile(r"\b(drop|truncate|body=html|redirect)\b")
 
 # Prism's log of this session, checked for violations when the session ends.
 PRISM_LOGS: list[Path] = []

@@ -99,6 +99,20 @@ def test_the_walk_never_ends_early(sandbox: Sandbox, fault_label: str) -> None:
     assert sandbox.counts(fault_label)["list-workspaces"] == 1 + (total + 1 + 2) // 3
 
 
+def test_a_redirect_is_never_followed(sandbox: Sandbox, fault_label: str) -> None:
+    """httpx is told not to follow (even an http_client that would), and the core makes the 302
+    a RedirectError naming where it pointed."""
+    http = httpx.Client(follow_redirects=True)
+    with client_for(sandbox, f"redirect;key={fault_label}", http_client=http) as client:
+        with pytest.raises(modelgates.RedirectError) as raised:
+            client.workspaces.get("default")
+    http.close()
+    assert raised.value.status == 302 and not raised.value.retryable
+    assert raised.value.location == "http://127.0.0.1:9/api/v1/redirected"
+    assert "http://127.0.0.1:9/api/v1/redirected" in raised.value.message
+    assert sandbox.counts(fault_label)["get-workspace"] == 1
+
+
 def test_environment_variables_configure_the_client(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MODELGATES_API_KEY", sandbox.management_key)
     monkeypatch.setenv("MODELGATES_BASE_URL", sandbox.base_url)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from pathlib import Path
 from typing import Any, Callable, Union
 
@@ -121,9 +122,24 @@ def client_kwargs(vector: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def as_python(value: Any) -> Any:
+    """A vector's input value as a Python caller writes it: the core's marker for a number JSON
+    cannot carry becomes that float (NaN, inf)."""
+    if isinstance(value, dict):
+        if value.keys() == {"$non_finite"}:
+            return NON_FINITE[value["$non_finite"]]
+        return {key: as_python(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_python(item) for item in value]
+    return value
+
+
 def invoke(client: Any, vector: dict[str, Any]) -> Any:
     """The operation through the public API; returns a value, a coroutine or an iterator."""
-    op, data = vector["operation"], vector["input"]
+    op, data = vector["operation"], as_python(vector["input"])
     if op == "create-workspace":
         return client.workspaces.create(**data["body"])
     if op == "create-keys":
@@ -245,7 +261,11 @@ def check_error(error: BaseException, expected: dict[str, Any], script: Script) 
     if "message_not_contains" in expected:
         assert expected["message_not_contains"] not in text
         assert expected["message_not_contains"] not in repr(error)
-    for name in ("code", "request_id", "user_id", "metadata"):
+    if "class" in expected:
+        assert type(error).__name__ == modelgates._native.ERROR_CLASSES[expected["class"]], type(error).__name__
+    if "retryable" in expected:
+        assert error.retryable is expected["retryable"], f"retryable {error.retryable}"
+    for name in ("code", "request_id", "user_id", "metadata", "location"):
         if name in expected:
             assert getattr(error, name) == expected[name], f"{name}: {getattr(error, name)!r}"
     if "retry_after_ms" in expected:

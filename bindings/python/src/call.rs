@@ -169,7 +169,7 @@ fn text(bytes: &[u8]) -> String {
 /// Send this request, then report what came back.
 #[pyclass(frozen, name = "Send", module = "modelgates._native")]
 pub struct SendAction {
-    /// `GET`, `POST` or `PATCH`.
+    /// The HTTP method.
     #[pyo3(get)]
     method: &'static str,
     /// The absolute URL.
@@ -184,6 +184,9 @@ pub struct SendAction {
     /// with `timeout=None`).
     #[pyo3(get)]
     timeout: Option<f64>,
+    /// Whether the HTTP client may follow a redirect: never (the core makes a 3xx an error).
+    #[pyo3(get)]
+    follow_redirects: bool,
 }
 
 impl From<HttpRequest> for SendAction {
@@ -194,6 +197,7 @@ impl From<HttpRequest> for SendAction {
             headers: request.headers,
             body: request.body.map(String::into_bytes),
             timeout: request.timeout.map(|t| t.as_secs_f64()),
+            follow_redirects: request.follow_redirects,
         }
     }
 }

@@ -3,11 +3,11 @@
 //! metadata) goes JSON -> Python.
 
 use modelgates_core::Error;
-use modelgates_core::input::from_json;
+use modelgates_core::input::{from_json, non_finite};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 /// How many lists or dicts deep a value may nest (the API's deepest input is one list of
 /// numbers). The cap keeps a list that contains itself, or a very deep nesting, from
@@ -52,12 +52,12 @@ fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val
         if let Ok(n) = value.extract::<u64>() {
             return Ok(Value::from(n));
         }
-        return Err(invalid(field, format!("{field}: integer out of range")));
+        // Beyond 64 bits: as the number it is (a float), for the field's own rule to judge.
+        return Ok(non_finite(value.extract::<f64>().unwrap_or(f64::INFINITY)));
     }
     if let Ok(number) = value.cast::<PyFloat>() {
-        return Number::from_f64(number.value())
-            .map(Value::Number)
-            .ok_or_else(|| invalid(field, format!("{field}: must be a finite number")));
+        // NaN and infinities reach the core as they are, which refuses them by field name.
+        return Ok(non_finite(number.value()));
     }
     if let Ok(text) = value.cast::<PyString>() {
         let text = text

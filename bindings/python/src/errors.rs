@@ -1,8 +1,8 @@
 //! The one place where a core [`Error`] becomes a Python exception. The exception classes are
-//! plain Python (`modelgates/_exceptions.py`), typed there and easy to subclass; which
-//! class an error becomes is decided here, from the core's kind and status.
+//! plain Python (`modelgates/_exceptions.py`), typed there and easy to subclass; which class
+//! an error becomes is the core's decision ([`ErrorClass::python_name`]).
 
-use modelgates_core::{Error, ErrorKind};
+use modelgates_core::{Error, ErrorClass, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -18,11 +18,8 @@ pub(crate) fn to_py_err(error: Error) -> PyErr {
 
 fn build(py: Python<'_>, error: &Error) -> Result<PyErr, PyErr> {
     let kwargs = PyDict::new(py);
-    let class = match error.kind() {
-        ErrorKind::InvalidInput => {
-            kwargs.set_item("field", error.field())?;
-            "ValidationError"
-        }
+    match error.kind() {
+        ErrorKind::InvalidInput => kwargs.set_item("field", error.field())?,
         ErrorKind::Api => {
             if let Some(api) = error.api() {
                 kwargs.set_item("status", api.status)?;
@@ -35,18 +32,15 @@ fn build(py: Python<'_>, error: &Error) -> Result<PyErr, PyErr> {
                 kwargs.set_item("user_id", api.user_id.as_deref())?;
                 kwargs.set_item("request_id", api.request_id.as_deref())?;
                 kwargs.set_item("retry_after", api.retry_after.map(|d| d.as_secs_f64()))?;
+                kwargs.set_item("location", api.location.as_deref())?;
             }
-            status_class(error.status().unwrap_or(0))
         }
-        ErrorKind::Decode => {
-            kwargs.set_item("status", error.status())?;
-            "APIResponseValidationError"
-        }
-        ErrorKind::Transport => "APIConnectionError",
-        ErrorKind::Timeout => "APITimeoutError",
-        ErrorKind::Internal => "InternalError",
-    };
+        ErrorKind::Decode => kwargs.set_item("status", error.status())?,
+        ErrorKind::Transport | ErrorKind::Timeout | ErrorKind::Internal => {}
+    }
+    let class = error.class().python_name();
     kwargs.set_item("message", error.message())?;
+    kwargs.set_item("retryable", error.is_retryable())?;
     let exception = py
         .import(EXCEPTIONS_MODULE)?
         .getattr(class)?
@@ -54,15 +48,11 @@ fn build(py: Python<'_>, error: &Error) -> Result<PyErr, PyErr> {
     Ok(PyErr::from_value(exception))
 }
 
-/// The exception class of an API error, by HTTP status.
-fn status_class(status: u16) -> &'static str {
-    match status {
-        400 => "BadRequestError",
-        401 => "AuthenticationError",
-        403 => "PermissionDeniedError",
-        404 => "NotFoundError",
-        429 => "RateLimitError",
-        500..=599 => "InternalServerError",
-        _ => "APIStatusError",
+/// The core's error classes by name, each with its Python exception's name.
+pub(crate) fn class_names<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    let names = PyDict::new(py);
+    for class in ErrorClass::ALL {
+        names.set_item(class.name(), class.python_name())?;
     }
+    Ok(names)
 }

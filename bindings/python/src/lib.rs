@@ -27,6 +27,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
         "DEFAULT_TIMEOUT",
         modelgates_core::DEFAULT_TIMEOUT.as_secs_f64(),
     )?;
+    module.add("ERROR_CLASSES", errors::class_names(module.py())?)?;
     module.add_class::<client::NativeClient>()?;
     module.add_class::<client::RetryPolicy>()?;
     module.add_class::<call::Call>()?;

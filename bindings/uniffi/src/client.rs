@@ -4,7 +4,7 @@ use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
 use std::time::Duration;
 
-use modelgates_core::{Config, RetryPolicy};
+use modelgates_core::{Config, FieldStyle, RetryPolicy};
 
 use crate::driver::Driver;
 use crate::error::ModelGatesError;
@@ -94,7 +94,9 @@ pub struct ModelGatesClient {
 
 fn config(api_key: String, options: ClientOptions) -> Config {
     let mut config = Config::new(api_key)
-        .with_user_agent_suffix(concat!("modelgates-uniffi/", env!("CARGO_PKG_VERSION")));
+        .with_user_agent_suffix(concat!("modelgates-uniffi/", env!("CARGO_PKG_VERSION")))
+        // Kotlin and Swift records spell fields in camelCase: so do input errors.
+        .with_field_style(FieldStyle::Camel);
     if let Some(suffix) = &options.user_agent_suffix {
         config = config.with_user_agent_suffix(suffix);
     }

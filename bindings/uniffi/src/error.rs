@@ -34,6 +34,8 @@ pub enum ModelGatesError {
         request_id: Option<String>,
         /// The `Retry-After` response header.
         retry_after: Option<Duration>,
+        /// A redirect's `Location` header (the SDK never follows a redirect).
+        location: Option<String>,
     },
     /// A 2xx response whose body is not what the API documents.
     #[error("could not decode the HTTP {status} response: {reason}")]
@@ -79,6 +81,7 @@ impl From<Error> for ModelGatesError {
                 user_id: api.user_id,
                 request_id: api.request_id,
                 retry_after: api.retry_after,
+                location: api.location,
             },
             Error::Decode { status, .. } => ModelGatesError::Decode {
                 status,
@@ -189,6 +192,7 @@ mod tests {
             user_id: Some("u".into()),
             request_id: Some("r".into()),
             retry_after: Some(Duration::from_secs(2)),
+            location: None,
         };
         let mapped = ModelGatesError::from(Error::from(api));
         assert_eq!(
@@ -201,6 +205,7 @@ mod tests {
                 user_id: Some("u".into()),
                 request_id: Some("r".into()),
                 retry_after: Some(Duration::from_secs(2)),
+                location: None,
             }
         );
     }

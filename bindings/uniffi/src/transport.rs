@@ -26,7 +26,7 @@ pub struct HttpRequest(pub(crate) modelgates_core::HttpRequest);
 
 #[uniffi::export]
 impl HttpRequest {
-    /// `GET`, `POST` or `PATCH`.
+    /// The HTTP method.
     pub fn method(&self) -> String {
         self.0.method.as_str().to_owned()
     }
@@ -58,6 +58,13 @@ impl HttpRequest {
     /// How long this attempt may take before the transport gives up with `Timeout`.
     pub fn timeout(&self) -> Option<Duration> {
         self.0.timeout
+    }
+
+    /// Whether the transport may follow a redirect: never. Hand a 3xx back as it is; the SDK
+    /// makes it an error naming the status and `Location` (following would send the key
+    /// wherever the server points).
+    pub fn follow_redirects(&self) -> bool {
+        self.0.follow_redirects
     }
 }
 

@@ -1,7 +1,7 @@
 //! How a failed call reaches JavaScript: a JSON description the npm package turns into a
 //! `ModelGatesError`. Field names are the core's (snake_case); `js/src/case.js` maps them.
 
-use modelgates_core::Error;
+use modelgates_core::{Error, FieldStyle};
 use serde_json::{Value, json};
 use wasm_bindgen::JsValue;
 
@@ -26,17 +26,23 @@ impl From<Failure> for JsValue {
             Failure::Sdk(error) => error_value(&error),
             Failure::Aborted => describe(json!({
                 "kind": "aborted",
+                "class": "AbortedError",
+                "retryable": false,
                 "message": "the call was aborted",
             })),
         }
     }
 }
 
-/// The description of a core error. Messages come from the core, which keeps secrets out.
+/// The description of a core error, its field named as JavaScript spells it. Messages and
+/// classes come from the core, which keeps secrets out.
 pub(crate) fn error_value(error: &Error) -> JsValue {
+    let error = error.clone().with_field_style(FieldStyle::Camel);
     let api = error.api();
     describe(json!({
         "kind": error.kind().as_str(),
+        "class": error.class().js_name(),
+        "retryable": error.is_retryable(),
         "message": error.message(),
         "status": error.status(),
         "code": api.and_then(|a| a.code),
@@ -45,6 +51,7 @@ pub(crate) fn error_value(error: &Error) -> JsValue {
         "user_id": api.and_then(|a| a.user_id.clone()),
         "request_id": api.and_then(|a| a.request_id.clone()),
         "retry_after_ms": api.and_then(|a| a.retry_after).map(|d| d.as_millis() as u64),
+        "location": api.and_then(|a| a.location.clone()),
     }))
 }
 

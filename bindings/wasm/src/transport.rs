@@ -11,7 +11,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use modelgates_core::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Headers, RequestInit, RequestRedirect};
+use web_sys::{AbortSignal, Headers, RequestInit, RequestRedirect, ResponseType};
 
 use crate::errors::Failure;
 
@@ -137,8 +137,10 @@ impl Io {
                 "fetch did not resolve to a Response",
             ))
         })?;
+        // A browser hides an opaque redirect's status and headers: report status 0.
+        let opaque = raw.type_() == ResponseType::Opaqueredirect;
         let response = Response::from(raw);
-        let status = response.status();
+        let status = if opaque { 0 } else { response.status() };
         let headers = response.headers().entries().collect();
         let body = match response.binary().await {
             Ok(body) => body,
@@ -162,8 +164,14 @@ fn build(request: &HttpRequest, signal: Option<&AbortSignal>) -> Result<web_sys:
     let init = RequestInit::new();
     init.set_method(request.method.as_str());
     init.set_headers(&headers);
-    // Like the core's other drivers: follow no redirect, so the key never goes elsewhere.
-    init.set_redirect(RequestRedirect::Error);
+    // The core never follows a redirect (the key would go wherever the server points): a 3xx
+    // comes back as it is, in a browser as an opaque redirect with status 0, and the core
+    // makes it an error.
+    init.set_redirect(if request.follow_redirects {
+        RequestRedirect::Follow
+    } else {
+        RequestRedirect::Manual
+    });
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }

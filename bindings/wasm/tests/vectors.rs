@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use common::{error_of, json_eq, settle};
 use js_sys::{Function, Object, Promise, Reflect};
+use modelgates_core::{ErrorClass, FieldStyle};
 use modelgates_wasm::WasmClient;
 use serde_json::{Map, Value, json};
 use wasm_bindgen::prelude::*;
@@ -180,8 +181,22 @@ fn check_error(text: &str, want: &Map<String, Value>, api_key: &str) -> Result<(
     }
     let got = error_of(text)?;
     let message = got["message"].as_str().unwrap_or_default();
+    // JavaScript names fields in camelCase, and its error classes have their own names.
+    let input_error = want.get("kind") == Some(&json!("invalid_input"));
     for (key, want_value) in want {
-        let needle = want_value.as_str().unwrap_or_default();
+        let camel;
+        let (want_value, needle) = match (key.as_str(), want_value.as_str()) {
+            ("field" | "message_contains", Some(name)) if input_error => {
+                camel = json!(FieldStyle::Camel.apply(name));
+                (&camel, camel.as_str().unwrap_or_default())
+            }
+            ("class", Some(name)) => {
+                let class = ErrorClass::ALL.into_iter().find(|c| c.name() == name);
+                camel = json!(class.map(ErrorClass::js_name));
+                (&camel, "")
+            }
+            (_, needle) => (want_value, needle.unwrap_or_default()),
+        };
         match key.as_str() {
             "message_contains" if !message.contains(needle) => {
                 return Err(format!("message {message:?} does not contain {needle:?}"));

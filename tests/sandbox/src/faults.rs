@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -52,7 +52,11 @@ struct Fault {
     times: Option<u64>,
     key: Option<String>,
     page_cap: Option<usize>,
+    redirect: bool,
 }
+
+/// Where the `redirect` fault points: a closed port, so a client that follows it fails.
+const REDIRECT_TARGET: &str = "http://127.0.0.1:9/api/v1/redirected";
 
 /// `page-cap=N`: list-workspaces answers at most N items per page, whatever `limit` asked for
 /// (a server that caps its pages). Left in the request's extensions for the handler.
@@ -129,6 +133,7 @@ pub(crate) async fn apply(mut request: Request, next: Next) -> Response {
         request.extensions_mut().insert(PageCap(cap));
     }
     let response = match fault.status {
+        _ if fault.redirect => redirected(),
         Some(status) => injected(&fault, status),
         None => next.run(request).await,
     };
@@ -158,6 +163,15 @@ fn injected(fault: &Fault, status: StatusCode) -> Response {
             .insert(RETRY_AFTER, retry_after.clone());
     }
     response
+}
+
+/// The answer to `redirect`: 302 to a closed port, without the operation.
+fn redirected() -> Response {
+    (
+        StatusCode::FOUND,
+        [(LOCATION, HeaderValue::from_static(REDIRECT_TARGET))],
+    )
+        .into_response()
 }
 
 /// Keeps the full `Content-Length` but sends only the first half of the body, then has the
@@ -248,16 +262,23 @@ fn parse(text: &str) -> Result<Fault, String> {
             ("body", Some(_)) => return Err("body must be html".to_owned()),
             ("drop", None) => set_flag(&mut fault.drop, "drop")?,
             ("truncate", None) => set_flag(&mut fault.truncate, "truncate")?,
+            ("redirect", None) => set_flag(&mut fault.redirect, "redirect")?,
             _ => {
                 return Err(format!(
                     "unknown item '{item}'; expected status=N, retry-after=S, delay-ms=MS, \
-                     drop, truncate, body=html, page-cap=N, times=N or key=K, separated by ';'"
+                     drop, truncate, redirect, body=html, page-cap=N, times=N or key=K, separated by ';'"
                 ));
             }
         }
     }
     if fault.status.is_none() && (fault.html || fault.retry_after.is_some()) {
         return Err("body and retry-after need a status".to_owned());
+    }
+    if fault.redirect && (fault.status.is_some() || fault.truncate || fault.drop) {
+        return Err(
+            "redirect answers 302 itself, so it cannot be combined with status, truncate or drop"
+                .into(),
+        );
     }
     if fault.drop && (fault.status.is_some() || fault.truncate) {
         return Err("drop sends nothing, so it cannot be combined with status or truncate".into());
@@ -302,6 +323,7 @@ mod tests {
         assert!(parse("status=502;body=html").unwrap().html);
         assert_eq!(parse("key=only-a-label;").unwrap().status, None);
         assert_eq!(parse("page-cap=3").unwrap().page_cap, Some(3));
+        assert!(parse("redirect;times=1").unwrap().redirect);
     }
 
     #[test]
@@ -320,6 +342,8 @@ mod tests {
             "delay-ms=999999999",
             "key=",
             "page-cap=0",
+            "redirect;status=500",
+            "redirect=1",
             "page-cap=x",
         ] {
             assert!(parse(bad).is_err(), "{bad}");

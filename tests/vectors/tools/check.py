@@ -64,10 +64,28 @@ RETRY_FIELDS = set(DEFAULT_CONFIG["retry"])
 
 ERROR_KINDS = {"invalid_input", "api", "decode", "transport", "timeout"}
 ERROR_KEYS = {
-    "kind", "status", "code", "message", "message_contains", "message_not_contains", "field",
-    "request_id", "retry_after_ms", "user_id", "metadata",
+    "kind", "class", "retryable", "status", "code", "message", "message_contains",
+    "message_not_contains", "field", "request_id", "retry_after_ms", "user_id", "metadata",
+    "location",
 }
-API_ONLY_ERROR_KEYS = {"code", "message", "request_id", "retry_after_ms", "user_id", "metadata"}
+API_ONLY_ERROR_KEYS = {"code", "message", "request_id", "retry_after_ms", "user_id", "metadata", "location"}
+# The core's error classes (core/src/error.rs ErrorClass), by kind and status.
+ERROR_CLASSES = {
+    "InvalidInput", "BadRequest", "Authentication", "PermissionDenied", "NotFound", "Conflict",
+    "RateLimit", "InternalServer", "Redirect", "ApiStatus", "Decode", "Connection", "Timeout",
+    "Internal",
+}
+RETRYABLE_CLASSES = {"RateLimit", "InternalServer", "Connection", "Timeout"}
+
+
+def error_class(kind, status):
+    if kind == "api":
+        if status == 0 or 300 <= status < 400:
+            return "Redirect"
+        return {400: "BadRequest", 401: "Authentication", 403: "PermissionDenied", 404: "NotFound",
+                409: "Conflict", 429: "RateLimit"}.get(status, "InternalServer" if status >= 500 else "ApiStatus")
+    return {"invalid_input": "InvalidInput", "decode": "Decode", "transport": "Connection",
+            "timeout": "Timeout"}.get(kind, "Internal")
 TRANSPORT_ERRORS = {"connect", "timeout", "io"}
 KEBAB_FILE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
 
@@ -301,6 +319,9 @@ def check_expect_format(x, exchanges) -> list[str]:
         "retry_after_ms": lambda v: v is None or (is_num(v) and v >= 0),
         "user_id": lambda v: v is None or isinstance(v, str),
         "metadata": lambda v: v is None or isinstance(v, dict),
+        "class": lambda v: v in ERROR_CLASSES,
+        "retryable": lambda v: isinstance(v, bool),
+        "location": lambda v: v is None or isinstance(v, str),
     }
     for k, ok in types.items():
         if k in e and not ok(e[k]):
@@ -597,6 +618,12 @@ def api_error(resp):
         "user_id": None, "metadata": None, "_envelope": False,
         "_body_text": resp.get("body_text") if "body_text" in resp else json.dumps(resp.get("body")),
     }
+    if 300 <= status < 400:
+        location = header(resp, "location")
+        err.update(retry_after_ms=None, location=location,
+                   _own_message=f"the server redirected to {location} (HTTP {status})" if location else f"HTTP {status}")
+        return err
+    err["location"] = header(resp, "location")
     try:
         top = response_json(resp)
     except DecodeFailure:
@@ -707,6 +734,9 @@ def run_pager(inp, exchanges, cfg, resumes):
 
 def match_error(err, model) -> list[str]:
     """How an expected error (vector) differs from the model's error."""
+    model = dict(model)
+    model["class"] = error_class(model["kind"], model.get("status"))
+    model["retryable"] = model["class"] in RETRYABLE_CLASSES
     p = []
     for k, want in err.items():
         if k in ("message_contains", "message_not_contains"):

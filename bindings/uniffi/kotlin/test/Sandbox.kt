@@ -39,7 +39,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
     ): ModelGatesClient = ModelGatesClient(
         key,
         ClientOptions(
-            baseUrl = if (fault != null && Regex("drop|truncate|body=").containsMatchIn(fault)) directBaseUrl else baseUrl,
+            baseUrl = if (fault != null && Regex("drop|truncate|body=|redirect").containsMatchIn(fault)) directBaseUrl else baseUrl,
             retry = retry,
             timeout = timeout,
             headers = fault?.let { listOf(HttpHeader("X-Sandbox-Fault", it)) },
@@ -195,6 +195,16 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
         check(e.field == "slug") { "field ${e.field}" }
         check(s.counts(label).values.sum() == 0L) { "a request was sent: ${s.counts(label)}" }
+    }
+
+    h.test("sandbox: a redirect is an error naming its Location, never followed nor retried") {
+        val label = s.label()
+        val e = expectError<ModelGatesException.Api> {
+            runBlocking { s.client(fault = "redirect;key=$label", retry = fastRetry).getWorkspace("default") }
+        }
+        check(e.status.toInt() == 302 && e.location == "http://127.0.0.1:9/api/v1/redirected") { "status ${e.status}, location ${e.location}" }
+        check(e.reason.contains("http://127.0.0.1:9/api/v1/redirected")) { "message ${e.reason}" }
+        check(s.counts(label)["get-workspace"] == 1L) { "counts ${s.counts(label)}" }
     }
 
     h.test("sandbox: 429 with Retry-After: 1 is retried after a second") {

@@ -81,6 +81,19 @@ fun jsonEquals(a: Any?, b: Any?): Boolean = when {
 
 // ---- vector input → typed requests; what the Kotlin types cannot express is skipped --------
 
+/** A vector's number as a Kotlin caller passes it: the core's marker for NaN and the infinities
+ * becomes that Double. */
+private fun inputNumber(value: Any?): Double? = when {
+    value is Number -> value.toDouble()
+    value is Map<*, *> && value.keys == setOf("\$non_finite") -> when (value["\$non_finite"]) {
+        "NaN" -> Double.NaN
+        "Infinity" -> Double.POSITIVE_INFINITY
+        "-Infinity" -> Double.NEGATIVE_INFINITY
+        else -> null
+    }
+    else -> null
+}
+
 @Suppress("UNCHECKED_CAST")
 private class Input(private val map: Map<String, Any?>, private val known: Set<String>) {
     init {
@@ -94,7 +107,7 @@ private class Input(private val map: Map<String, Any?>, private val known: Set<S
     fun requiredString(name: String): String = map[name] as? String ?: bad(name)
     fun string(name: String): String? = if (!has(name)) null else map[name] as? String ?: bad(name)
     fun bool(name: String): Boolean? = if (!has(name)) null else map[name] as? Boolean ?: bad(name)
-    fun double(name: String): Double? = if (!has(name)) null else (map[name] as? Number)?.toDouble() ?: bad(name)
+    fun double(name: String): Double? = if (!has(name)) null else inputNumber(map[name]) ?: bad(name)
     fun uint(name: String): UInt? = if (!has(name)) null else
         (map[name] as? Long)?.takeIf { it in 0..UInt.MAX_VALUE.toLong() }?.toUInt() ?: bad(name)
 
@@ -113,7 +126,7 @@ private class Input(private val map: Map<String, Any?>, private val known: Set<S
     fun doubleOrNull(name: String): DoubleOrNull? = when {
         !has(name) -> null
         map[name] == null -> DoubleOrNull.Null
-        else -> DoubleOrNull.Value((map[name] as? Number)?.toDouble() ?: bad(name))
+        else -> DoubleOrNull.Value(inputNumber(map[name]) ?: bad(name))
     }
 
     fun idsOrNull(name: String): IdsOrNull? = when {
@@ -297,12 +310,38 @@ private fun errorField(e: ModelGatesException, name: String): Any? = when (name)
     "user_id" -> (e as? ModelGatesException.Api)?.userId
     "retry_after_ms" -> (e as? ModelGatesException.Api)?.retryAfter?.toMillis()
     "metadata" -> (e as? ModelGatesException.Api)?.metadataJson?.let { Json.parse(it) }
+    "location" -> (e as? ModelGatesException.Api)?.location
+    "class" -> classOf(e)
+    "retryable" -> classOf(e) in setOf("RateLimit", "InternalServer", "Connection", "Timeout")
     else -> error("unknown expected error field $name")
+}
+
+/** The core's error class, as a Kotlin caller tells it from the exception and its status. */
+fun classOf(e: ModelGatesException): String = when (e) {
+    is ModelGatesException.InvalidInput -> "InvalidInput"
+    is ModelGatesException.Decode -> "Decode"
+    is ModelGatesException.Transport -> "Connection"
+    is ModelGatesException.Timeout -> "Timeout"
+    is ModelGatesException.Internal -> "Internal"
+    is ModelGatesException.Api -> when (e.status.toInt()) {
+        0, in 300..399 -> "Redirect"
+        400 -> "BadRequest"
+        401 -> "Authentication"
+        403 -> "PermissionDenied"
+        404 -> "NotFound"
+        409 -> "Conflict"
+        429 -> "RateLimit"
+        in 500..599 -> "InternalServer"
+        else -> "ApiStatus"
+    }
 }
 
 private fun checkError(expected: Map<*, *>, e: ModelGatesException) {
     val message = messageOf(e)
-    for ((key, value) in expected) {
+    // Kotlin names fields in camelCase, in `field` and in the message.
+    val inputError = expected["kind"] == "invalid_input"
+    for ((key, raw) in expected) {
+        val value = if (inputError && (key == "field" || key == "message_contains")) camel(raw as String) else raw
         when (key) {
             "kind" -> check(kindOf(e) == value) { "error kind ${kindOf(e)}, expected $value ($message)" }
             "message" -> check(message == value) { "error message '$message', expected '$value'" }

@@ -28,7 +28,12 @@ public final class URLSessionTransport: HttpTransport, @unchecked Sendable {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            // The SDK never follows a redirect (the key would go wherever the server points):
+            // the delegate hands the 3xx back, and the SDK makes it an error.
+            (data, response) = try await session.data(
+                for: urlRequest,
+                delegate: request.followRedirects() ? nil : RefuseRedirects.shared
+            )
         } catch let error as URLError {
             switch error.code {
             case .timedOut:
@@ -44,5 +49,20 @@ public final class URLSessionTransport: HttpTransport, @unchecked Sendable {
         }
         let headers = http.allHeaderFields.map { HttpHeader(name: "\($0.key)", value: "\($0.value)") }
         return HttpResponse(status: UInt16(http.statusCode), headers: headers, body: data)
+    }
+}
+
+/// Refuses every redirect: URLSession then completes the task with the 3xx response itself.
+private final class RefuseRedirects: NSObject, URLSessionTaskDelegate {
+    static let shared = RefuseRedirects()
+
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

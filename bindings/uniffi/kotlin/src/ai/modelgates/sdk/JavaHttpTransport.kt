@@ -18,7 +18,9 @@ import kotlinx.coroutines.suspendCancellableCoroutine
 
 /**
  * The default [HttpTransport], on java.net.http (Java 11+; it supports PATCH, which
- * HttpURLConnection does not). Cancelling the calling coroutine aborts the exchange.
+ * HttpURLConnection does not). Cancelling the calling coroutine aborts the exchange. It never
+ * follows a redirect ([HttpRequest.followRedirects] is always false): a 3xx comes back as it
+ * is and the SDK makes it an error.
  * It only moves bytes and names the failure: retries and errors are decided by the SDK.
  *
  * Nothing but a [TransportException] (or the coroutine's own cancellation) leaves [send]:
@@ -30,8 +32,17 @@ import kotlinx.coroutines.suspendCancellableCoroutine
 class JavaHttpTransport(
     private val client: HttpClient = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
         .build(),
 ) : HttpTransport {
+    init {
+        // The SDK never follows a redirect (the key would go wherever the server points): a
+        // client that does would hide the 3xx the SDK turns into an error.
+        require(client.followRedirects() == HttpClient.Redirect.NEVER) {
+            "JavaHttpTransport needs an HttpClient with followRedirects(HttpClient.Redirect.NEVER)"
+        }
+    }
+
     override suspend fun send(request: HttpRequest): HttpResponse =
         try {
             exchange(request)
