@@ -22,9 +22,13 @@ if TYPE_CHECKING:
         async def _run(self, call: _native.Call[Any], timeout: float | None | NotGiven) -> Any: ...
 
 else:
-    from typing import Generic, TypeVar
+    # Importing the package does not import typing (it stays light): `Walk[Workspace]` in an
+    # annotation is only evaluated by type checkers.
+    class Generic:
+        def __class_getitem__(cls, item: object) -> type:
+            return cls
 
-    T = TypeVar("T")
+    T = None
 
 
 class Walk(Generic[T]):

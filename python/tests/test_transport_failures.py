@@ -1,7 +1,8 @@
 """Whatever httpx raises instead of a response becomes APIConnectionError, reported to the core as
 a failure after which the request may have reached the server: a GET is retried, a POST never.
 httpx.MockTransport is the network; the failures are httpx's own (a bad Content-Encoding, a
-redirect loop, a closed client) or raised by the transport."""
+closed client) or raised by the transport. A redirect is never followed, even by an httpx client
+set to follow: it is the core's RedirectError."""
 
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ def raising(error: Exception) -> Callable[[httpx.Request], httpx.Response]:
 # name, the exception class the SDK message must name, the handler, extra httpx client settings.
 FAILURES: list[tuple[str, str, Callable[[httpx.Request], httpx.Response], dict[str, Any]]] = [
     ("bad content-encoding", "DecodingError", bad_encoding, {}),
-    ("redirect loop", "TooManyRedirects", redirect_loop, {"follow_redirects": True, "max_redirects": 3}),
     ("decoding error raised", "DecodingError", raising(httpx.DecodingError("bad brotli")), {}),
     ("too many redirects raised", "TooManyRedirects", raising(httpx.TooManyRedirects("loop")), {}),
     ("stream consumed", "StreamConsumed", raising(httpx.StreamConsumed()), {}),
@@ -182,3 +182,24 @@ def test_cancellation_is_not_a_failure() -> None:
         await http.aclose()
 
     asyncio.run(main())
+
+
+def test_a_redirect_is_never_followed_even_by_a_following_http_client() -> None:
+    network = Network(redirect_loop)
+    http = httpx.Client(transport=httpx.MockTransport(network), follow_redirects=True, max_redirects=3)
+    with sync_client(http) as client:
+        with pytest.raises(modelgates.RedirectError) as raised:
+            client.workspaces.get("production")
+    assert raised.value.status == 302 and raised.value.location == f"{BASE_URL}/workspaces/production"
+    assert network.sent == ["GET"] and client.waits == []
+
+    async def main() -> None:
+        network = Network(redirect_loop)
+        http = httpx.AsyncClient(transport=httpx.MockTransport(network), follow_redirects=True)
+        async with async_client(http) as client:
+            with pytest.raises(modelgates.RedirectError):
+                await client.keys.create(name="k")
+        assert network.sent == ["POST"]
+
+    asyncio.run(main())
+

@@ -187,7 +187,8 @@ async def walk_async(walk: Any, vector: dict[str, Any], script: Script) -> list[
     failed = 0
     while True:
         try:
-            items.extend([item async for item in walk])
+            async for item in walk:
+                items.append(item)
         except modelgates.ModelGatesError as error:
             if failed == len(walk_errors):
                 raise

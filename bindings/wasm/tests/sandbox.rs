@@ -193,7 +193,10 @@ async fn invalid_input_names_the_field_and_sends_nothing() {
     assert_eq!(error["field"], "slug");
     let error =
         expect_error(client.create_key(r#"{"name":"k","limit_reset":"yearly"}"#, None)).await;
-    assert_eq!(error["field"], "limit_reset");
+    assert_eq!(
+        error["field"], "limitReset",
+        "the engine names fields as JavaScript does"
+    );
     assert_eq!(count(&label, "create-workspace").await, 0);
     assert_eq!(count(&label, "create-keys").await, 0);
 }

@@ -434,6 +434,12 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(msSince(started) < 3900) { "gave up after ${msSince(started)} ms with a 400 ms timeout (+ the SDK's 2 s grace)" }
     }
 
+    h.test("JavaHttpTransport refuses an HttpClient that follows redirects") {
+        val following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+        val e = runCatching { JavaHttpTransport(following) }.exceptionOrNull()
+        check(e is IllegalArgumentException && e.message!!.contains("NEVER")) { "got $e" }
+    }
+
     h.test("the default transport turns an Error from its HttpClient into a transport error at once") {
         val started = System.nanoTime()
         val e = expectError<ModelGatesException.Transport> {
