@@ -39,8 +39,8 @@ fn run() -> Result<(), Error> {
         .map_or(0, |d| d.as_millis() % 1_000_000);
     let slug = format!("demo-{suffix}");
     let mut create = CreateWorkspaceRequest::new("Demo workspace", slug.clone());
-    create.description = Some(Some("Created by the ModelGates SDK example".into()));
-    create.default_text_model = Some(Some("openai/gpt-4o".into()));
+    create.description = Some("Created by the ModelGates SDK example".into());
+    create.default_text_model = Some("openai/gpt-4o".into());
     let workspace = client.create_workspace(create)?;
     println!(
         "1. created workspace {:?} (slug {}, id {})",
@@ -69,7 +69,7 @@ fn run() -> Result<(), Error> {
 
     let changes = UpdateWorkspaceRequest {
         name: Some("Demo workspace (renamed)".into()),
-        description: Some(None),
+        description: Some(modelgates_core::StringOrNull::Null),
         io_logging_sampling_rate: Some(0.5),
         ..Default::default()
     };
@@ -81,9 +81,9 @@ fn run() -> Result<(), Error> {
 
     let mut key_request = CreateKeyRequest::new("Demo key");
     key_request.workspace_id = Some(workspace.id.clone());
-    key_request.limit = Some(Some(25.0));
-    key_request.limit_reset = Some(Some(LimitReset::Weekly));
-    key_request.expires_at = Some(Some("2030-01-01T00:00:00+01:00".into()));
+    key_request.limit = Some(25.0.into());
+    key_request.limit_reset = Some(LimitReset::Weekly.into());
+    key_request.expires_at = Some("2030-01-01T00:00:00+01:00".into());
     let created = client.create_key(key_request)?;
     println!(
         "5. created key {:?} ({}), limit ${} {}, expires {}",

@@ -654,7 +654,7 @@ mod tests {
     fn non_finite_numbers_reach_the_rules_of_their_field() {
         let request: CreateKeyRequest =
             from_json(json!({"name": "k", "limit": non_finite(f64::NAN)})).unwrap();
-        assert!(matches!(request.limit, Some(Some(limit)) if limit.is_nan()));
+        assert!(matches!(request.limit, Some(crate::DoubleOrNull::Value(limit)) if limit.is_nan()));
         assert_eq!(non_finite(1.5), json!(1.5));
         assert_eq!(
             non_finite(f64::NEG_INFINITY),

@@ -168,7 +168,7 @@ fn no_secret_in_any_output() {
             .err(),
         client
             .create_key(CreateKeyRequest {
-                limit: Some(Some(-1.0)),
+                limit: Some((-1.0).into()),
                 ..CreateKeyRequest::new("k")
             })
             .err(),

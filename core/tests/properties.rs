@@ -30,13 +30,14 @@ fn name() -> impl Strategy<Value = String> {
     "\\PC{0,10}[a-zA-Z0-9]\\PC{0,10}"
 }
 
-fn nullable<T: std::fmt::Debug + Clone>(
+/// Absent, null, or a value (`None`, `Some(XOrNull::Null)`, `Some(XOrNull::Value(v))`).
+fn nullable<T: std::fmt::Debug + Clone, X: From<Option<T>> + std::fmt::Debug + Clone>(
     value: impl Strategy<Value = T>,
-) -> impl Strategy<Value = Option<Option<T>>> {
+) -> impl Strategy<Value = Option<X>> {
     prop_oneof![
         Just(None),
-        Just(Some(None)),
-        value.prop_map(|v| Some(Some(v)))
+        Just(Some(X::from(None))),
+        value.prop_map(|v| Some(X::from(Some(v))))
     ]
 }
 

@@ -142,8 +142,8 @@ fn the_whole_flow_works() {
     let client = w.client();
 
     let mut create = CreateWorkspaceRequest::new("Production", "production");
-    create.description = Some(Some("Production environment workspace".into()));
-    create.default_text_model = Some(Some("openai/gpt-4o".into()));
+    create.description = Some("Production environment workspace".into());
+    create.default_text_model = Some("openai/gpt-4o".into());
     let created = client.create_workspace(create).unwrap();
     assert_eq!(created.slug, "production");
     assert_eq!(
@@ -163,7 +163,7 @@ fn the_whole_flow_works() {
 
     let changes = UpdateWorkspaceRequest {
         name: Some("Production (EU)".into()),
-        description: Some(None),
+        description: Some(modelgates_core::StringOrNull::Null),
         io_logging_sampling_rate: Some(0.25),
         ..Default::default()
     };
@@ -180,9 +180,9 @@ fn the_whole_flow_works() {
 
     let mut key_request = CreateKeyRequest::new("Analytics Service Key");
     key_request.workspace_id = Some(created.id.clone());
-    key_request.limit = Some(Some(100.0));
-    key_request.limit_reset = Some(Some(LimitReset::Weekly));
-    key_request.expires_at = Some(Some("2029-12-01T01:59:59+02:00".into()));
+    key_request.limit = Some(100.0.into());
+    key_request.limit_reset = Some(LimitReset::Weekly.into());
+    key_request.expires_at = Some("2029-12-01T01:59:59+02:00".into());
     let key = client.create_key(key_request).unwrap();
     assert_eq!(key.data.workspace_id, created.id);
     assert_eq!(key.data.limit, Some(100.0));
@@ -409,14 +409,14 @@ fn invalid_input_sends_nothing() {
         ),
         (
             expect_err(client.create_key(CreateKeyRequest {
-                limit: Some(Some(-1.0)),
+                limit: Some((-1.0).into()),
                 ..CreateKeyRequest::new("k")
             })),
             "limit",
         ),
         (
             expect_err(client.create_key(CreateKeyRequest {
-                expires_at: Some(Some("2029-11-30T23:59:59".into())),
+                expires_at: Some("2029-11-30T23:59:59".into()),
                 ..CreateKeyRequest::new("k")
             })),
             "expires_at",
@@ -478,7 +478,7 @@ fn get_is_retried_through_two_503s() {
 fn patch_is_retried_through_a_500() {
     let w = world();
     let changes = UpdateWorkspaceRequest {
-        description: Some(Some("after a 500".into())),
+        description: Some("after a 500".into()),
         ..Default::default()
     };
     let ws = w

@@ -151,7 +151,7 @@ impl ModelGatesClient {
         request: CreateWorkspaceRequest,
     ) -> Result<Workspace, ModelGatesError> {
         self.driver
-            .run(&mut self.core.create_workspace(request.into())?)
+            .run(&mut self.core.create_workspace(request)?)
             .await
     }
 
@@ -161,7 +161,7 @@ impl ModelGatesClient {
         request: ListWorkspacesRequest,
     ) -> Result<WorkspacePage, ModelGatesError> {
         self.driver
-            .run(&mut self.core.list_workspaces(request.into())?)
+            .run(&mut self.core.list_workspaces(request)?)
             .await
     }
 
@@ -177,7 +177,7 @@ impl ModelGatesClient {
         changes: UpdateWorkspaceRequest,
     ) -> Result<Workspace, ModelGatesError> {
         self.driver
-            .run(&mut self.core.update_workspace(&id, changes.into())?)
+            .run(&mut self.core.update_workspace(&id, changes)?)
             .await
     }
 
@@ -186,11 +186,8 @@ impl ModelGatesClient {
         &self,
         request: CreateKeyRequest,
     ) -> Result<Arc<CreatedKey>, ModelGatesError> {
-        let created = self
-            .driver
-            .run(&mut self.core.create_key(request.into())?)
-            .await?;
-        Ok(Arc::new(created.into()))
+        let created = self.driver.run(&mut self.core.create_key(request)?).await?;
+        Ok(Arc::new(created))
     }
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.

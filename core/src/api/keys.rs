@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::fields::{Nullable, non_null};
+use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, present};
 use super::{DecodeError, Endpoint, Operation, decode, to_json};
 use crate::error::Error;
 use crate::secret::Secret;
@@ -18,6 +18,8 @@ use crate::validate;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("x-open-enum" = ["daily", "weekly", "monthly"])))]
 pub enum LimitReset {
     /// Every day.
     Daily,
@@ -119,8 +121,11 @@ pub struct ApiKey {
 }
 
 /// The answer to create-keys: the key's details and its secret, which is shown only once.
-/// `Debug` redacts the secret.
+/// `Debug` and `Display` redact the secret. For Swift and Kotlin it is an object, not a record
+/// (records print every field), and the secret is reached only through `reveal_key`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 pub struct CreatedKey {
     /// The new key's details.
     pub data: ApiKey,
@@ -128,9 +133,29 @@ pub struct CreatedKey {
     pub key: Secret,
 }
 
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl CreatedKey {
+    /// The key's details.
+    pub fn data(&self) -> ApiKey {
+        self.data.clone()
+    }
+
+    /// The key's secret, shown only once by the API: store it, never log it.
+    pub fn reveal_key(&self) -> String {
+        self.key.expose().to_owned()
+    }
+}
+
+impl fmt::Display for CreatedKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CreatedKey(data={:?}, key={})", self.data, self.key)
+    }
+}
+
 /// The body of create-keys. `name` is required; every other field is sent only when set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreateKeyRequest {
     /// Name for the new key (not empty).
     pub name: String,
@@ -138,45 +163,51 @@ pub struct CreateKeyRequest {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub workspace_id: Option<String>,
     /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without
     /// an offset is refused.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub expires_at: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub expires_at: Option<StringOrNull>,
     /// Spending limit in USD (finite, 0 or more).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub limit: Nullable<f64>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub limit: Option<DoubleOrNull>,
     /// When the limit resets; `null` for never.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub limit_reset: Nullable<LimitReset>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub limit_reset: Option<LimitResetOrNull>,
     /// Whether BYOK usage counts toward the limit.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub include_byok_in_limit: Option<bool>,
     /// The creating member, for organisation-owned keys.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub creator_user_id: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub creator_user_id: Option<StringOrNull>,
 }
 
 impl CreateKeyRequest {
@@ -203,13 +234,13 @@ impl Endpoint for CreateKey {
         if let Some(workspace_id) = &body.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
         }
-        if let Some(Some(expires_at)) = &mut body.expires_at {
+        if let Some(StringOrNull::Value(expires_at)) = &mut body.expires_at {
             *expires_at = validate::utc_timestamp("expires_at", expires_at)?;
         }
-        if let Some(Some(limit)) = body.limit {
+        if let Some(DoubleOrNull::Value(limit)) = body.limit {
             validate::usd_amount("limit", limit)?;
         }
-        if let Some(Some(LimitReset::Other(other))) = &body.limit_reset {
+        if let Some(LimitResetOrNull::Value(LimitReset::Other(other))) = &body.limit_reset {
             return Err(Error::invalid(
                 "limit_reset",
                 format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),

@@ -6,7 +6,7 @@ pub mod workspaces;
 
 mod fields;
 
-pub use fields::Nullable;
+pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull};
 
 use serde::de::DeserializeOwned;
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fields::{Nullable, non_null};
+use super::fields::{IdsOrNull, StringOrNull, present};
 use super::{DecodeError, Endpoint, Operation, decode, to_json};
 use crate::error::Error;
 use crate::validate;
@@ -70,6 +70,7 @@ struct Data<T> {
 /// when set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CreateWorkspaceRequest {
     /// Name for the new workspace (not empty).
     pub name: String,
@@ -79,64 +80,73 @@ pub struct CreateWorkspaceRequest {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub description: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub description: Option<StringOrNull>,
     /// Default image model.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub default_image_model: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub default_image_model: Option<StringOrNull>,
     /// Default text model.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub default_text_model: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub default_text_model: Option<StringOrNull>,
     /// Default provider sort (`price`, `throughput`, `latency`, `exacto`).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub default_provider_sort: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub default_provider_sort: Option<StringOrNull>,
     /// API key ids to I/O-log; `null` logs all keys.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub io_logging_api_key_ids: Nullable<Vec<i64>>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub io_logging_api_key_ids: Option<IdsOrNull>,
     /// Sampling rate for I/O logging, 0.0001 to 1.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub io_logging_sampling_rate: Option<f64>,
     /// Whether data discount logging is enabled.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_data_discount_logging_enabled: Option<bool>,
     /// Whether broadcast is enabled.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_observability_broadcast_enabled: Option<bool>,
     /// Whether private logging is enabled.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_observability_io_logging_enabled: Option<bool>,
 }
 
@@ -152,106 +162,121 @@ impl CreateWorkspaceRequest {
 }
 
 /// The body of update-workspace: a partial update. Fields left `None` are not sent; a
-/// `Nullable` field set to `Some(None)` is sent as `null`, which clears it.
+/// nullable field set to `Some(XOrNull::Null)` is sent as `null`, which clears it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UpdateWorkspaceRequest {
     /// New name (not empty).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub name: Option<String>,
     /// New slug.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub slug: Option<String>,
     /// New description.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub description: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub description: Option<StringOrNull>,
     /// New default image model.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub default_image_model: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub default_image_model: Option<StringOrNull>,
     /// New default text model.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub default_text_model: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub default_text_model: Option<StringOrNull>,
     /// New default provider sort.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub default_provider_sort: Nullable<String>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub default_provider_sort: Option<StringOrNull>,
     /// New API key ids to I/O-log; `null` logs all keys.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "serde_with::rust::double_option"
+        deserialize_with = "present"
     )]
-    pub io_logging_api_key_ids: Nullable<Vec<i64>>,
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub io_logging_api_key_ids: Option<IdsOrNull>,
     /// New sampling rate, 0.0001 to 1.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub io_logging_sampling_rate: Option<f64>,
     /// Whether data discount logging is enabled.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_data_discount_logging_enabled: Option<bool>,
     /// Whether broadcast is enabled.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_observability_broadcast_enabled: Option<bool>,
     /// Whether private logging is enabled.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_observability_io_logging_enabled: Option<bool>,
 }
 
 /// The query of list-workspaces.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ListWorkspacesRequest {
     /// Records to skip.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offset: Option<u32>,
     /// Records to return, 1 to 100.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "non_null"
+        deserialize_with = "present"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
 }
 
