@@ -36,6 +36,9 @@ mod validate;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 
+#[cfg(feature = "python")]
+pub mod python;
+
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("modelgates_core");
 

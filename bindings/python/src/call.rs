@@ -12,49 +12,15 @@
 
 use std::time::Duration;
 
-use modelgates_core as core;
 use modelgates_core::{
     Action, HttpRequest, HttpResponse, Machine, TransportError, TransportErrorKind,
 };
+use pyo3::BoundObject;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::errors::to_py_err;
-use crate::models::{CreatedKey, Workspace, WorkspacePage, workspaces};
-
-/// A result type of a call, and how it becomes a Python object.
-pub(crate) trait IntoModel: Sized + Send + Sync + 'static {
-    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
-}
-
-impl IntoModel for core::Workspace {
-    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(Py::new(py, Workspace(self))?.into_any())
-    }
-}
-
-impl IntoModel for core::WorkspacePage {
-    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(Py::new(py, WorkspacePage(self))?.into_any())
-    }
-}
-
-/// A walk's next batch: a list of workspaces, or None once the walk is over.
-impl IntoModel for Option<Vec<core::Workspace>> {
-    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        match self {
-            Some(batch) => Ok(workspaces(py, batch)?.into_any().unbind()),
-            None => Ok(py.None()),
-        }
-    }
-}
-
-impl IntoModel for core::CreatedKey {
-    fn into_model(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(Py::new(py, CreatedKey(self))?.into_any())
-    }
-}
 
 /// Every result type (and the walk) behind one Python class.
 trait ErasedCall: Send + Sync {
@@ -66,7 +32,7 @@ trait ErasedCall: Send + Sync {
 impl<M> ErasedCall for M
 where
     M: Machine + Send + Sync + 'static,
-    M::Output: IntoModel,
+    M::Output: for<'py> IntoPyObject<'py>,
 {
     fn next_action(&mut self, py: Python<'_>, now: Duration) -> PyResult<Py<PyAny>> {
         match Machine::next_action(self, now) {
@@ -78,13 +44,16 @@ where
                 },
             )?
             .into_any()),
-            Action::Done(Ok(value)) => Ok(Py::new(
-                py,
-                Done {
-                    value: value.into_model(py)?,
-                },
-            )?
-            .into_any()),
+            Action::Done(Ok(value)) => {
+                let value = value.into_pyobject(py).map_err(Into::into)?;
+                Ok(Py::new(
+                    py,
+                    Done {
+                        value: value.into_any().unbind(),
+                    },
+                )?
+                .into_any())
+            }
             Action::Done(Err(error)) => Err(to_py_err(error)),
         }
     }
@@ -108,7 +77,7 @@ impl Call {
     pub(crate) fn new<M>(machine: M) -> Self
     where
         M: Machine + Send + Sync + 'static,
-        M::Output: IntoModel,
+        M::Output: for<'py> IntoPyObject<'py>,
     {
         Call(Box::new(machine))
     }

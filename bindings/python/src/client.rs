@@ -144,7 +144,10 @@ impl NativeClient {
     }
 }
 
-fn build<T: crate::call::IntoModel>(call: Result<core::Call<T>, Error>) -> PyResult<Call> {
+fn build<T>(call: Result<core::Call<T>, Error>) -> PyResult<Call>
+where
+    T: for<'py> IntoPyObject<'py> + Send + Sync + 'static,
+{
     call.map(Call::new).map_err(to_py_err)
 }
 

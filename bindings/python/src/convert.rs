@@ -1,6 +1,5 @@
-//! Values between Python and JSON. Input goes Python -> JSON so that the core's
-//! `input::from_json` checks every field (and names the bad one); output JSON (`to_dict`, error
-//! metadata) goes JSON -> Python.
+//! Python input as JSON, so that the core's `input::from_json` checks every field (and names the
+//! bad one). NaN and infinities go as the core's marker, for the field's own rule to refuse.
 
 use modelgates_core::Error;
 use modelgates_core::input::{from_json, non_finite};
@@ -111,52 +110,6 @@ pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
         .name()
         .map(|n| n.to_string())
         .unwrap_or_else(|_| "object".to_owned())
-}
-
-/// JSON as Python: dict, list, str, int, float, bool or None.
-pub(crate) fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        Value::Number(number) => {
-            if let Some(n) = number.as_i64() {
-                n.into_pyobject(py)?.into_any()
-            } else if let Some(n) = number.as_u64() {
-                n.into_pyobject(py)?.into_any()
-            } else {
-                number
-                    .as_f64()
-                    .unwrap_or(f64::NAN)
-                    .into_pyobject(py)?
-                    .into_any()
-            }
-        }
-        Value::String(text) => PyString::new(py, text).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(object) => {
-            let dict = PyDict::new(py);
-            for (key, item) in object {
-                dict.set_item(key, to_python(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
-/// A core value as a Python dict (through its serde form: the API's field names).
-pub(crate) fn to_dict<'py, T: serde::Serialize>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value)
-        .map_err(|err| pyo3::exceptions::PyValueError::new_err(err.to_string()))?;
-    to_python(py, &json)
 }
 
 fn invalid(field: &str, message: String) -> Error {

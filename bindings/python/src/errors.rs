@@ -6,7 +6,7 @@ use modelgates_core::{Error, ErrorClass, ErrorKind};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::to_python;
+use modelgates_core::python::json_to_python;
 
 const EXCEPTIONS_MODULE: &str = "modelgates._exceptions";
 
@@ -25,7 +25,7 @@ fn build(py: Python<'_>, error: &Error) -> Result<PyErr, PyErr> {
                 kwargs.set_item("status", api.status)?;
                 kwargs.set_item("code", api.code)?;
                 let metadata = match &api.metadata {
-                    Some(value) => to_python(py, value)?,
+                    Some(value) => json_to_python(py, value)?,
                     None => py.None().into_bound(py),
                 };
                 kwargs.set_item("metadata", metadata)?;

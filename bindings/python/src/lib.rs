@@ -2,8 +2,8 @@
 //!
 //! It converts and maps, nothing more. Python values go in (keyword arguments with the API's
 //! field names, checked by the core's `input::from_json`), the core's [`Call`] state machine
-//! comes out for the `modelgates` package to drive over httpx, and results come back as typed,
-//! read-only objects. Every decision (validation, retries, status mapping, decoding, paging)
+//! comes out for the `modelgates` package to drive over httpx, and results come back as the
+//! core's own models, which are Python classes behind the core's `python` feature. Every decision (validation, retries, status mapping, decoding, paging)
 //! stays in `modelgates-core`; core errors become the package's exceptions in one place,
 //! `errors.rs`.
 //!
@@ -15,7 +15,6 @@ mod call;
 mod client;
 mod convert;
 mod errors;
-mod models;
 
 use pyo3::prelude::*;
 
@@ -34,9 +33,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<call::SendAction>()?;
     module.add_class::<call::Wait>()?;
     module.add_class::<call::Done>()?;
-    module.add_class::<models::Workspace>()?;
-    module.add_class::<models::WorkspacePage>()?;
-    module.add_class::<models::ApiKey>()?;
-    module.add_class::<models::CreatedKey>()?;
+    module.add_class::<modelgates_core::Workspace>()?;
+    module.add_class::<modelgates_core::WorkspacePage>()?;
+    module.add_class::<modelgates_core::ApiKey>()?;
+    module.add_class::<modelgates_core::CreatedKey>()?;
     Ok(())
 }

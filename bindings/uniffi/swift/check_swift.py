@@ -30,6 +30,7 @@ USED_BY_TRANSPORT = [
     "open func header(name: String) -> String?",
     "open func headerNames() -> [String]",
     "open func timeout() -> TimeInterval?",
+    "open func followRedirects() -> Bool",
 ]
 
 

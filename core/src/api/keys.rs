@@ -69,6 +69,10 @@ impl fmt::Display for LimitReset {
 /// An API key as the API describes it (without its secret).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
+)]
 pub struct ApiKey {
     /// Unique hash identifier of the key.
     pub hash: String,
@@ -126,6 +130,10 @@ pub struct ApiKey {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 #[cfg_attr(feature = "uniffi", uniffi::export(Display))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, module = "modelgates._native")
+)]
 pub struct CreatedKey {
     /// The new key's details.
     pub data: ApiKey,

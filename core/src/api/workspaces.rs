@@ -10,6 +10,10 @@ use crate::validate;
 /// A workspace as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
+)]
 pub struct Workspace {
     /// Unique identifier (UUID).
     pub id: String,
@@ -54,6 +58,10 @@ pub struct Workspace {
 /// One page of workspaces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
+)]
 pub struct WorkspacePage {
     /// The workspaces on this page.
     pub data: Vec<Workspace>,

@@ -1,0 +1,151 @@
+//! The models as Python classes (feature `python`, used by bindings/python). The `pyclass`
+//! derives sit on the types themselves; this adds what every model shares: `to_dict()` with the
+//! API's field names, a `repr` that never shows a secret, and the conversion of JSON values
+//! (`to_dict`, an error's `metadata`) to Python objects.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyList, PyString};
+use serde_json::Value;
+
+use crate::api::keys::{ApiKey, CreatedKey, LimitReset};
+use crate::api::workspaces::{Workspace, WorkspacePage};
+
+/// JSON as Python: dict, list, str, int, float, bool or None.
+pub fn json_to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
+        Value::Number(number) => {
+            if let Some(n) = number.as_i64() {
+                n.into_pyobject(py)?.into_any()
+            } else if let Some(n) = number.as_u64() {
+                n.into_pyobject(py)?.into_any()
+            } else {
+                number
+                    .as_f64()
+                    .unwrap_or(f64::NAN)
+                    .into_pyobject(py)?
+                    .into_any()
+            }
+        }
+        Value::String(text) => PyString::new(py, text).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_python(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(object) => {
+            let dict = PyDict::new(py);
+            for (key, item) in object {
+                dict.set_item(key, json_to_python(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A value as a Python dict, through its serde form (the API's field names).
+fn to_dict<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|err| PyValueError::new_err(err.to_string()))?;
+    json_to_python(py, &json)
+}
+
+/// `Name(field=value, ...)`, each value as Python's `repr` shows it. Only for models that hold
+/// no secret.
+fn repr<T: serde::Serialize>(py: Python<'_>, name: &str, value: &T) -> PyResult<String> {
+    let dict = to_dict(py, value)?;
+    let mut parts = Vec::new();
+    for (key, item) in dict.cast::<PyDict>()?.iter() {
+        parts.push(format!("{}={}", key.str()?, item.repr()?));
+    }
+    Ok(format!("{name}({})", parts.join(", ")))
+}
+
+/// The `#[pymethods]` of a model: `to_dict()`, `__repr__`, and the model's own extras.
+macro_rules! python_model {
+    ($model:ident { $($extra:item)* }) => {
+        #[pymethods]
+        impl $model {
+            /// The model as a dict with the API's field names.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                to_dict(py, self)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                repr(py, stringify!($model), self)
+            }
+
+            $($extra)*
+        }
+    };
+}
+
+python_model!(Workspace {});
+python_model!(ApiKey {});
+python_model!(WorkspacePage {
+    fn __len__(&self) -> usize {
+        self.data.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<Workspace> {
+        let at = if index < 0 {
+            self.data.len().checked_sub(index.unsigned_abs())
+        } else {
+            Some(index.unsigned_abs())
+        };
+        at.and_then(|at| self.data.get(at))
+            .cloned()
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("page index out of range"))
+    }
+});
+
+#[pymethods]
+impl CreatedKey {
+    /// The new key's details.
+    #[getter(data)]
+    fn py_data(&self) -> ApiKey {
+        self.data.clone()
+    }
+
+    /// The key itself. Store it now: the API never shows it again.
+    #[getter(key)]
+    fn py_key(&self) -> String {
+        self.key.expose().to_owned()
+    }
+
+    /// `{"data": {...}, "key": "<secret>"}`: the secret included, as the caller asked for it.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_dict(py, self)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "CreatedKey(data={}, key=[REDACTED])",
+            repr(py, "ApiKey", &self.data)?
+        ))
+    }
+}
+
+/// An open enum value reads as its string: `"daily"`, or a period this SDK does not know yet.
+impl<'py> IntoPyObject<'py> for LimitReset {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self.as_str()))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for &LimitReset {
+    type Target = PyString;
+    type Output = Bound<'py, PyString>;
+    type Error = std::convert::Infallible;
+
+    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(PyString::new(py, self.as_str()))
+    }
+}
