@@ -58,14 +58,14 @@ check-core-deps:
     echo "modelgates-core depends on: $(cut -d' ' -f1 <<<"$tree" | sort -u | tr '\n' ' ')"
 
 clippy:
-    cargo clippy --quiet -p modelgates-core --features blocking,uniffi -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python --all-targets -- -D warnings
+    cargo clippy --quiet -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python --all-targets -- -D warnings
 
 fmt-check:
     cargo fmt --all -- --check
 
 # Every public item documented, no broken links (the wasm crate on its own target).
 doc-check:
-    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python
     RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-wasm --target wasm32-unknown-unknown
 
 # The conformance vectors are well-formed.

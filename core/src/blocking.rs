@@ -1,4 +1,4 @@
-//! A blocking client over [attohttpc]: the reference driver of the [`Call`] loop, for Rust programs,
+//! A blocking client over [attohttpc]: the reference driver of the [`crate::Call`] loop, for Rust programs,
 //! the example and the end-to-end tests. Enabled by the `blocking` feature.
 
 use std::io::Read;
@@ -6,6 +6,7 @@ use std::io::Read;
 use attohttpc::header::{HeaderName, HeaderValue};
 use std::time::Instant;
 
+use crate::Workspace;
 use crate::api::Endpoint;
 use crate::call::{Action, Machine};
 use crate::client::Client;
@@ -13,10 +14,6 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
 use crate::paginate::{Listing, Pager, Workspaces};
-use crate::{
-    CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, ListWorkspacesRequest,
-    UpdateWorkspaceRequest, Workspace, WorkspacePage,
-};
 
 /// A blocking ModelGates client.
 #[derive(Debug, Clone)]
@@ -62,16 +59,6 @@ impl BlockingClient {
         }
     }
 
-    /// `POST /workspaces`
-    pub fn create_workspace(&self, request: CreateWorkspaceRequest) -> Result<Workspace, Error> {
-        self.drive(&mut self.client.create_workspace(request)?)
-    }
-
-    /// `GET /workspaces`: one page.
-    pub fn list_workspaces(&self, request: ListWorkspacesRequest) -> Result<WorkspacePage, Error> {
-        self.drive(&mut self.client.list_workspaces(request)?)
-    }
-
     /// Every workspace, walking the pages `page_size` (1 to 100, default 100) at a time.
     pub fn list_all_workspaces(&self, page_size: Option<u32>) -> Result<Vec<Workspace>, Error> {
         self.workspaces(page_size)?.collect()
@@ -85,25 +72,6 @@ impl BlockingClient {
             pager: self.client.workspace_pager(page_size)?,
             batch: Vec::new().into_iter(),
         })
-    }
-
-    /// `GET /workspaces/{id}`
-    pub fn get_workspace(&self, id: &str) -> Result<Workspace, Error> {
-        self.drive(&mut self.client.get_workspace(id)?)
-    }
-
-    /// `PATCH /workspaces/{id}`
-    pub fn update_workspace(
-        &self,
-        id: &str,
-        changes: UpdateWorkspaceRequest,
-    ) -> Result<Workspace, Error> {
-        self.drive(&mut self.client.update_workspace(id, changes)?)
-    }
-
-    /// `POST /keys`
-    pub fn create_key(&self, request: CreateKeyRequest) -> Result<CreatedKey, Error> {
-        self.drive(&mut self.client.create_key(request)?)
     }
 
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse, TransportError> {

@@ -1,14 +1,10 @@
-//! The entry point: turns validated requests into [`Call`]s.
+//! The entry point: turns validated requests into [`Call`]s. Its typed methods, one per
+//! operation, come from the table in [`crate::for_each_operation!`](crate::for_each_operation).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::api::Endpoint;
-use crate::api::keys::{CreateKey, CreateKeyRequest, CreatedKey};
-use crate::api::workspaces::{
-    CreateWorkspace, CreateWorkspaceRequest, GetWorkspace, ListWorkspaces, ListWorkspacesRequest,
-    UpdateWorkspace, UpdateWorkspaceRequest, Workspace, WorkspacePage,
-};
+use crate::api::{DecodeError, Endpoint, Operation, Prepared, Respond, Response, parse_response};
 use crate::call::Call;
 use crate::config::Config;
 use crate::error::Error;
@@ -43,10 +39,23 @@ impl Client {
     }
 
     /// Validates an endpoint's input and builds its call. Nothing is sent on error.
-    pub fn call<E: Endpoint>(&self, mut endpoint: E) -> Result<Call<E::Output>, Error> {
+    pub fn call<E: Endpoint>(&self, endpoint: E) -> Result<Call<E::Output>, Error> {
+        self.build(endpoint, E::parse)
+    }
+
+    /// [`Client::call`], answering a [`Response`] (calls by operation id).
+    pub(crate) fn call_responding<E: Respond>(&self, endpoint: E) -> Result<Call<Response>, Error> {
+        self.build(endpoint, parse_response::<E>)
+    }
+
+    fn build<E: Endpoint, T>(
+        &self,
+        endpoint: E,
+        parse: fn(&[u8]) -> Result<T, DecodeError>,
+    ) -> Result<Call<T>, Error> {
         let request = endpoint
-            .validate()
-            .and_then(|()| self.build_request(&endpoint))
+            .prepare()
+            .and_then(|prepared| self.request(E::OPERATION, prepared))
             .map_err(|error| self.styled(error))?;
         // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
         let n = self.calls.fetch_add(1, Ordering::Relaxed);
@@ -56,47 +65,9 @@ impl Client {
             request,
             self.config.retry,
             seed,
-            E::parse,
+            parse,
             self.config.api_key.clone(),
         ))
-    }
-
-    /// `POST /workspaces`
-    pub fn create_workspace(
-        &self,
-        request: CreateWorkspaceRequest,
-    ) -> Result<Call<Workspace>, Error> {
-        self.call(CreateWorkspace(request))
-    }
-
-    /// `GET /workspaces`: one page.
-    pub fn list_workspaces(
-        &self,
-        request: ListWorkspacesRequest,
-    ) -> Result<Call<WorkspacePage>, Error> {
-        self.call(ListWorkspaces(request))
-    }
-
-    /// `GET /workspaces/{id}` by id (UUID) or slug.
-    pub fn get_workspace(&self, id: &str) -> Result<Call<Workspace>, Error> {
-        self.call(GetWorkspace { id: id.to_owned() })
-    }
-
-    /// `PATCH /workspaces/{id}` by id (UUID) or slug.
-    pub fn update_workspace(
-        &self,
-        id: &str,
-        changes: UpdateWorkspaceRequest,
-    ) -> Result<Call<Workspace>, Error> {
-        self.call(UpdateWorkspace {
-            id: id.to_owned(),
-            changes,
-        })
-    }
-
-    /// `POST /keys`
-    pub fn create_key(&self, request: CreateKeyRequest) -> Result<Call<CreatedKey>, Error> {
-        self.call(CreateKey(request))
     }
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
@@ -109,16 +80,15 @@ impl Client {
         error.with_field_style(self.config.field_style)
     }
 
-    fn build_request<E: Endpoint>(&self, endpoint: &E) -> Result<HttpRequest, Error> {
+    fn request(&self, operation: Operation, prepared: Prepared) -> Result<HttpRequest, Error> {
         let config = &self.config;
-        let mut url = format!("{}{}", config.root(), endpoint.path()?);
-        for (i, (name, value)) in endpoint.query().iter().enumerate() {
+        let mut url = format!("{}{}", config.root(), prepared.path);
+        for (i, (name, value)) in prepared.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(name);
             url.push('=');
             url.push_str(value);
         }
-        let body = endpoint.body().transpose()?;
         let mut headers = vec![
             (
                 "authorization".to_owned(),
@@ -127,7 +97,7 @@ impl Client {
             ("accept".to_owned(), "application/json".to_owned()),
             ("user-agent".to_owned(), config.user_agent.clone()),
         ];
-        if body.is_some() {
+        if prepared.body.is_some() {
             headers.push(("content-type".to_owned(), "application/json".to_owned()));
         }
         headers.extend(
@@ -137,10 +107,10 @@ impl Client {
                 .map(|(name, value)| (name.to_ascii_lowercase(), value.clone())),
         );
         Ok(HttpRequest {
-            method: E::OPERATION.method(),
+            method: operation.method(),
             url,
             headers,
-            body,
+            body: prepared.body,
             timeout: config.timeout,
             follow_redirects: false,
         })

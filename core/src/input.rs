@@ -35,7 +35,13 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
 
 /// Decodes a request from JSON text; see [`from_json`].
 pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|err| {
+    from_json(parse_json(text)?)
+}
+
+/// JSON text as a value, for [`from_json`] or [`crate::Client::call_by_id`] (markers of
+/// non-finite numbers kept as they are).
+pub fn parse_json(text: &str) -> Result<Value, Error> {
+    serde_json::from_str(text).map_err(|err| {
         Error::invalid(
             "body",
             format!(
@@ -44,8 +50,7 @@ pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
                 err.column()
             ),
         )
-    })?;
-    from_json(value)
+    })
 }
 
 /// How a number that JSON cannot carry (NaN, an infinity) travels to the core: as
@@ -172,10 +177,12 @@ impl InputError {
             Problem::Expected { what, got } => (self.field, format!("must be {what}, not {got}")),
             Problem::Other(text) => (self.field, text),
         };
-        let field = if field.is_empty() {
-            "body".to_owned()
-        } else {
-            field
+        // An endpoint's input wraps the request in `body` or `query`: the caller's field is
+        // the one inside.
+        let field = match field.split_once('.') {
+            Some(("body" | "query", inner)) => inner.to_owned(),
+            _ if field.is_empty() => "body".to_owned(),
+            _ => field,
         };
         let position: String = self
             .positions

@@ -91,6 +91,18 @@ pub(crate) fn scrub_json(value: serde_json::Value, secret: &Secret) -> Option<se
     serde_json::from_str(&text.replace(escaped, "[REDACTED]")).ok()
 }
 
+/// A secret is a string on the wire.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Secret {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Secret".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "x-secret": true })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

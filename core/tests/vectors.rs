@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use modelgates_core::input::from_json;
 use modelgates_core::{
     Action, Client, Config, Error, HttpRequest, HttpResponse, Machine, RetryPolicy, TransportError,
     TransportErrorKind,
@@ -323,18 +322,6 @@ fn transport_kind(kind: &str) -> Result<TransportErrorKind, String> {
     }
 }
 
-fn field(input: &Value, name: &str) -> Value {
-    input.get(name).cloned().unwrap_or_else(|| json!({}))
-}
-
-fn id_of(input: &Value) -> Result<String, String> {
-    input
-        .get("id")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .ok_or_else(|| "input.id missing".to_owned())
-}
-
 fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
     let config = config_of(vector);
     let api_key = config.api_key.expose().to_owned();
@@ -348,33 +335,6 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
     };
     let input = &vector.input;
     let outcome: Result<Value, Error> = match vector.operation.as_str() {
-        "create-workspace" => {
-            match from_json(field(input, "body")).and_then(|r| client.create_workspace(r)) {
-                Ok(mut call) => script.drive(&mut call)?,
-                Err(e) => Err(e),
-            }
-        }
-        "list-workspaces" => {
-            match from_json(field(input, "query")).and_then(|r| client.list_workspaces(r)) {
-                Ok(mut call) => script.drive(&mut call)?,
-                Err(e) => Err(e),
-            }
-        }
-        "get-workspace" => match client.get_workspace(&id_of(input)?) {
-            Ok(mut call) => script.drive(&mut call)?,
-            Err(e) => Err(e),
-        },
-        "update-workspace" => {
-            let id = id_of(input)?;
-            match from_json(field(input, "body")).and_then(|r| client.update_workspace(&id, r)) {
-                Ok(mut call) => script.drive(&mut call)?,
-                Err(e) => Err(e),
-            }
-        }
-        "create-keys" => match from_json(field(input, "body")).and_then(|r| client.create_key(r)) {
-            Ok(mut call) => script.drive(&mut call)?,
-            Err(e) => Err(e),
-        },
         "list-all-workspaces" => {
             let page_size = input
                 .get("page_size")
@@ -382,7 +342,12 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
                 .map(|n| n as u32);
             walk_all(&client, page_size, &mut script, &vector.expect.walk_errors)?
         }
-        other => return Err(format!("unknown operation {other}")),
+        // Every operation through the one entry point the bindings use: its input is the
+        // endpoint's fields, exactly as the vector writes them.
+        operation => match client.call_by_id(operation, input.clone()) {
+            Ok(mut call) => script.drive(&mut call)?,
+            Err(e) => Err(e),
+        },
     };
     if script.next != vector.exchanges.len() {
         return Err(format!(

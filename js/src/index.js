@@ -6,6 +6,7 @@ import { toApi, fromApi } from "./case.js";
 import { toError } from "./errors.js";
 import { Secret } from "./secret.js";
 import { Walk } from "./walk.js";
+import { operations } from "./operations.js";
 
 export * from "./errors.js";
 export { Secret } from "./secret.js";
@@ -34,9 +35,11 @@ async function settle(run) {
   return text === undefined ? undefined : fromApi(JSON.parse(text));
 }
 
-export class ModelGates {
-  #engine;
+// Each client's engine, outside the object: logging a client cannot show its key, and the
+// operation methods below (defined from the table) reach it too.
+const engines = new WeakMap();
 
+export class ModelGates {
   /**
    * @param {import("./index").ModelGatesOptions} options
    */
@@ -49,33 +52,21 @@ export class ModelGates {
     // The key lives in this closure and then inside the engine, never on `this`, so logging
     // the client cannot show it.
     let engine;
-    this.#engine = () =>
+    engines.set(this, () =>
       (engine ??= loadEngine().then(() => {
         try {
           return new WasmClient(config, fetchFn);
         } catch (thrown) {
           throw toError(thrown);
         }
-      }));
-  }
-
-  /** Creates a workspace. */
-  async createWorkspace(request, { signal } = {}) {
-    const engine = await this.#engine();
-    return settle(() => engine.createWorkspace(json(request), signal));
-  }
-
-  /** One page of workspaces (`offset`, `limit` up to 100). */
-  async listWorkspaces(query, { signal } = {}) {
-    const engine = await this.#engine();
-    return settle(() => engine.listWorkspaces(json(query), signal));
+      })));
   }
 
   /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate with
    * `for await`. A failed page throws; iterating the same walk again retries that page. */
   workspaces({ pageSize, signal } = {}) {
     return new Walk(async () => {
-      const engine = await this.#engine();
+      const engine = await engines.get(this)();
       const pager = (() => {
         try {
           return engine.workspacePager(json({ pageSize }));
@@ -86,23 +77,24 @@ export class ModelGates {
       return { next: (signal) => settle(() => pager.next(signal)), free: () => pager.free() };
     }, signal);
   }
+}
 
-  /** A workspace by id (UUID) or slug. */
-  async getWorkspace(id, { signal } = {}) {
-    const engine = await this.#engine();
-    return settle(() => engine.getWorkspace(String(id ?? ""), signal));
-  }
-
-  /** Changes the given fields of a workspace; `null` clears a nullable field. */
-  async updateWorkspace(id, changes, { signal } = {}) {
-    const engine = await this.#engine();
-    return settle(() => engine.updateWorkspace(String(id ?? ""), json(changes), signal));
-  }
-
-  /** Creates an API key. Its secret (`key`) is returned this once, as a Secret. */
-  async createKey(request, { signal } = {}) {
-    const engine = await this.#engine();
-    const created = await settle(() => engine.createKey(json(request), signal));
-    return { data: created.data, key: new Secret(created.key) };
-  }
+// One method per operation of the core's table: the inputs in order (an id is sent as text, a
+// body or query as an object), then `{ signal }`. Every decision is the engine's.
+for (const [name, id, inputs, secret] of operations) {
+  Object.defineProperty(ModelGates.prototype, name, {
+    writable: true,
+    configurable: true,
+    value: async function (...args) {
+      const input = {};
+      inputs.forEach((field, i) => {
+        input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : String(args[i] ?? "");
+      });
+      const { signal } = args[inputs.length] ?? {};
+      const engine = await engines.get(this)();
+      const result = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal));
+      // The one-time key secret: a Secret that prints as [REDACTED] everywhere.
+      return secret ? { ...result, key: new Secret(result.key) } : result;
+    },
+  });
 }

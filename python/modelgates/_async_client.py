@@ -155,7 +155,7 @@ class AsyncWorkspaces:
             is_observability_broadcast_enabled=is_observability_broadcast_enabled,
             is_observability_io_logging_enabled=is_observability_io_logging_enabled,
         )
-        return await self._client._run(self._client._native.create_workspace(fields), timeout)
+        return await self._client._run(self._client._native.call("create-workspace", {"body": fields}), timeout)
 
     async def list(
         self,
@@ -166,7 +166,7 @@ class AsyncWorkspaces:
     ) -> WorkspacePage:
         """``GET /workspaces``: one page (``limit`` 1 to 100; the server's default is 50)."""
         fields = given(offset=offset, limit=limit)
-        return await self._client._run(self._client._native.list_workspaces(fields), timeout)
+        return await self._client._run(self._client._native.call("list-workspaces", {"query": fields}), timeout)
 
     def list_all(
         self,
@@ -185,7 +185,7 @@ class AsyncWorkspaces:
 
     async def get(self, id: str, *, timeout: float | None | NotGiven = NOT_GIVEN) -> Workspace:
         """``GET /workspaces/{id}``, by id (UUID) or slug."""
-        return await self._client._run(self._client._native.get_workspace(id), timeout)
+        return await self._client._run(self._client._native.call("get-workspace", {"id": id}), timeout)
 
     async def update(
         self,
@@ -218,7 +218,7 @@ class AsyncWorkspaces:
             is_observability_broadcast_enabled=is_observability_broadcast_enabled,
             is_observability_io_logging_enabled=is_observability_io_logging_enabled,
         )
-        return await self._client._run(self._client._native.update_workspace(id, fields), timeout)
+        return await self._client._run(self._client._native.call("update-workspace", {"id": id, "body": fields}), timeout)
 
 
 class AsyncKeys:
@@ -251,4 +251,4 @@ class AsyncKeys:
             include_byok_in_limit=include_byok_in_limit,
             creator_user_id=creator_user_id,
         )
-        return await self._client._run(self._client._native.create_key(fields), timeout)
+        return await self._client._run(self._client._native.call("create-keys", {"body": fields}), timeout)

@@ -152,7 +152,7 @@ class Workspaces:
             is_observability_broadcast_enabled=is_observability_broadcast_enabled,
             is_observability_io_logging_enabled=is_observability_io_logging_enabled,
         )
-        return self._client._run(self._client._native.create_workspace(fields), timeout)
+        return self._client._run(self._client._native.call("create-workspace", {"body": fields}), timeout)
 
     def list(
         self,
@@ -163,7 +163,7 @@ class Workspaces:
     ) -> WorkspacePage:
         """``GET /workspaces``: one page (``limit`` 1 to 100; the server's default is 50)."""
         fields = given(offset=offset, limit=limit)
-        return self._client._run(self._client._native.list_workspaces(fields), timeout)
+        return self._client._run(self._client._native.call("list-workspaces", {"query": fields}), timeout)
 
     def list_all(
         self,
@@ -182,7 +182,7 @@ class Workspaces:
 
     def get(self, id: str, *, timeout: float | None | NotGiven = NOT_GIVEN) -> Workspace:
         """``GET /workspaces/{id}``, by id (UUID) or slug."""
-        return self._client._run(self._client._native.get_workspace(id), timeout)
+        return self._client._run(self._client._native.call("get-workspace", {"id": id}), timeout)
 
     def update(
         self,
@@ -215,7 +215,7 @@ class Workspaces:
             is_observability_broadcast_enabled=is_observability_broadcast_enabled,
             is_observability_io_logging_enabled=is_observability_io_logging_enabled,
         )
-        return self._client._run(self._client._native.update_workspace(id, fields), timeout)
+        return self._client._run(self._client._native.call("update-workspace", {"id": id, "body": fields}), timeout)
 
 
 class Keys:
@@ -248,4 +248,4 @@ class Keys:
             include_byok_in_limit=include_byok_in_limit,
             creator_user_id=creator_user_id,
         )
-        return self._client._run(self._client._native.create_key(fields), timeout)
+        return self._client._run(self._client._native.call("create-keys", {"body": fields}), timeout)

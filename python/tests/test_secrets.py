@@ -47,7 +47,7 @@ def sync_flow(sandbox: Sandbox, wrong_key: str, seen: list[Any], new_keys: list[
         expect_error(lambda: client.keys.create(name=""))
         expect_error(lambda: client.keys.create(name="k", workspace_id="not-a-uuid"))
         expect_error(lambda: client.workspaces.create(name="x", slug="default"))
-        call = client._native.create_key({"name": "never sent"})
+        call = client._native.call("create-keys", {"body": {"name": "never sent"}})
         seen.append(call.next_action(0.0))  # the Send action holds the Authorization header
     for fault in ("drop", "truncate", "status=503", "status=502;body=html", "delay-ms=2000"):
         with modelgates.Client(

@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyMapping, PyString};
 
 use crate::call::Call;
-use crate::convert::{request_from_dict, type_name};
+use crate::convert::{input_from_dict, request_from_dict, type_name};
 use crate::errors::to_py_err;
 
 /// The core's configuration and request builder.
@@ -104,33 +104,14 @@ impl NativeClient {
         Ok(config.timeout.map(|t| t.as_secs_f64()))
     }
 
-    /// `POST /workspaces`; `fields` holds the body's fields by their API names.
-    #[pyo3(signature = (fields=None))]
-    fn create_workspace(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
-        build(request_from_dict(fields).and_then(|r| self.0.create_workspace(r)))
-    }
-
-    /// `GET /workspaces`: one page; `fields` holds `offset` and `limit`.
-    #[pyo3(signature = (fields=None))]
-    fn list_workspaces(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
-        build(request_from_dict(fields).and_then(|r| self.0.list_workspaces(r)))
-    }
-
-    /// `GET /workspaces/{id}` by id (UUID) or slug.
-    fn get_workspace(&self, id: &str) -> PyResult<Call> {
-        build(self.0.get_workspace(id))
-    }
-
-    /// `PATCH /workspaces/{id}`; `fields` holds only the fields to change (None clears).
-    #[pyo3(signature = (id, fields=None))]
-    fn update_workspace(&self, id: &str, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
-        build(request_from_dict(fields).and_then(|c| self.0.update_workspace(id, c)))
-    }
-
-    /// `POST /keys`; `fields` holds the body's fields by their API names.
-    #[pyo3(signature = (fields=None))]
-    fn create_key(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
-        build(request_from_dict(fields).and_then(|r| self.0.create_key(r)))
+    /// Any operation by the spec's `operationId`; `input` holds the endpoint's fields: path
+    /// parameters, then `body` or `query` (dicts of the API's field names; absent: not sent,
+    /// None: sent as null). The package's methods are this one call.
+    fn call(&self, operation: &str, input: &Bound<'_, PyDict>) -> PyResult<Call> {
+        input_from_dict(input)
+            .and_then(|input| self.0.call_by_id(operation, input))
+            .map(Call::new)
+            .map_err(to_py_err)
     }
 
     /// A walk over every workspace, driven like a call: each drive gives the next batch (a
@@ -142,13 +123,6 @@ impl NativeClient {
             .map(Call::new)
             .map_err(to_py_err)
     }
-}
-
-fn build<T>(call: Result<core::Call<T>, Error>) -> PyResult<Call>
-where
-    T: for<'py> IntoPyObject<'py> + Send + Sync + 'static,
-{
-    call.map(Call::new).map_err(to_py_err)
 }
 
 #[derive(serde::Deserialize)]

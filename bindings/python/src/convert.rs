@@ -17,17 +17,42 @@ const MAX_DEPTH: usize = 32;
 pub(crate) fn request_from_dict<T: DeserializeOwned>(
     fields: Option<&Bound<'_, PyDict>>,
 ) -> Result<T, Error> {
-    let mut object = Map::new();
-    if let Some(fields) = fields {
-        for (key, value) in fields.iter() {
-            let name = key
-                .extract::<String>()
-                .map_err(|_| invalid("body", "body: field names must be strings".to_owned()))?;
-            let json = to_json(&value, &name)?;
-            object.insert(name, json);
-        }
-    }
+    let object = match fields {
+        Some(fields) => object_of(fields)?,
+        None => Map::new(),
+    };
     from_json(Value::Object(object))
+}
+
+/// An endpoint's input as JSON: its path parameters, then `body` or `query` (a dict of keyword
+/// arguments). Errors name the argument, the one inside `body` or `query` included.
+pub(crate) fn input_from_dict(input: &Bound<'_, PyDict>) -> Result<Value, Error> {
+    let mut object = Map::new();
+    for (key, value) in input.iter() {
+        let name = field_name(&key)?;
+        let json = match value.cast::<PyDict>() {
+            Ok(fields) if name == "body" || name == "query" => Value::Object(object_of(fields)?),
+            _ => to_json(&value, &name)?,
+        };
+        object.insert(name, json);
+    }
+    Ok(Value::Object(object))
+}
+
+/// A dict of keyword arguments as a JSON object, each value named by its key in errors.
+fn object_of(fields: &Bound<'_, PyDict>) -> Result<Map<String, Value>, Error> {
+    let mut object = Map::new();
+    for (key, value) in fields.iter() {
+        let name = field_name(&key)?;
+        let json = to_json(&value, &name)?;
+        object.insert(name, json);
+    }
+    Ok(object)
+}
+
+fn field_name(key: &Bound<'_, PyAny>) -> Result<String, Error> {
+    key.extract::<String>()
+        .map_err(|_| invalid("body", "body: field names must be strings".to_owned()))
 }
 
 /// A Python value as JSON. `field` names the top-level argument in errors.

@@ -1,4 +1,5 @@
-//! `ModelGatesClient`: the five operations as async methods, each one line over the core.
+//! `ModelGatesClient`: every operation of the core's table as an async method (generated from
+//! `for_each_operation!`), each one line over the core.
 
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
@@ -115,7 +116,7 @@ fn config(api_key: String, options: ClientOptions) -> Config {
     config
 }
 
-#[uniffi::export(async_runtime = "tokio")]
+#[uniffi::export]
 impl ModelGatesClient {
     /// A client sending through `transport` and sleeping in real time.
     #[uniffi::constructor]
@@ -145,51 +146,6 @@ impl ModelGatesClient {
         }))
     }
 
-    /// `POST /workspaces`. Not retried after a 5xx, a timeout or a broken connection.
-    pub async fn create_workspace(
-        &self,
-        request: CreateWorkspaceRequest,
-    ) -> Result<Workspace, ModelGatesError> {
-        self.driver
-            .run(&mut self.core.create_workspace(request)?)
-            .await
-    }
-
-    /// `GET /workspaces`: one page.
-    pub async fn list_workspaces(
-        &self,
-        request: ListWorkspacesRequest,
-    ) -> Result<WorkspacePage, ModelGatesError> {
-        self.driver
-            .run(&mut self.core.list_workspaces(request)?)
-            .await
-    }
-
-    /// `GET /workspaces/{id}` by id (UUID) or slug.
-    pub async fn get_workspace(&self, id: String) -> Result<Workspace, ModelGatesError> {
-        self.driver.run(&mut self.core.get_workspace(&id)?).await
-    }
-
-    /// `PATCH /workspaces/{id}` by id (UUID) or slug.
-    pub async fn update_workspace(
-        &self,
-        id: String,
-        changes: UpdateWorkspaceRequest,
-    ) -> Result<Workspace, ModelGatesError> {
-        self.driver
-            .run(&mut self.core.update_workspace(&id, changes)?)
-            .await
-    }
-
-    /// `POST /keys`. The result holds the key's one-time secret.
-    pub async fn create_key(
-        &self,
-        request: CreateKeyRequest,
-    ) -> Result<Arc<CreatedKey>, ModelGatesError> {
-        let created = self.driver.run(&mut self.core.create_key(request)?).await?;
-        Ok(Arc::new(created))
-    }
-
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
     pub fn workspace_pager(
         &self,
@@ -199,3 +155,56 @@ impl ModelGatesClient {
         Ok(Arc::new(WorkspacePager::new(pager, self.driver.clone())))
     }
 }
+
+/// How an operation's result crosses the FFI: a record as it is, an object behind an `Arc`.
+pub trait Foreign {
+    /// The type Swift and Kotlin see.
+    type Type;
+    /// The value as they see it.
+    fn foreign(self) -> Self::Type;
+}
+
+macro_rules! records {
+    ($($record:ty),*) => {
+        $(impl Foreign for $record {
+            type Type = $record;
+            fn foreign(self) -> Self::Type {
+                self
+            }
+        })*
+    };
+}
+
+records!(Workspace, WorkspacePage);
+
+impl Foreign for CreatedKey {
+    type Type = Arc<CreatedKey>;
+    fn foreign(self) -> Self::Type {
+        Arc::new(self)
+    }
+}
+
+macro_rules! operation_methods {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
+            $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
+            $output:ident, $secret:literal;
+    )*) => {
+        #[uniffi::export(async_runtime = "tokio")]
+        impl ModelGatesClient {
+            $(
+                $(#[doc = $doc])*
+                pub async fn $name(
+                    &self,
+                    $($input: $input_ty),*
+                ) -> Result<<$output as Foreign>::Type, ModelGatesError> {
+                    let output = self.driver.run(&mut self.core.$name($($input),*)?).await?;
+                    Ok(output.foreign())
+                }
+            )*
+        }
+    };
+}
+
+modelgates_core::for_each_operation!(operation_methods);

@@ -23,7 +23,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::Promise;
-use modelgates_core::input::from_json_str;
+use modelgates_core::input::parse_json;
 use modelgates_core::{Call, Client, WorkspacePager};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -60,42 +60,11 @@ impl WasmClient {
         })
     }
 
-    /// `POST /workspaces` with the body as JSON text; resolves to the workspace as JSON text.
-    #[wasm_bindgen(js_name = createWorkspace)]
-    pub fn create_workspace(&self, body: &str, signal: Option<AbortSignal>) -> Promise {
-        let call = from_json_str(body).and_then(|r| self.client.create_workspace(r));
-        self.run(call, signal)
-    }
-
-    /// `GET /workspaces` with the query (`offset`, `limit`) as JSON text; resolves to one page.
-    #[wasm_bindgen(js_name = listWorkspaces)]
-    pub fn list_workspaces(&self, query: &str, signal: Option<AbortSignal>) -> Promise {
-        let call = from_json_str(query).and_then(|r| self.client.list_workspaces(r));
-        self.run(call, signal)
-    }
-
-    /// `GET /workspaces/{id}` by id or slug.
-    #[wasm_bindgen(js_name = getWorkspace)]
-    pub fn get_workspace(&self, id: &str, signal: Option<AbortSignal>) -> Promise {
-        self.run(self.client.get_workspace(id), signal)
-    }
-
-    /// `PATCH /workspaces/{id}` with the changes as JSON text.
-    #[wasm_bindgen(js_name = updateWorkspace)]
-    pub fn update_workspace(
-        &self,
-        id: &str,
-        changes: &str,
-        signal: Option<AbortSignal>,
-    ) -> Promise {
-        let call = from_json_str(changes).and_then(|c| self.client.update_workspace(id, c));
-        self.run(call, signal)
-    }
-
-    /// `POST /keys` with the body as JSON text; resolves to `{data, key}` as JSON text.
-    #[wasm_bindgen(js_name = createKey)]
-    pub fn create_key(&self, body: &str, signal: Option<AbortSignal>) -> Promise {
-        let call = from_json_str(body).and_then(|r| self.client.create_key(r));
+    /// Any operation by the spec's `operationId`, its input as JSON text (the endpoint's
+    /// fields: path parameters, then `body` or `query`, with the API's field names); resolves
+    /// to the result as JSON text. The npm package's methods are this one call.
+    pub fn call(&self, operation: &str, input: &str, signal: Option<AbortSignal>) -> Promise {
+        let call = parse_json(input).and_then(|input| self.client.call_by_id(operation, input));
         self.run(call, signal)
     }
 

@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{error_of, settle};
+use common::{Operations, error_of, settle};
 use modelgates_wasm::WasmClient;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, present};
-use super::{DecodeError, Endpoint, Operation, decode, to_json};
+use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::secret::Secret;
 use crate::validate;
@@ -69,6 +69,7 @@ impl fmt::Display for LimitReset {
 /// An API key as the API describes it (without its secret).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
@@ -130,6 +131,7 @@ pub struct ApiKey {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 #[cfg_attr(feature = "uniffi", uniffi::export(Display))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(frozen, eq, module = "modelgates._native")
@@ -164,6 +166,7 @@ impl fmt::Display for CreatedKey {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateKeyRequest {
     /// Name for the new key (not empty).
     pub name: String,
@@ -228,16 +231,20 @@ impl CreateKeyRequest {
     }
 }
 
-/// `POST /keys`
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateKey(pub CreateKeyRequest);
+/// `POST /keys`: the endpoint of create-keys.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateKey {
+    /// The new key.
+    pub body: CreateKeyRequest,
+}
 
 impl Endpoint for CreateKey {
     type Output = CreatedKey;
-    const OPERATION: Operation = Operation::CreateKeys;
+    const OPERATION: Operation = Operation::CreateKey;
 
-    fn validate(&mut self) -> Result<(), Error> {
-        let body = &mut self.0;
+    fn prepare(self) -> Result<Prepared, Error> {
+        let mut body = self.body;
         validate::non_empty("name", &body.name)?;
         if let Some(workspace_id) = &body.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
@@ -254,15 +261,7 @@ impl Endpoint for CreateKey {
                 format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
             ));
         }
-        Ok(())
-    }
-
-    fn path(&self) -> Result<String, Error> {
-        Ok("/keys".to_owned())
-    }
-
-    fn body(&self) -> Option<Result<String, Error>> {
-        Some(to_json(&self.0))
+        Prepared::new(Self::OPERATION).body(&body)
     }
 
     fn parse(body: &[u8]) -> Result<CreatedKey, DecodeError> {

@@ -1,5 +1,5 @@
-//! The API's operations as typed endpoints: each request type knows how to validate itself,
-//! which method and path it uses, what body it sends and how to decode its answer.
+//! The API's operations, described once in [`for_each_operation!`](crate::for_each_operation): the table every request,
+//! retry rule, name and binding method derives from, and the typed endpoints it lists.
 
 pub mod keys;
 pub mod workspaces;
@@ -8,59 +8,199 @@ mod fields;
 
 pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull};
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::error::Error;
 use crate::http::Method;
 use crate::json_path::JsonPath;
 use crate::retry::Idempotency;
+use crate::validate;
 
-/// The five operations of the management API, by their `operationId` in the spec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Operation {
-    /// `POST /workspaces`
-    CreateWorkspace,
-    /// `GET /workspaces`
-    ListWorkspaces,
-    /// `GET /workspaces/{id}`
-    GetWorkspace,
-    /// `PATCH /workspaces/{id}`
-    UpdateWorkspace,
-    /// `POST /keys`
-    CreateKeys,
+/// The table of operations: one entry each, read by the core (the [`Operation`] enum, its
+/// [`OperationInfo`], the typed [`crate::Client`] methods, calls by operation id) and by each
+/// binding through this macro (the Swift/Kotlin client's methods). A new operation is one entry
+/// here and one endpoint type.
+///
+/// Each entry: doc comment; `Variant`, the SDK's name for it (`snake_case`; camelCase in JS,
+/// Kotlin and Swift), the spec's `operationId`, the method, the path template, the resource and
+/// verb Python groups it under (`client.keys.create`), the endpoint type and its fields (the
+/// path parameters, then `body` or `query`), the result type, and whether the answer carries a
+/// secret.
+#[macro_export]
+macro_rules! for_each_operation {
+    ($callback:path) => {
+        $callback! {
+            /// Creates a workspace.
+            CreateWorkspace, create_workspace, "create-workspace", Post, "/workspaces",
+                workspaces.create, CreateWorkspace { body: CreateWorkspaceRequest }, Workspace, false;
+            /// One page of workspaces.
+            ListWorkspaces, list_workspaces, "list-workspaces", Get, "/workspaces",
+                workspaces.list, ListWorkspaces { query: ListWorkspacesRequest }, WorkspacePage, false;
+            /// A workspace by id (UUID) or slug.
+            GetWorkspace, get_workspace, "get-workspace", Get, "/workspaces/{id}",
+                workspaces.get, GetWorkspace { id: String }, Workspace, false;
+            /// Changes the given fields of a workspace (by id or slug); `null` clears a field.
+            UpdateWorkspace, update_workspace, "update-workspace", Patch, "/workspaces/{id}",
+                workspaces.update, UpdateWorkspace { id: String, body: UpdateWorkspaceRequest }, Workspace, false;
+            /// Creates an API key; the answer holds its one-time secret.
+            CreateKey, create_key, "create-keys", Post, "/keys",
+                keys.create, CreateKey { body: CreateKeyRequest }, CreatedKey, true;
+        }
+    };
 }
 
-impl Operation {
-    /// Every operation.
-    pub const ALL: [Operation; 5] = [
-        Operation::CreateWorkspace,
-        Operation::ListWorkspaces,
-        Operation::GetWorkspace,
-        Operation::UpdateWorkspace,
-        Operation::CreateKeys,
-    ];
+/// Everything the table says about one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// The spec's `operationId`, e.g. `create-keys`.
+    pub id: &'static str,
+    /// The SDK's name, e.g. `create_key` (`createKey` in JS, Kotlin and Swift).
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template below the base URL, e.g. `/workspaces/{id}`.
+    pub path: &'static str,
+    /// The resource Python groups it under (`client.keys`).
+    pub resource: &'static str,
+    /// Its verb there (`client.keys.create`).
+    pub verb: &'static str,
+    /// The endpoint type's fields, in order: the path parameters, then `body` or `query`.
+    pub inputs: &'static [&'static str],
+    /// What it does, in one line.
+    pub summary: &'static str,
+    /// Whether a successful answer carries a secret (the new key), so that no part of its body
+    /// may be quoted in an error.
+    pub carries_secret: bool,
+}
 
+macro_rules! define_operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
+            $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
+            $output:ident, $secret:literal;
+    )*) => {
+        /// The operations of the management API (see [`for_each_operation!`](crate::for_each_operation)).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Operation {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Operation {
+            /// Every operation, in the table's order.
+            pub const ALL: &'static [Operation] = &[$(Operation::$variant),*];
+
+            /// Everything the table says about it.
+            pub fn info(self) -> &'static OperationInfo {
+                match self {
+                    $(Operation::$variant => &OperationInfo {
+                        id: $id,
+                        name: stringify!($name),
+                        method: Method::$method,
+                        path: $path,
+                        resource: stringify!($resource),
+                        verb: stringify!($verb),
+                        inputs: &[$(stringify!($input)),*],
+                        summary: concat!($($doc),*),
+                        carries_secret: $secret,
+                    },)*
+                }
+            }
+
+            /// The operation with this spec `operationId`.
+            pub fn from_id(id: &str) -> Option<Operation> {
+                Operation::ALL.iter().copied().find(|op| op.id() == id)
+            }
+        }
+
+        /// What a call made by operation id returns: the operation's typed result.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum Response {
+            $( $(#[doc = $doc])* $variant($crate::$output), )*
+        }
+
+        #[cfg(feature = "python")]
+        impl<'py> pyo3::IntoPyObject<'py> for Response {
+            type Target = pyo3::PyAny;
+            type Output = pyo3::Bound<'py, pyo3::PyAny>;
+            type Error = pyo3::PyErr;
+
+            fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, pyo3::PyErr> {
+                match self {
+                    $(Response::$variant(value) => Ok(value.into_pyobject(py)?.into_any()),)*
+                }
+            }
+        }
+
+        impl $crate::Client {
+            $(
+                $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = concat!("Operation `", $id, "`: `", $path, "`.")]
+                pub fn $name(&self, $($input: impl Into<$input_ty>),*) -> Result<$crate::Call<$crate::$output>, Error> {
+                    self.call($crate::api::$resource::$endpoint { $($input: $input.into()),* })
+                }
+            )*
+
+            /// A call by the spec's `operationId`, its input as the endpoint's fields (the path
+            /// parameters, then `body` or `query`), e.g. `{"id": "production", "body": {...}}`:
+            /// how a binding reaches every operation through one entry point.
+            pub fn call_by_id(&self, id: &str, input: Value) -> Result<$crate::Call<Response>, Error> {
+                let operation = Operation::from_id(id)
+                    .ok_or_else(|| Error::invalid("operation", format!("`{id}` is not an operation of this API")))?;
+                match operation {
+                    $(Operation::$variant => self.call_responding(
+                        crate::input::from_json::<$crate::api::$resource::$endpoint>(input)
+                            .map_err(|error| self.styled(error))?,
+                    ),)*
+                }
+            }
+        }
+
+        #[cfg(feature = "blocking")]
+        impl $crate::blocking::BlockingClient {
+            $(
+                $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = concat!("Operation `", $id, "`: `", $path, "`.")]
+                pub fn $name(&self, $($input: impl Into<$input_ty>),*) -> Result<$crate::$output, Error> {
+                    self.execute($crate::api::$resource::$endpoint { $($input: $input.into()),* })
+                }
+            )*
+        }
+
+        $(
+            impl sealed::Sealed for $resource::$endpoint {}
+
+            impl Respond for $resource::$endpoint {
+                fn respond(output: Self::Output) -> Response {
+                    Response::$variant(output)
+                }
+            }
+        )*
+    };
+}
+
+use keys::CreateKeyRequest;
+use workspaces::{CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest};
+
+crate::for_each_operation!(define_operations);
+
+impl Operation {
     /// The spec's `operationId`, e.g. `create-keys`.
     pub fn id(self) -> &'static str {
-        match self {
-            Operation::CreateWorkspace => "create-workspace",
-            Operation::ListWorkspaces => "list-workspaces",
-            Operation::GetWorkspace => "get-workspace",
-            Operation::UpdateWorkspace => "update-workspace",
-            Operation::CreateKeys => "create-keys",
-        }
+        self.info().id
     }
 
     /// The HTTP method.
     pub fn method(self) -> Method {
-        match self {
-            Operation::CreateWorkspace | Operation::CreateKeys => Method::Post,
-            Operation::ListWorkspaces | Operation::GetWorkspace => Method::Get,
-            Operation::UpdateWorkspace => Method::Patch,
-        }
+        self.info().method
     }
 
-    /// Whether sending the request twice is harmless.
+    /// Whether sending the request twice is harmless: GET, PATCH and DELETE are; POST is not.
     pub fn idempotency(self) -> Idempotency {
         match self.method() {
             Method::Get | Method::Patch => Idempotency::Idempotent,
@@ -71,31 +211,79 @@ impl Operation {
     /// Whether a successful response carries a secret (the new key), so that no part of its
     /// body may be quoted in an error.
     pub fn response_carries_secret(self) -> bool {
-        matches!(self, Operation::CreateKeys)
+        self.info().carries_secret
     }
 }
 
-/// A typed endpoint: one request of one operation.
-pub trait Endpoint {
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// How an endpoint's typed result becomes a [`Response`] (calls by operation id).
+pub(crate) trait Respond: Endpoint {
+    fn respond(output: Self::Output) -> Response;
+}
+
+/// An endpoint's parser, answering a [`Response`]: one function per endpoint, so that a call by
+/// id keeps a plain function pointer as its parser.
+pub(crate) fn parse_response<E: Respond>(body: &[u8]) -> Result<Response, DecodeError> {
+    E::parse(body).map(E::respond)
+}
+
+/// A typed endpoint: one request of one operation. Sealed: the endpoints are the table's.
+pub trait Endpoint: sealed::Sealed + DeserializeOwned {
     /// What a successful call returns.
     type Output;
     /// The operation this endpoint performs.
     const OPERATION: Operation;
 
-    /// Checks (and where documented, normalises) the input. Errors name the field.
-    fn validate(&mut self) -> Result<(), Error>;
-    /// The path below the base URL, e.g. `/workspaces/production`, segments percent-encoded.
-    fn path(&self) -> Result<String, Error>;
-    /// Query parameters, in the order they are sent.
-    fn query(&self) -> Vec<(&'static str, String)> {
-        Vec::new()
-    }
-    /// The JSON body, for POST and PATCH.
-    fn body(&self) -> Option<Result<String, Error>> {
-        None
-    }
+    /// Checks (and where documented, normalises) the input and builds what goes on the wire,
+    /// in one step. Errors name the field; nothing is sent.
+    fn prepare(self) -> Result<Prepared, Error>;
     /// Decodes a 2xx body.
     fn parse(body: &[u8]) -> Result<Self::Output, DecodeError>;
+}
+
+/// A request's parts, validated: the path with its parameters filled in, the query, the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) body: Option<String>,
+}
+
+impl Prepared {
+    /// The operation's path, its template's `{parameters}` not yet filled in.
+    pub(crate) fn new(operation: Operation) -> Self {
+        Prepared {
+            path: operation.info().path.to_owned(),
+            query: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Fills in the path parameter `name`: a non-empty id, percent-encoded as one segment.
+    pub(crate) fn segment(mut self, name: &str, value: &str) -> Result<Self, Error> {
+        let encoded = validate::path_segment(name, value)?;
+        self.path = self.path.replace(&format!("{{{name}}}"), &encoded);
+        Ok(self)
+    }
+
+    /// Adds a query parameter (sent in the order added).
+    pub(crate) fn query(mut self, name: &'static str, value: Option<impl ToString>) -> Self {
+        if let Some(value) = value {
+            self.query.push((name, value.to_string()));
+        }
+        self
+    }
+
+    /// Sets the JSON body.
+    pub(crate) fn body<T: Serialize>(mut self, body: &T) -> Result<Self, Error> {
+        self.body = Some(
+            serde_json::to_string(body).map_err(|err| Error::invalid("body", err.to_string()))?,
+        );
+        Ok(self)
+    }
 }
 
 /// Why a 2xx body could not be decoded: where and what.
@@ -115,6 +303,23 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeError>
     })
 }
 
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|err| Error::invalid("body", err.to_string()))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_consistent() {
+        for &operation in Operation::ALL {
+            let info = operation.info();
+            assert_eq!(Operation::from_id(info.id), Some(operation));
+            for parameter in info.path.split('{').skip(1) {
+                let name = parameter.split('}').next().unwrap_or_default();
+                assert!(info.inputs.contains(&name), "{}: {name}", info.id);
+            }
+            assert!(!info.summary.is_empty(), "{}", info.id);
+        }
+        assert_eq!(Operation::CreateKey.id(), "create-keys");
+        assert!(Operation::CreateKey.response_carries_secret());
+        assert_eq!(Operation::from_id("nope"), None);
+    }
 }

@@ -3,13 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::fields::{IdsOrNull, StringOrNull, present};
-use super::{DecodeError, Endpoint, Operation, decode, to_json};
+use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::validate;
 
 /// A workspace as the API returns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
@@ -58,6 +59,7 @@ pub struct Workspace {
 /// One page of workspaces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
@@ -79,6 +81,7 @@ struct Data<T> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateWorkspaceRequest {
     /// Name for the new workspace (not empty).
     pub name: String,
@@ -174,6 +177,7 @@ impl CreateWorkspaceRequest {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdateWorkspaceRequest {
     /// New name (not empty).
     #[serde(
@@ -269,6 +273,7 @@ pub struct UpdateWorkspaceRequest {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListWorkspacesRequest {
     /// Records to skip.
     #[serde(
@@ -288,28 +293,39 @@ pub struct ListWorkspacesRequest {
     pub limit: Option<u32>,
 }
 
-/// `POST /workspaces`
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateWorkspace(pub CreateWorkspaceRequest);
+/// `POST /workspaces`: the endpoint of create-workspace.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWorkspace {
+    /// The new workspace.
+    pub body: CreateWorkspaceRequest,
+}
 
-/// `GET /workspaces`
-#[derive(Debug, Clone, PartialEq)]
-pub struct ListWorkspaces(pub ListWorkspacesRequest);
+/// `GET /workspaces`: the endpoint of list-workspaces (one page).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListWorkspaces {
+    /// Which page.
+    #[serde(default)]
+    pub query: ListWorkspacesRequest,
+}
 
-/// `GET /workspaces/{id}`
-#[derive(Debug, Clone, PartialEq)]
+/// `GET /workspaces/{id}`: the endpoint of get-workspace.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct GetWorkspace {
     /// The workspace id (UUID) or slug.
     pub id: String,
 }
 
-/// `PATCH /workspaces/{id}`
-#[derive(Debug, Clone, PartialEq)]
+/// `PATCH /workspaces/{id}`: the endpoint of update-workspace.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateWorkspace {
     /// The workspace id (UUID) or slug.
     pub id: String,
     /// What to change.
-    pub changes: UpdateWorkspaceRequest,
+    pub body: UpdateWorkspaceRequest,
 }
 
 // `default_provider_sort` is not checked: the spec lists its values only in prose and defines
@@ -324,19 +340,12 @@ impl Endpoint for CreateWorkspace {
     type Output = Workspace;
     const OPERATION: Operation = Operation::CreateWorkspace;
 
-    fn validate(&mut self) -> Result<(), Error> {
-        let body = &self.0;
+    fn prepare(self) -> Result<Prepared, Error> {
+        let body = &self.body;
         validate::non_empty("name", &body.name)?;
         validate::slug("slug", &body.slug)?;
-        check_sampling_rate(body.io_logging_sampling_rate)
-    }
-
-    fn path(&self) -> Result<String, Error> {
-        Ok("/workspaces".to_owned())
-    }
-
-    fn body(&self) -> Option<Result<String, Error>> {
-        Some(to_json(&self.0))
+        check_sampling_rate(body.io_logging_sampling_rate)?;
+        Prepared::new(Self::OPERATION).body(body)
     }
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
@@ -348,21 +357,14 @@ impl Endpoint for ListWorkspaces {
     type Output = WorkspacePage;
     const OPERATION: Operation = Operation::ListWorkspaces;
 
-    fn validate(&mut self) -> Result<(), Error> {
-        if let Some(limit) = self.0.limit {
+    fn prepare(self) -> Result<Prepared, Error> {
+        let query = self.query;
+        if let Some(limit) = query.limit {
             validate::page_size("limit", limit)?;
         }
-        Ok(())
-    }
-
-    fn path(&self) -> Result<String, Error> {
-        Ok("/workspaces".to_owned())
-    }
-
-    fn query(&self) -> Vec<(&'static str, String)> {
-        let offset = self.0.offset.map(|v| ("offset", v.to_string()));
-        let limit = self.0.limit.map(|v| ("limit", v.to_string()));
-        offset.into_iter().chain(limit).collect()
+        Ok(Prepared::new(Self::OPERATION)
+            .query("offset", query.offset)
+            .query("limit", query.limit))
     }
 
     fn parse(body: &[u8]) -> Result<WorkspacePage, DecodeError> {
@@ -374,15 +376,8 @@ impl Endpoint for GetWorkspace {
     type Output = Workspace;
     const OPERATION: Operation = Operation::GetWorkspace;
 
-    fn validate(&mut self) -> Result<(), Error> {
-        validate::path_segment("id", &self.id).map(drop)
-    }
-
-    fn path(&self) -> Result<String, Error> {
-        Ok(format!(
-            "/workspaces/{}",
-            validate::path_segment("id", &self.id)?
-        ))
+    fn prepare(self) -> Result<Prepared, Error> {
+        Prepared::new(Self::OPERATION).segment("id", &self.id)
     }
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
@@ -394,27 +389,17 @@ impl Endpoint for UpdateWorkspace {
     type Output = Workspace;
     const OPERATION: Operation = Operation::UpdateWorkspace;
 
-    fn validate(&mut self) -> Result<(), Error> {
-        validate::path_segment("id", &self.id)?;
-        let changes = &self.changes;
-        if let Some(name) = &changes.name {
+    fn prepare(self) -> Result<Prepared, Error> {
+        let prepared = Prepared::new(Self::OPERATION).segment("id", &self.id)?;
+        let body = &self.body;
+        if let Some(name) = &body.name {
             validate::non_empty("name", name)?;
         }
-        if let Some(slug) = &changes.slug {
+        if let Some(slug) = &body.slug {
             validate::slug("slug", slug)?;
         }
-        check_sampling_rate(changes.io_logging_sampling_rate)
-    }
-
-    fn path(&self) -> Result<String, Error> {
-        Ok(format!(
-            "/workspaces/{}",
-            validate::path_segment("id", &self.id)?
-        ))
-    }
-
-    fn body(&self) -> Option<Result<String, Error>> {
-        Some(to_json(&self.changes))
+        check_sampling_rate(body.io_logging_sampling_rate)?;
+        prepared.body(body)
     }
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {

@@ -40,3 +40,55 @@ pub fn json_eq(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+/// The operations as the engine's one `call` entry point takes them (the input is the
+/// endpoint's fields: path parameters, then `body` or `query`, as JSON text).
+pub trait Operations {
+    fn create_workspace(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
+    fn list_workspaces(&self, query: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
+    fn get_workspace(&self, id: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
+    fn update_workspace(
+        &self,
+        id: &str,
+        body: &str,
+        signal: Option<web_sys::AbortSignal>,
+    ) -> Promise;
+    fn create_key(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
+}
+
+impl Operations for modelgates_wasm::WasmClient {
+    fn create_workspace(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+        self.call("create-workspace", &format!(r#"{{"body":{body}}}"#), signal)
+    }
+
+    fn list_workspaces(&self, query: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+        self.call(
+            "list-workspaces",
+            &format!(r#"{{"query":{query}}}"#),
+            signal,
+        )
+    }
+
+    fn get_workspace(&self, id: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+        let input = serde_json::json!({ "id": id });
+        self.call("get-workspace", &input.to_string(), signal)
+    }
+
+    fn update_workspace(
+        &self,
+        id: &str,
+        body: &str,
+        signal: Option<web_sys::AbortSignal>,
+    ) -> Promise {
+        let id = serde_json::json!(id);
+        self.call(
+            "update-workspace",
+            &format!(r#"{{"id":{id},"body":{body}}}"#),
+            signal,
+        )
+    }
+
+    fn create_key(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+        self.call("create-keys", &format!(r#"{{"body":{body}}}"#), signal)
+    }
+}
