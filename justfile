@@ -58,15 +58,27 @@ check-core-deps:
     echo "modelgates-core depends on: $(cut -d' ' -f1 <<<"$tree" | sort -u | tr '\n' ' ')"
 
 clippy:
-    cargo clippy --quiet -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python --all-targets -- -D warnings
+    cargo clippy --quiet -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python -p modelgates-codegen --all-targets -- -D warnings
 
 fmt-check:
     cargo fmt --all -- --check
 
 # Every public item documented, no broken links (the wasm crate on its own target).
 doc-check:
-    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python
+    RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python -p modelgates-codegen
     RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p modelgates-wasm --target wasm32-unknown-unknown
+
+# Writes what the bindings derive from the core (bindings/codegen): TypeScript declarations,
+# the JS operation table, the Python stubs and resources, README's operation list; then the
+# sync Python client from the asyncio one (unasync).
+generate: setup-py
+    cargo run --quiet -p modelgates-codegen
+    target/py-venv/bin/python python/scripts/make_sync.py
+
+# Fails, naming the files, when a generated file differs from what `just generate` writes.
+check-generated: setup-py
+    cargo run --quiet -p modelgates-codegen -- --check
+    target/py-venv/bin/python python/scripts/make_sync.py --check
 
 # The conformance vectors are well-formed.
 check-vectors:

@@ -26,6 +26,7 @@ suite docs check doc-check
 suite core-deps check check-core-deps
 suite core-wasm check check-core-wasm
 suite vectors-format check check-vectors
+suite generated check check-generated
 suite rust cargo test-rust
 suite rust-contract cargo test-rust-contract
 suite prism-canary summary test-prism-canary

@@ -46,7 +46,10 @@ pub use api::keys::{ApiKey, CreateKeyRequest, CreatedKey, LimitReset};
 pub use api::workspaces::{
     CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest, Workspace, WorkspacePage,
 };
-pub use api::{DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, StringOrNull};
+pub use api::{
+    DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, OperationInfo, Response,
+    StringOrNull,
+};
 pub use call::{Action, Call, Machine};
 pub use client::Client;
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};

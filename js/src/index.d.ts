@@ -1,3 +1,8 @@
+// The package's hand-written declarations: the client, its options, errors and the walk. The
+// API's types and the operation methods are generated from the core into api.d.ts.
+import type { Operations, Workspace } from "./api.js";
+export * from "./api.js";
+
 /** How failed attempts are retried. Every field is optional; unset ones keep the default. */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2; 0 turns retries off). */
@@ -32,99 +37,9 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export type ProviderSort = "price" | "throughput" | "latency" | "exacto" | (string & {});
-export type LimitReset = "daily" | "weekly" | "monthly";
-
-export interface Workspace {
-  id: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  defaultImageModel: string | null;
-  defaultTextModel: string | null;
-  defaultProviderSort: ProviderSort | null;
-  /** Key ids whose requests are I/O-logged; `null`: every key. */
-  ioLoggingApiKeyIds: number[] | null;
-  ioLoggingSamplingRate: number;
-  isDataDiscountLoggingEnabled: boolean;
-  isObservabilityBroadcastEnabled: boolean;
-  isObservabilityIoLoggingEnabled: boolean;
-  createdAt: string;
-  createdBy: string | null;
-  updatedAt: string | null;
-}
-
-export interface WorkspacePage {
-  data: Workspace[];
-  totalCount: number;
-}
-
-export interface CreateWorkspaceRequest {
-  name: string;
-  /** Lowercase alphanumeric segments separated by single hyphens. */
-  slug: string;
-  description?: string | null;
-  defaultImageModel?: string | null;
-  defaultTextModel?: string | null;
-  defaultProviderSort?: ProviderSort | null;
-  ioLoggingApiKeyIds?: number[] | null;
-  /** 0.0001 to 1. */
-  ioLoggingSamplingRate?: number;
-  isDataDiscountLoggingEnabled?: boolean;
-  isObservabilityBroadcastEnabled?: boolean;
-  isObservabilityIoLoggingEnabled?: boolean;
-}
-
-/** Only the fields given change; `null` clears a nullable field. */
-export type UpdateWorkspaceRequest = Partial<CreateWorkspaceRequest>;
-
-export interface ListWorkspacesRequest {
-  offset?: number;
-  /** 1 to 100. */
-  limit?: number;
-}
-
 export interface WorkspacesOptions extends CallOptions {
   /** 1 to 100 (default 100). */
   pageSize?: number;
-}
-
-export interface CreateKeyRequest {
-  name: string;
-  /** The workspace's UUID; the default workspace when left out. */
-  workspaceId?: string;
-  /** RFC 3339; converted to UTC, refused without an offset. */
-  expiresAt?: string | null;
-  /** Spending limit in USD. */
-  limit?: number | null;
-  limitReset?: LimitReset | null;
-  includeByokInLimit?: boolean;
-  creatorUserId?: string | null;
-}
-
-export interface ApiKey {
-  hash: string;
-  name: string;
-  label: string;
-  disabled: boolean;
-  limit: number | null;
-  limitRemaining: number | null;
-  /** Open: a value this SDK does not know yet is kept as given. */
-  limitReset: LimitReset | (string & {}) | null;
-  includeByokInLimit: boolean;
-  usage: number;
-  usageDaily: number;
-  usageWeekly: number;
-  usageMonthly: number;
-  byokUsage: number;
-  byokUsageDaily: number;
-  byokUsageWeekly: number;
-  byokUsageMonthly: number;
-  createdAt: string;
-  updatedAt: string | null;
-  expiresAt: string | null;
-  creatorUserId: string | null;
-  workspaceId: string;
 }
 
 /** A secret that prints as `[REDACTED]`; `reveal()` gives the value. */
@@ -133,12 +48,6 @@ export declare class Secret {
   reveal(): string;
   toString(): "[REDACTED]";
   toJSON(): "[REDACTED]";
-}
-
-export interface CreatedKey {
-  data: ApiKey;
-  /** The new key, shown only this once. */
-  key: Secret;
 }
 
 /**
@@ -230,12 +139,13 @@ export declare class InternalError extends ModelGatesError {
   readonly kind: "internal";
 }
 
+/**
+ * The ModelGates management API client. Its operation methods (`createWorkspace`,
+ * `getWorkspace`, ...) are declared in `Operations`, generated from the core's table.
+ */
 export declare class ModelGates {
   constructor(options: ModelGatesOptions);
-  createWorkspace(request: CreateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
-  listWorkspaces(query?: ListWorkspacesRequest, options?: CallOptions): Promise<WorkspacePage>;
+  /** Every workspace, page after page as you iterate (`pageSize` up to 100). */
   workspaces(options?: WorkspacesOptions): Walk<Workspace>;
-  getWorkspace(id: string, options?: CallOptions): Promise<Workspace>;
-  updateWorkspace(id: string, changes: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
-  createKey(request: CreateKeyRequest, options?: CallOptions): Promise<CreatedKey>;
 }
+export interface ModelGates extends Operations {}

@@ -11,8 +11,8 @@ languages; this package drives it over httpx. Importing it does not import httpx
 when the first client is built.
 """
 
-from ._async_client import AsyncClient
-from ._client import Client
+from ._async.client import AsyncClient
+from ._sync.client import Client
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,

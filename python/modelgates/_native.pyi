@@ -50,107 +50,164 @@ class RetryPolicy:
     def jitter(self) -> float: ...
     def __eq__(self, value: object, /) -> bool: ...
 
-@final
-class Workspace:
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def slug(self) -> str: ...
-    @property
-    def description(self) -> str | None: ...
-    @property
-    def default_image_model(self) -> str | None: ...
-    @property
-    def default_text_model(self) -> str | None: ...
-    @property
-    def default_provider_sort(self) -> str | None: ...
-    @property
-    def io_logging_api_key_ids(self) -> list[int] | None: ...
-    @property
-    def io_logging_sampling_rate(self) -> float: ...
-    @property
-    def is_data_discount_logging_enabled(self) -> bool: ...
-    @property
-    def is_observability_broadcast_enabled(self) -> bool: ...
-    @property
-    def is_observability_io_logging_enabled(self) -> bool: ...
-    @property
-    def created_at(self) -> str: ...
-    @property
-    def created_by(self) -> str | None: ...
-    @property
-    def updated_at(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def __eq__(self, value: object, /) -> bool: ...
-
-@final
-class WorkspacePage:
-    @property
-    def data(self) -> list[Workspace]: ...
-    @property
-    def total_count(self) -> int: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def __len__(self) -> int: ...
-    def __getitem__(self, index: int, /) -> Workspace: ...
-    def __eq__(self, value: object, /) -> bool: ...
-
+# The models, from the core's types (`just generate`).
+# >>> generated: models
 @final
 class ApiKey:
+    """An API key as the API describes it (without its secret)."""
     @property
-    def hash(self) -> str: ...
+    def hash(self) -> str:
+        """Unique hash identifier of the key."""
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """Name of the key."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """Human-readable label."""
     @property
-    def disabled(self) -> bool: ...
+    def disabled(self) -> bool:
+        """Whether the key is disabled."""
     @property
-    def limit(self) -> float | None: ...
+    def limit(self) -> float | None:
+        """Spending limit in USD."""
     @property
-    def limit_remaining(self) -> float | None: ...
+    def limit_remaining(self) -> float | None:
+        """Remaining spending limit in USD."""
     @property
-    def limit_reset(self) -> str | None: ...
+    def limit_reset(self) -> str | None:
+        """When the limit resets."""
     @property
-    def include_byok_in_limit(self) -> bool: ...
+    def include_byok_in_limit(self) -> bool:
+        """Whether external BYOK usage counts toward the limit."""
     @property
-    def usage(self) -> float: ...
+    def usage(self) -> float:
+        """Total ModelGates credit usage in USD."""
     @property
-    def usage_daily(self) -> float: ...
+    def usage_daily(self) -> float:
+        """Usage in USD in the current UTC day."""
     @property
-    def usage_weekly(self) -> float: ...
+    def usage_weekly(self) -> float:
+        """Usage in USD in the current UTC week (Monday to Sunday)."""
     @property
-    def usage_monthly(self) -> float: ...
+    def usage_monthly(self) -> float:
+        """Usage in USD in the current UTC month."""
     @property
-    def byok_usage(self) -> float: ...
+    def byok_usage(self) -> float:
+        """Total external BYOK usage in USD."""
     @property
-    def byok_usage_daily(self) -> float: ...
+    def byok_usage_daily(self) -> float:
+        """BYOK usage in USD in the current UTC day."""
     @property
-    def byok_usage_weekly(self) -> float: ...
+    def byok_usage_weekly(self) -> float:
+        """BYOK usage in USD in the current UTC week."""
     @property
-    def byok_usage_monthly(self) -> float: ...
+    def byok_usage_monthly(self) -> float:
+        """BYOK usage in USD in the current UTC month."""
     @property
-    def created_at(self) -> str: ...
+    def created_at(self) -> str:
+        """ISO 8601 creation time."""
     @property
-    def updated_at(self) -> str | None: ...
+    def updated_at(self) -> str | None:
+        """ISO 8601 time of the last update."""
     @property
-    def expires_at(self) -> str | None: ...
+    def expires_at(self) -> str | None:
+        """ISO 8601 UTC expiry; `None` means the key does not expire."""
     @property
-    def creator_user_id(self) -> str | None: ...
+    def creator_user_id(self) -> str | None:
+        """The member who created the key (organisations) or the user's own id."""
     @property
-    def workspace_id(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    def workspace_id(self) -> str:
+        """The workspace the key belongs to."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
 class CreatedKey:
+    """The answer to create-keys: the key's details and its secret, which is shown only once.
+    `Debug` and `Display` redact the secret. For Swift and Kotlin it is an object, not a record
+    (records print every field), and the secret is reached only through `reveal_key`.
+    """
     @property
-    def data(self) -> ApiKey: ...
+    def data(self) -> ApiKey:
+        """The new key's details."""
     @property
-    def key(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    def key(self) -> str:
+        """The key itself. Store it now: the API never shows it again."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
     def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Workspace:
+    """A workspace as the API returns it."""
+    @property
+    def id(self) -> str:
+        """Unique identifier (UUID)."""
+    @property
+    def name(self) -> str:
+        """Name of the workspace."""
+    @property
+    def slug(self) -> str:
+        """URL-friendly slug."""
+    @property
+    def description(self) -> str | None:
+        """Description of the workspace."""
+    @property
+    def default_image_model(self) -> str | None:
+        """Default image model."""
+    @property
+    def default_text_model(self) -> str | None:
+        """Default text model."""
+    @property
+    def default_provider_sort(self) -> str | None:
+        """Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others are
+        kept as given).
+        """
+    @property
+    def io_logging_api_key_ids(self) -> list[int] | None:
+        """API key ids whose requests are I/O-logged; `None` means all keys are logged."""
+    @property
+    def io_logging_sampling_rate(self) -> float:
+        """Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request)."""
+    @property
+    def is_data_discount_logging_enabled(self) -> bool:
+        """Whether data discount logging is enabled."""
+    @property
+    def is_observability_broadcast_enabled(self) -> bool:
+        """Whether broadcast is enabled."""
+    @property
+    def is_observability_io_logging_enabled(self) -> bool:
+        """Whether private logging is enabled."""
+    @property
+    def created_at(self) -> str:
+        """ISO 8601 creation time."""
+    @property
+    def created_by(self) -> str | None:
+        """User id of the creator."""
+    @property
+    def updated_at(self) -> str | None:
+        """ISO 8601 time of the last update, if any."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class WorkspacePage:
+    """One page of workspaces."""
+    @property
+    def data(self) -> list[Workspace]:
+        """The workspaces on this page."""
+    @property
+    def total_count(self) -> int:
+        """How many workspaces there are in all."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> Workspace: ...
+
+# <<< generated: models
 
 @final
 class Send:
@@ -211,16 +268,30 @@ class NativeClient:
     @property
     def timeout(self) -> float | None: ...
     def attempt_timeout(self, timeout: float | None) -> float | None: ...
+    # Any operation by its operationId; `input` holds the endpoint's fields (path parameters,
+    # then `body` or `query`). One overload per operation of the core's table.
+    # >>> generated: call
     @overload
-    def call(self, operation: Literal["create-workspace"], input: Mapping[str, Any]) -> Call[Workspace]: ...
+    def call(
+        self, operation: Literal["create-workspace"], input: Mapping[str, Any]
+    ) -> Call[Workspace]: ...
     @overload
-    def call(self, operation: Literal["list-workspaces"], input: Mapping[str, Any]) -> Call[WorkspacePage]: ...
+    def call(
+        self, operation: Literal["list-workspaces"], input: Mapping[str, Any]
+    ) -> Call[WorkspacePage]: ...
     @overload
-    def call(self, operation: Literal["get-workspace"], input: Mapping[str, Any]) -> Call[Workspace]: ...
+    def call(
+        self, operation: Literal["get-workspace"], input: Mapping[str, Any]
+    ) -> Call[Workspace]: ...
     @overload
-    def call(self, operation: Literal["update-workspace"], input: Mapping[str, Any]) -> Call[Workspace]: ...
+    def call(
+        self, operation: Literal["update-workspace"], input: Mapping[str, Any]
+    ) -> Call[Workspace]: ...
     @overload
-    def call(self, operation: Literal["create-keys"], input: Mapping[str, Any]) -> Call[CreatedKey]: ...
+    def call(
+        self, operation: Literal["create-keys"], input: Mapping[str, Any]
+    ) -> Call[CreatedKey]: ...
+    # <<< generated: call
     def workspace_pager(
         self, fields: dict[str, Any] | None = None
     ) -> Call[list[Workspace] | None]: ...

@@ -234,6 +234,7 @@ impl CreateKeyRequest {
 /// `POST /keys`: the endpoint of create-keys.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateKey {
     /// The new key.
     pub body: CreateKeyRequest,

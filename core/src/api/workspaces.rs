@@ -296,6 +296,7 @@ pub struct ListWorkspacesRequest {
 /// `POST /workspaces`: the endpoint of create-workspace.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateWorkspace {
     /// The new workspace.
     pub body: CreateWorkspaceRequest,
@@ -304,6 +305,7 @@ pub struct CreateWorkspace {
 /// `GET /workspaces`: the endpoint of list-workspaces (one page).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListWorkspaces {
     /// Which page.
     #[serde(default)]
@@ -313,6 +315,7 @@ pub struct ListWorkspaces {
 /// `GET /workspaces/{id}`: the endpoint of get-workspace.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetWorkspace {
     /// The workspace id (UUID) or slug.
     pub id: String,
@@ -321,6 +324,7 @@ pub struct GetWorkspace {
 /// `PATCH /workspaces/{id}`: the endpoint of update-workspace.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdateWorkspace {
     /// The workspace id (UUID) or slug.
     pub id: String,

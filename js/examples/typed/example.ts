@@ -6,6 +6,7 @@ import {
   InvalidInputError,
   ApiError,
   type CreatedKey,
+  type CreateKeyRequest,
   type ErrorKind,
   type Workspace,
   type WorkspacePage,
@@ -35,6 +36,10 @@ export async function example(baseUrl: string, apiKey: string): Promise<string[]
     { signal: controller.signal },
   );
   const secret: string = created.key.reveal();
+  // The request types come from the core: a request takes only the documented periods.
+  // @ts-expect-error "yearly" is not a LimitReset
+  const yearly: CreateKeyRequest = { name: "typed key", limitReset: "yearly" };
+  notes.push(typeof yearly.limitReset);
   notes.push(`key ${created.data.label} (${secret.length} characters, shown once)`);
 
   try {

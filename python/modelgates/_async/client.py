@@ -1,38 +1,43 @@
-"""The asyncio client: the core's Call loop, written once, over an ``httpx.AsyncClient``."""
+"""The client: the core's Call loop, written once, over httpx. This file (``_async/``) is the
+source; ``_sync/`` is made from it by ``python/scripts/make_sync.py``."""
 
 from __future__ import annotations
 
 import time
 
-from . import _native
-from ._config import http_client_for, native_client
-from ._pagination import AsyncWalk
-from ._transport import describe, failure_kind, send_errors
-from ._types import NOT_GIVEN, NotGiven, given
+from .. import _backend, _native
+from .._config import http_client_for, native_client
+from .._transport import describe, failure_kind, send_errors
+from .._types import NOT_GIVEN, NotGiven, given
+from .pagination import AsyncWalk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from types import TracebackType
-    from typing import TypeVar
+    from typing import Literal, TypeVar
 
     import httpx
 
-    from ._native import CreatedKey, RetryPolicy, Workspace, WorkspacePage
+    from .._native import RetryPolicy
+    # >>> generated: models
+    from .._native import CreatedKey, Workspace, WorkspacePage
+    # <<< generated: models
 
     T = TypeVar("T")
 
 
 class AsyncClient:
-    """A ModelGates management API client for asyncio.
+    """A ModelGates management API client (``AsyncClient``: asyncio; ``Client``: sync).
 
     ``api_key`` and ``base_url`` default to ``MODELGATES_API_KEY`` and ``MODELGATES_BASE_URL``.
     ``timeout`` is seconds per attempt: 60 (the SDK's default) when not given, None for no time
     limit at all; an ``http_client``'s own timeout setting is never used. Every method takes a
     ``timeout`` too, for that call only (not given: the client's; None: no time limit).
     ``max_retries`` and ``retry`` set how failed attempts are retried. Pass your own
-    ``http_client`` for proxies or certificates: it is used as is and left open on
-    ``aclose()``. Cancelling a call (``task.cancel()``) stops it at once.
+    ``http_client`` (an ``httpx.AsyncClient`` or ``httpx.Client``) for proxies or certificates:
+    it is used as is and left open when this client closes. Cancelling an asyncio task that
+    awaits a call stops it at once, retries included.
     """
 
     workspaces: AsyncWorkspaces
@@ -62,7 +67,7 @@ class AsyncClient:
         return self._native.base_url
 
     async def aclose(self) -> None:
-        """Closes the HTTP client if this client opened it."""
+        """Closes the HTTP client if this client opened it (``with`` blocks do it too)."""
         if self._owns_http_client:
             await self._http.aclose()
 
@@ -85,9 +90,7 @@ class AsyncClient:
         return time.monotonic()
 
     async def _sleep(self, seconds: float) -> None:
-        import asyncio
-
-        await asyncio.sleep(seconds)
+        await _backend.async_sleep(seconds)
 
     async def _run(self, call: _native.Call[T], timeout: float | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
@@ -119,8 +122,11 @@ class AsyncClient:
                 return action.value
 
 
-class AsyncWorkspaces:
-    """``client.workspaces``: create, list, get and update workspaces."""
+# The operations of each resource, from the core's table (`just generate`).
+# >>> generated: resources
+
+class _AsyncWorkspacesOperations:
+    """The operations of ``client.workspaces`` (the core's table)."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
@@ -141,7 +147,24 @@ class AsyncWorkspaces:
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
-        """``POST /workspaces``. Arguments left out are not sent; None is sent as null."""
+        """Creates a workspace.
+
+        ``POST /workspaces`` (create-workspace). Arguments left out are not sent; None is sent as null.
+
+        Args:
+            name: Name for the new workspace (not empty).
+            slug: URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
+            description: Description.
+            default_image_model: Default image model.
+            default_text_model: Default text model.
+            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`).
+            io_logging_api_key_ids: API key ids to I/O-log; `null` logs all keys.
+            io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
+            is_data_discount_logging_enabled: Whether data discount logging is enabled.
+            is_observability_broadcast_enabled: Whether broadcast is enabled.
+            is_observability_io_logging_enabled: Whether private logging is enabled.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
         fields = given(
             name=name,
             slug=slug,
@@ -155,7 +178,8 @@ class AsyncWorkspaces:
             is_observability_broadcast_enabled=is_observability_broadcast_enabled,
             is_observability_io_logging_enabled=is_observability_io_logging_enabled,
         )
-        return await self._client._run(self._client._native.call("create-workspace", {"body": fields}), timeout)
+        call = self._client._native.call("create-workspace", {"body": fields})
+        return await self._client._run(call, timeout)
 
     async def list(
         self,
@@ -164,28 +188,38 @@ class AsyncWorkspaces:
         limit: int | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> WorkspacePage:
-        """``GET /workspaces``: one page (``limit`` 1 to 100; the server's default is 50)."""
-        fields = given(offset=offset, limit=limit)
-        return await self._client._run(self._client._native.call("list-workspaces", {"query": fields}), timeout)
+        """One page of workspaces.
 
-    def list_all(
+        ``GET /workspaces`` (list-workspaces). Arguments left out are not sent; None is sent as null.
+
+        Args:
+            offset: Records to skip.
+            limit: Records to return, 1 to 100.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        fields = given(
+            offset=offset,
+            limit=limit,
+        )
+        call = self._client._native.call("list-workspaces", {"query": fields})
+        return await self._client._run(call, timeout)
+
+    async def get(
         self,
+        id: str,
         *,
-        page_size: int | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
-    ) -> AsyncWalk[Workspace]:
-        """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
-        iterate with ``async for``. The walk never ends early in silence; after a failed page,
-        iterating it again retries that page. A bad ``page_size`` or ``timeout`` raises here,
-        before anything is sent."""
-        pager = self._client._native.workspace_pager(given(page_size=page_size))
-        if not isinstance(timeout, NotGiven):
-            timeout = self._client._native.attempt_timeout(timeout)
-        return AsyncWalk(self._client, pager, timeout)
+    ) -> Workspace:
+        """A workspace by id (UUID) or slug.
 
-    async def get(self, id: str, *, timeout: float | None | NotGiven = NOT_GIVEN) -> Workspace:
-        """``GET /workspaces/{id}``, by id (UUID) or slug."""
-        return await self._client._run(self._client._native.call("get-workspace", {"id": id}), timeout)
+        ``GET /workspaces/{id}`` (get-workspace).
+
+        Args:
+            id: The workspace id (UUID) or slug.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("get-workspace", {"id": id})
+        return await self._client._run(call, timeout)
 
     async def update(
         self,
@@ -204,7 +238,25 @@ class AsyncWorkspaces:
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
-        """``PATCH /workspaces/{id}``: only the arguments given change; None clears a field."""
+        """Changes the given fields of a workspace (by id or slug); `null` clears a field.
+
+        ``PATCH /workspaces/{id}`` (update-workspace). Arguments left out are not sent; None is sent as null.
+
+        Args:
+            id: The workspace id (UUID) or slug.
+            name: New name (not empty).
+            slug: New slug.
+            description: New description.
+            default_image_model: New default image model.
+            default_text_model: New default text model.
+            default_provider_sort: New default provider sort.
+            io_logging_api_key_ids: New API key ids to I/O-log; `null` logs all keys.
+            io_logging_sampling_rate: New sampling rate, 0.0001 to 1.
+            is_data_discount_logging_enabled: Whether data discount logging is enabled.
+            is_observability_broadcast_enabled: Whether broadcast is enabled.
+            is_observability_io_logging_enabled: Whether private logging is enabled.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
         fields = given(
             name=name,
             slug=slug,
@@ -218,11 +270,11 @@ class AsyncWorkspaces:
             is_observability_broadcast_enabled=is_observability_broadcast_enabled,
             is_observability_io_logging_enabled=is_observability_io_logging_enabled,
         )
-        return await self._client._run(self._client._native.call("update-workspace", {"id": id, "body": fields}), timeout)
+        call = self._client._native.call("update-workspace", {"id": id, "body": fields})
+        return await self._client._run(call, timeout)
 
-
-class AsyncKeys:
-    """``client.keys``: create API keys."""
+class _AsyncKeysOperations:
+    """The operations of ``client.keys`` (the core's table)."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
@@ -234,14 +286,26 @@ class AsyncKeys:
         workspace_id: str | NotGiven = NOT_GIVEN,
         expires_at: str | None | NotGiven = NOT_GIVEN,
         limit: float | None | NotGiven = NOT_GIVEN,
-        limit_reset: str | None | NotGiven = NOT_GIVEN,
+        limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> CreatedKey:
-        """``POST /keys``. The answer's ``key`` is the new key's secret, shown only this once.
-        Never retried after the request may have reached the server, so it mints one key at
-        most."""
+        """Creates an API key; the answer holds its one-time secret.
+
+        ``POST /keys`` (create-keys). Arguments left out are not sent; None is sent as null.
+        The answer holds a secret shown only this once: store it, never log it.
+
+        Args:
+            name: Name for the new key (not empty).
+            workspace_id: The workspace (UUID) to create the key in; the default workspace when left out.
+            expires_at: Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without an offset is refused.
+            limit: Spending limit in USD (finite, 0 or more).
+            limit_reset: When the limit resets; `null` for never.
+            include_byok_in_limit: Whether BYOK usage counts toward the limit.
+            creator_user_id: The creating member, for organisation-owned keys.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
         fields = given(
             name=name,
             workspace_id=workspace_id,
@@ -251,4 +315,29 @@ class AsyncKeys:
             include_byok_in_limit=include_byok_in_limit,
             creator_user_id=creator_user_id,
         )
-        return await self._client._run(self._client._native.call("create-keys", {"body": fields}), timeout)
+        call = self._client._native.call("create-keys", {"body": fields})
+        return await self._client._run(call, timeout)
+# <<< generated: resources
+
+
+class AsyncWorkspaces(_AsyncWorkspacesOperations):
+    """``client.workspaces``: create, list, get and update workspaces, and walk them all."""
+
+    def list_all(
+        self,
+        *,
+        page_size: int | NotGiven = NOT_GIVEN,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> AsyncWalk[Workspace]:
+        """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
+        iterate. The walk never ends early in silence; after a failed page, iterating it again
+        retries that page. A bad ``page_size`` or ``timeout`` raises here, before anything is
+        sent."""
+        pager = self._client._native.workspace_pager(given(page_size=page_size))
+        if not isinstance(timeout, NotGiven):
+            timeout = self._client._native.attempt_timeout(timeout)
+        return AsyncWalk(self._client, pager, timeout)
+
+
+class AsyncKeys(_AsyncKeysOperations):
+    """``client.keys``: create API keys."""

@@ -1,6 +1,6 @@
-"""Walks over a whole list. Every rule of the walk (offsets, ``total_count``, ids seen once, when
-it is over) is decided by the Rust core's pager; these only hand out its batches one item at a
-time, as a Python iterator (``Walk``) or async iterator (``AsyncWalk``)."""
+"""A walk over a whole list. Every rule of the walk (offsets, ``total_count``, ids seen once, when
+it is over) is decided by the Rust core's pager; this only hands out its batches one item at a
+time."""
 
 from __future__ import annotations
 
@@ -10,13 +10,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Generic, Protocol, TypeVar
 
-    from . import _native
-    from ._types import NotGiven
+    from .. import _native
+    from .._types import NotGiven
 
     T = TypeVar("T")
-
-    class _Runs(Protocol):
-        def _run(self, call: _native.Call[Any], timeout: float | None | NotGiven) -> Any: ...
 
     class _AsyncRuns(Protocol):
         async def _run(self, call: _native.Call[Any], timeout: float | None | NotGiven) -> Any: ...
@@ -31,39 +28,11 @@ else:
     T = None
 
 
-class Walk(Generic[T]):
+class AsyncWalk(Generic[T]):
     """Every item of a list, fetched page by page as you iterate. It never ends early in
     silence: a short page or a list that grows mid-walk does not end it, and a page that cannot
     be right raises. After a failed page the walk is not over: iterating it again retries that
     page."""
-
-    def __init__(self, client: _Runs, pager: _native.Call[list[T] | None], timeout: float | None | NotGiven) -> None:
-        self._client = client
-        self._pager = pager
-        self._timeout = timeout
-        self._batch: deque[T] = deque()
-        self._done = False
-
-    def __iter__(self) -> Walk[T]:
-        return self
-
-    def __next__(self) -> T:
-        while not self._batch:
-            if self._done:
-                raise StopIteration
-            batch = self._client._run(self._pager, self._timeout)
-            if batch is None:
-                self._done = True
-            else:
-                self._batch.extend(batch)
-        return self._batch.popleft()
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(done={self._done})"
-
-
-class AsyncWalk(Generic[T]):
-    """``Walk`` for ``async for``."""
 
     def __init__(
         self, client: _AsyncRuns, pager: _native.Call[list[T] | None], timeout: float | None | NotGiven

@@ -1,0 +1,228 @@
+//! Python: the operations of each resource (`client.workspaces.create(...)`, keyword arguments
+//! with the API's names, documented) for `modelgates/_async/client.py`, and the stubs of the
+//! native module's models and its `call` for `modelgates/_native.pyi`.
+
+use std::fmt::Write;
+
+use crate::model::{Api, Op, Shape, Ty, Type};
+
+/// Python spelling of a type. `request`: an argument (lists as `Sequence`, enums as `Literal`),
+/// else a model's attribute.
+fn ty(api: &Api, ty: &Ty, request: bool) -> String {
+    match ty {
+        Ty::String | Ty::Secret => "str".to_owned(),
+        Ty::Number => "float".to_owned(),
+        Ty::Integer => "int".to_owned(),
+        Ty::Boolean => "bool".to_owned(),
+        Ty::List(item) if request => format!("Sequence[{}]", self::ty(api, item, request)),
+        Ty::List(item) => format!("list[{}]", self::ty(api, item, request)),
+        Ty::Named(name) => match &api.ty(name).shape {
+            Shape::OpenEnum(values) if request => {
+                let values: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+                format!("Literal[{}]", values.join(", "))
+            }
+            // Open: a value this SDK does not know yet is kept as given.
+            Shape::OpenEnum(_) => "str".to_owned(),
+            Shape::Record(_) => name.clone(),
+        },
+    }
+}
+
+/// A docstring's lines, indented; the first line right after the quotes.
+fn docstring(out: &mut String, indent: &str, text: &str) {
+    let text = text.trim_end();
+    if !text.contains('\n') {
+        let _ = writeln!(out, "{indent}\"\"\"{text}\"\"\"");
+        return;
+    }
+    let mut lines = text.lines();
+    let _ = writeln!(out, "{indent}\"\"\"{}", lines.next().unwrap_or_default());
+    for line in lines {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{indent}{line}");
+        }
+    }
+    let _ = writeln!(out, "{indent}\"\"\"");
+}
+
+/// An `Args:` entry: the name, then its doc on following lines.
+fn arg_doc(args: &mut String, name: &str, doc: &str) {
+    let doc = doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    let _ = writeln!(args, "    {name}: {doc}");
+}
+
+fn method(out: &mut String, api: &Api, op: &Op) {
+    let info = op.info;
+    let mut params = vec!["self".to_owned()];
+    let mut args = String::new();
+    let mut input = Vec::new();
+    for param in op.path_params() {
+        params.push(format!("{}: {}", param.name, ty(api, &param.ty, true)));
+        arg_doc(&mut args, &param.name, &param.doc);
+        input.push(format!("\"{0}\": {0}", param.name));
+    }
+    params.push("*".to_owned());
+    let mut given = Vec::new();
+    if let Some((container, type_name)) = op.fields_input() {
+        let Shape::Record(fields) = &api.ty(type_name).shape else {
+            panic!("{type_name} is not a record");
+        };
+        // Required fields first: they have no default.
+        let ordered = fields
+            .iter()
+            .filter(|f| f.required)
+            .chain(fields.iter().filter(|f| !f.required));
+        for field in ordered {
+            let mut t = ty(api, &field.ty, true);
+            if field.nullable {
+                t.push_str(" | None");
+            }
+            if field.required {
+                params.push(format!("{}: {t}", field.name));
+            } else {
+                params.push(format!("{}: {t} | NotGiven = NOT_GIVEN", field.name));
+            }
+            arg_doc(&mut args, &field.name, &field.doc);
+            given.push(format!("{0}={0}", field.name));
+        }
+        input.push(format!("\"{container}\": fields"));
+    }
+    params.push("timeout: float | None | NotGiven = NOT_GIVEN".to_owned());
+    arg_doc(
+        &mut args,
+        "timeout",
+        "Seconds for each attempt of this call; None for no time limit; left out, the client's.",
+    );
+    let _ = writeln!(out, "    async def {}(", info.verb);
+    for param in &params {
+        let _ = writeln!(out, "        {param},");
+    }
+    let _ = writeln!(out, "    ) -> {}:", op.output);
+    let mut doc = format!(
+        "{}\n\n``{} {}`` ({}).",
+        op.summary(),
+        info.method.as_str(),
+        info.path,
+        info.id
+    );
+    if !given.is_empty() {
+        doc.push_str(" Arguments left out are not sent; None is sent as null.");
+    }
+    doc.push('\n');
+    if info.carries_secret {
+        doc.push_str("The answer holds a secret shown only this once: store it, never log it.\n");
+    }
+    doc.push_str("\nArgs:\n");
+    doc.push_str(&args);
+    docstring(out, "        ", &doc);
+    if !given.is_empty() {
+        out.push_str("        fields = given(\n");
+        for pair in &given {
+            let _ = writeln!(out, "            {pair},");
+        }
+        out.push_str("        )\n");
+    }
+    let _ = writeln!(
+        out,
+        "        call = self._client._native.call(\"{}\", {{{}}})\n        return await self._client._run(call, timeout)",
+        info.id,
+        input.join(", ")
+    );
+}
+
+/// The operations of every resource, as `_Async<Resource>Operations` classes.
+pub fn resources(api: &Api) -> String {
+    let mut out = String::new();
+    let mut resources: Vec<&str> = Vec::new();
+    for op in &api.ops {
+        if !resources.contains(&op.info.resource) {
+            resources.push(op.info.resource);
+        }
+    }
+    for resource in resources {
+        let title = title(resource);
+        let _ = writeln!(out, "\nclass _Async{title}Operations:");
+        let _ = writeln!(
+            out,
+            "    \"\"\"The operations of ``client.{resource}`` (the core's table).\"\"\"\n"
+        );
+        out.push_str(
+            "    def __init__(self, client: AsyncClient) -> None:\n        self._client = client\n",
+        );
+        for op in api.ops.iter().filter(|op| op.info.resource == resource) {
+            out.push('\n');
+            method(&mut out, api, op);
+        }
+    }
+    out
+}
+
+fn title(resource: &str) -> String {
+    let mut chars = resource.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// What `core/src/python.rs` adds to some models besides `to_dict` and `__repr__`.
+const EXTRAS: &[(&str, &str)] = &[(
+    "WorkspacePage",
+    "    def __len__(self) -> int: ...\n    def __getitem__(self, index: int, /) -> Workspace: ...\n",
+)];
+
+fn model(out: &mut String, api: &Api, model: &Type) {
+    let Shape::Record(fields) = &model.shape else {
+        return;
+    };
+    let _ = writeln!(out, "@final\nclass {}:", model.name);
+    docstring(out, "    ", &model.doc);
+    for field in fields {
+        let mut t = ty(api, &field.ty, false);
+        if !field.required {
+            t.push_str(" | None");
+        }
+        let _ = writeln!(out, "    @property\n    def {}(self) -> {t}:", field.name);
+        docstring(out, "        ", &field.doc);
+    }
+    out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The model as a dict with the API's field names.\"\"\"\n");
+    out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
+    for (name, extra) in EXTRAS {
+        if *name == model.name {
+            out.push_str(extra);
+        }
+    }
+    out.push('\n');
+}
+
+/// The models' classes, for `_native.pyi`.
+pub fn models(api: &Api) -> String {
+    let mut out = String::new();
+    for ty_ in api.types.values().filter(|t| !t.request) {
+        model(&mut out, api, ty_);
+    }
+    out
+}
+
+/// `NativeClient.call`'s overloads, one per operation, for `_native.pyi`.
+pub fn call_overloads(api: &Api) -> String {
+    let mut out = String::new();
+    for op in &api.ops {
+        let _ = writeln!(
+            out,
+            "    @overload\n    def call(\n        self, operation: Literal[\"{}\"], input: Mapping[str, Any]\n    ) -> Call[{}]: ...",
+            op.info.id, op.output
+        );
+    }
+    out
+}
+
+/// The names every model and operation result needs in `_async/client.py`'s type imports.
+pub fn model_names(api: &Api) -> Vec<String> {
+    let mut names: Vec<String> = api.ops.iter().map(|op| op.output.clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
