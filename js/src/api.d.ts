@@ -40,7 +40,7 @@ export interface ApiKey {
   createdAt: string;
   /** ISO 8601 time of the last update. */
   updatedAt: string | null;
-  /** ISO 8601 UTC expiry; `None` means the key does not expire. */
+  /** ISO 8601 UTC expiry; null means the key does not expire. */
   expiresAt: string | null;
   /** The member who created the key (organisations) or the user's own id. */
   creatorUserId: string | null;
@@ -55,13 +55,13 @@ export interface CreateKeyRequest {
   /** The workspace (UUID) to create the key in; the default workspace when left out. */
   workspaceId?: string;
   /**
-   * Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without
-   * an offset is refused.
+   * Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one
+   * without an offset is refused. Null: the key never expires.
    */
   expiresAt?: string | null;
-  /** Spending limit in USD (finite, 0 or more). */
+  /** Spending limit in USD (finite, 0 or more); null for none. */
   limit?: number | null;
-  /** When the limit resets; `null` for never. */
+  /** When the limit resets; null for never. */
   limitReset?: LimitReset | null;
   /** Whether BYOK usage counts toward the limit. */
   includeByokInLimit?: boolean;
@@ -70,23 +70,26 @@ export interface CreateKeyRequest {
 }
 
 /**
- * The body of create-workspace. `name` and `slug` are required; every other field is sent only
- * when set.
+ * The body of create-workspace. `name` and `slug` are required; every other field is sent
+ * only when set.
  */
 export interface CreateWorkspaceRequest {
   /** Name for the new workspace (not empty). */
   name: string;
   /** URL-friendly slug: lowercase alphanumeric segments separated by single hyphens. */
   slug: string;
-  /** Description. */
+  /** Description; null clears it. */
   description?: string | null;
-  /** Default image model. */
+  /** Default image model; null clears it. */
   defaultImageModel?: string | null;
-  /** Default text model. */
+  /** Default text model; null clears it. */
   defaultTextModel?: string | null;
-  /** Default provider sort (`price`, `throughput`, `latency`, `exacto`). */
+  /**
+   * Default provider sort (`price`, `throughput`, `latency`, `exacto`); null
+   * clears it.
+   */
   defaultProviderSort?: string | null;
-  /** API key ids to I/O-log; `null` logs all keys. */
+  /** API key ids to I/O-log; null logs all keys. */
   ioLoggingApiKeyIds?: number[] | null;
   /** Sampling rate for I/O logging, 0.0001 to 1. */
   ioLoggingSamplingRate?: number;
@@ -99,9 +102,8 @@ export interface CreateWorkspaceRequest {
 }
 
 /**
- * The answer to create-keys: the key's details and its secret, which is shown only once.
- * `Debug` and `Display` redact the secret. For Swift and Kotlin it is an object, not a record
- * (records print every field), and the secret is reached only through `reveal_key`.
+ * A new API key: its details and its secret, which the API shows only this once. Printing it
+ * never shows the secret.
  */
 export interface CreatedKey {
   /** The new key's details. */
@@ -128,25 +130,28 @@ export interface ListWorkspacesRequest {
 }
 
 /**
- * The body of update-workspace: a partial update. Fields left `None` are not sent; a
- * nullable field set to `Some(XOrNull::Null)` is sent as `null`, which clears it.
+ * The body of update-workspace: a partial update. Fields left out are not sent (they stay
+ * as they are); a nullable field set to null is sent as `null`, which clears it.
  */
 export interface UpdateWorkspaceRequest {
   /** New name (not empty). */
   name?: string;
   /** New slug. */
   slug?: string;
-  /** New description. */
+  /** Description; null clears it. */
   description?: string | null;
-  /** New default image model. */
+  /** Default image model; null clears it. */
   defaultImageModel?: string | null;
-  /** New default text model. */
+  /** Default text model; null clears it. */
   defaultTextModel?: string | null;
-  /** New default provider sort. */
+  /**
+   * Default provider sort (`price`, `throughput`, `latency`, `exacto`); null
+   * clears it.
+   */
   defaultProviderSort?: string | null;
-  /** New API key ids to I/O-log; `null` logs all keys. */
+  /** API key ids to I/O-log; null logs all keys. */
   ioLoggingApiKeyIds?: number[] | null;
-  /** New sampling rate, 0.0001 to 1. */
+  /** Sampling rate for I/O logging, 0.0001 to 1. */
   ioLoggingSamplingRate?: number;
   /** Whether data discount logging is enabled. */
   isDataDiscountLoggingEnabled?: boolean;
@@ -171,11 +176,11 @@ export interface Workspace {
   /** Default text model. */
   defaultTextModel: string | null;
   /**
-   * Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others are
-   * kept as given).
+   * Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others
+   * are kept as given).
    */
   defaultProviderSort: string | null;
-  /** API key ids whose requests are I/O-logged; `None` means all keys are logged. */
+  /** API key ids whose requests are I/O-logged; null means all keys are logged. */
   ioLoggingApiKeyIds: number[] | null;
   /** Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request). */
   ioLoggingSamplingRate: number;

@@ -111,7 +111,7 @@ class ApiKey:
         """ISO 8601 time of the last update."""
     @property
     def expires_at(self) -> str | None:
-        """ISO 8601 UTC expiry; `None` means the key does not expire."""
+        """ISO 8601 UTC expiry; null means the key does not expire."""
     @property
     def creator_user_id(self) -> str | None:
         """The member who created the key (organisations) or the user's own id."""
@@ -124,9 +124,8 @@ class ApiKey:
 
 @final
 class CreatedKey:
-    """The answer to create-keys: the key's details and its secret, which is shown only once.
-    `Debug` and `Display` redact the secret. For Swift and Kotlin it is an object, not a record
-    (records print every field), and the secret is reached only through `reveal_key`.
+    """A new API key: its details and its secret, which the API shows only this once. Printing it
+    never shows the secret.
     """
     @property
     def data(self) -> ApiKey:
@@ -161,12 +160,12 @@ class Workspace:
         """Default text model."""
     @property
     def default_provider_sort(self) -> str | None:
-        """Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others are
-        kept as given).
+        """Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others
+        are kept as given).
         """
     @property
     def io_logging_api_key_ids(self) -> list[int] | None:
-        """API key ids whose requests are I/O-logged; `None` means all keys are logged."""
+        """API key ids whose requests are I/O-logged; null means all keys are logged."""
     @property
     def io_logging_sampling_rate(self) -> float:
         """Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request)."""

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, present};
+use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::secret::Secret;
@@ -66,68 +66,56 @@ impl fmt::Display for LimitReset {
     }
 }
 
-/// An API key as the API describes it (without its secret).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
-)]
-pub struct ApiKey {
-    /// Unique hash identifier of the key.
-    pub hash: String,
-    /// Name of the key.
-    pub name: String,
-    /// Human-readable label.
-    pub label: String,
-    /// Whether the key is disabled.
-    pub disabled: bool,
-    /// Spending limit in USD.
-    #[serde(default)]
-    pub limit: Option<f64>,
-    /// Remaining spending limit in USD.
-    #[serde(default)]
-    pub limit_remaining: Option<f64>,
-    /// When the limit resets.
-    #[serde(default)]
-    pub limit_reset: Option<LimitReset>,
-    /// Whether external BYOK usage counts toward the limit.
-    pub include_byok_in_limit: bool,
-    /// Total ModelGates credit usage in USD.
-    pub usage: f64,
-    /// Usage in USD in the current UTC day.
-    pub usage_daily: f64,
-    /// Usage in USD in the current UTC week (Monday to Sunday).
-    pub usage_weekly: f64,
-    /// Usage in USD in the current UTC month.
-    pub usage_monthly: f64,
-    /// Total external BYOK usage in USD.
-    pub byok_usage: f64,
-    /// BYOK usage in USD in the current UTC day.
-    pub byok_usage_daily: f64,
-    /// BYOK usage in USD in the current UTC week.
-    pub byok_usage_weekly: f64,
-    /// BYOK usage in USD in the current UTC month.
-    pub byok_usage_monthly: f64,
-    /// ISO 8601 creation time.
-    pub created_at: String,
-    /// ISO 8601 time of the last update.
-    #[serde(default)]
-    pub updated_at: Option<String>,
-    /// ISO 8601 UTC expiry; `None` means the key does not expire.
-    #[serde(default)]
-    pub expires_at: Option<String>,
-    /// The member who created the key (organisations) or the user's own id.
-    #[serde(default)]
-    pub creator_user_id: Option<String>,
-    /// The workspace the key belongs to.
-    pub workspace_id: String,
+model! {
+    /// An API key as the API describes it (without its secret).
+    pub struct ApiKey {
+        /// Unique hash identifier of the key.
+        pub hash: String,
+        /// Name of the key.
+        pub name: String,
+        /// Human-readable label.
+        pub label: String,
+        /// Whether the key is disabled.
+        pub disabled: bool,
+        /// Spending limit in USD.
+        pub limit: Option<f64>,
+        /// Remaining spending limit in USD.
+        pub limit_remaining: Option<f64>,
+        /// When the limit resets.
+        pub limit_reset: Option<LimitReset>,
+        /// Whether external BYOK usage counts toward the limit.
+        pub include_byok_in_limit: bool,
+        /// Total ModelGates credit usage in USD.
+        pub usage: f64,
+        /// Usage in USD in the current UTC day.
+        pub usage_daily: f64,
+        /// Usage in USD in the current UTC week (Monday to Sunday).
+        pub usage_weekly: f64,
+        /// Usage in USD in the current UTC month.
+        pub usage_monthly: f64,
+        /// Total external BYOK usage in USD.
+        pub byok_usage: f64,
+        /// BYOK usage in USD in the current UTC day.
+        pub byok_usage_daily: f64,
+        /// BYOK usage in USD in the current UTC week.
+        pub byok_usage_weekly: f64,
+        /// BYOK usage in USD in the current UTC month.
+        pub byok_usage_monthly: f64,
+        /// ISO 8601 creation time.
+        pub created_at: String,
+        /// ISO 8601 time of the last update.
+        pub updated_at: Option<String>,
+        /// ISO 8601 UTC expiry; null means the key does not expire.
+        pub expires_at: Option<String>,
+        /// The member who created the key (organisations) or the user's own id.
+        pub creator_user_id: Option<String>,
+        /// The workspace the key belongs to.
+        pub workspace_id: String,
+    }
 }
 
-/// The answer to create-keys: the key's details and its secret, which is shown only once.
-/// `Debug` and `Display` redact the secret. For Swift and Kotlin it is an object, not a record
-/// (records print every field), and the secret is reached only through `reveal_key`.
+/// A new API key: its details and its secret, which the API shows only this once. Printing it
+/// never shows the secret.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
 #[cfg_attr(feature = "uniffi", uniffi::export(Display))]
@@ -162,63 +150,29 @@ impl fmt::Display for CreatedKey {
     }
 }
 
-/// The body of create-keys. `name` is required; every other field is sent only when set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CreateKeyRequest {
-    /// Name for the new key (not empty).
-    pub name: String,
-    /// The workspace (UUID) to create the key in; the default workspace when left out.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub workspace_id: Option<String>,
-    /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without
-    /// an offset is refused.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub expires_at: Option<StringOrNull>,
-    /// Spending limit in USD (finite, 0 or more).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub limit: Option<DoubleOrNull>,
-    /// When the limit resets; `null` for never.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub limit_reset: Option<LimitResetOrNull>,
-    /// Whether BYOK usage counts toward the limit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub include_byok_in_limit: Option<bool>,
-    /// The creating member, for organisation-owned keys.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub creator_user_id: Option<StringOrNull>,
+request! {
+    /// The body of create-keys. `name` is required; every other field is sent only when set.
+    pub struct CreateKeyRequest {
+        required {
+            /// Name for the new key (not empty).
+            name: String,
+        }
+        optional {
+            /// The workspace (UUID) to create the key in; the default workspace when left out.
+            workspace_id: String,
+            /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one
+            /// without an offset is refused. Null: the key never expires.
+            expires_at: StringOrNull,
+            /// Spending limit in USD (finite, 0 or more); null for none.
+            limit: DoubleOrNull,
+            /// When the limit resets; null for never.
+            limit_reset: LimitResetOrNull,
+            /// Whether BYOK usage counts toward the limit.
+            include_byok_in_limit: bool,
+            /// The creating member, for organisation-owned keys.
+            creator_user_id: StringOrNull,
+        }
+    }
 }
 
 impl CreateKeyRequest {

@@ -1,10 +1,12 @@
 //! The API's operations, described once in [`for_each_operation!`](crate::for_each_operation): the table every request,
 //! retry rule, name and binding method derives from, and the typed endpoints it lists.
 
+#[macro_use]
+mod derive;
+mod fields;
+
 pub mod keys;
 pub mod workspaces;
-
-mod fields;
 
 pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull};
 

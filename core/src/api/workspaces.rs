@@ -1,74 +1,57 @@
 //! Workspaces: create, list, get and update.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::fields::{IdsOrNull, StringOrNull, present};
+use super::fields::{IdsOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::validate;
 
-/// A workspace as the API returns it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
-)]
-pub struct Workspace {
-    /// Unique identifier (UUID).
-    pub id: String,
-    /// Name of the workspace.
-    pub name: String,
-    /// URL-friendly slug.
-    pub slug: String,
-    /// Description of the workspace.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Default image model.
-    #[serde(default)]
-    pub default_image_model: Option<String>,
-    /// Default text model.
-    #[serde(default)]
-    pub default_text_model: Option<String>,
-    /// Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others are
-    /// kept as given).
-    #[serde(default)]
-    pub default_provider_sort: Option<String>,
-    /// API key ids whose requests are I/O-logged; `None` means all keys are logged.
-    #[serde(default)]
-    pub io_logging_api_key_ids: Option<Vec<i64>>,
-    /// Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request).
-    pub io_logging_sampling_rate: f64,
-    /// Whether data discount logging is enabled.
-    pub is_data_discount_logging_enabled: bool,
-    /// Whether broadcast is enabled.
-    pub is_observability_broadcast_enabled: bool,
-    /// Whether private logging is enabled.
-    pub is_observability_io_logging_enabled: bool,
-    /// ISO 8601 creation time.
-    pub created_at: String,
-    /// User id of the creator.
-    #[serde(default)]
-    pub created_by: Option<String>,
-    /// ISO 8601 time of the last update, if any.
-    #[serde(default)]
-    pub updated_at: Option<String>,
+model! {
+    /// A workspace as the API returns it.
+    pub struct Workspace {
+        /// Unique identifier (UUID).
+        pub id: String,
+        /// Name of the workspace.
+        pub name: String,
+        /// URL-friendly slug.
+        pub slug: String,
+        /// Description of the workspace.
+        pub description: Option<String>,
+        /// Default image model.
+        pub default_image_model: Option<String>,
+        /// Default text model.
+        pub default_text_model: Option<String>,
+        /// Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others
+        /// are kept as given).
+        pub default_provider_sort: Option<String>,
+        /// API key ids whose requests are I/O-logged; null means all keys are logged.
+        pub io_logging_api_key_ids: Option<Vec<i64>>,
+        /// Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request).
+        pub io_logging_sampling_rate: f64,
+        /// Whether data discount logging is enabled.
+        pub is_data_discount_logging_enabled: bool,
+        /// Whether broadcast is enabled.
+        pub is_observability_broadcast_enabled: bool,
+        /// Whether private logging is enabled.
+        pub is_observability_io_logging_enabled: bool,
+        /// ISO 8601 creation time.
+        pub created_at: String,
+        /// User id of the creator.
+        pub created_by: Option<String>,
+        /// ISO 8601 time of the last update, if any.
+        pub updated_at: Option<String>,
+    }
 }
 
-/// One page of workspaces.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
-)]
-pub struct WorkspacePage {
-    /// The workspaces on this page.
-    pub data: Vec<Workspace>,
-    /// How many workspaces there are in all.
-    pub total_count: u64,
+model! {
+    /// One page of workspaces.
+    pub struct WorkspacePage {
+        /// The workspaces on this page.
+        pub data: Vec<Workspace>,
+        /// How many workspaces there are in all.
+        pub total_count: u64,
+    }
 }
 
 #[derive(Deserialize)]
@@ -76,89 +59,59 @@ struct Data<T> {
     data: T,
 }
 
-/// The body of create-workspace. `name` and `slug` are required; every other field is sent only
-/// when set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CreateWorkspaceRequest {
-    /// Name for the new workspace (not empty).
-    pub name: String,
-    /// URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
-    pub slug: String,
-    /// Description.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub description: Option<StringOrNull>,
-    /// Default image model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub default_image_model: Option<StringOrNull>,
-    /// Default text model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub default_text_model: Option<StringOrNull>,
-    /// Default provider sort (`price`, `throughput`, `latency`, `exacto`).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub default_provider_sort: Option<StringOrNull>,
-    /// API key ids to I/O-log; `null` logs all keys.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub io_logging_api_key_ids: Option<IdsOrNull>,
-    /// Sampling rate for I/O logging, 0.0001 to 1.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub io_logging_sampling_rate: Option<f64>,
-    /// Whether data discount logging is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub is_data_discount_logging_enabled: Option<bool>,
-    /// Whether broadcast is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub is_observability_broadcast_enabled: Option<bool>,
-    /// Whether private logging is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub is_observability_io_logging_enabled: Option<bool>,
+/// A workspace request: the settings create and update share (each optional, sent only when
+/// set), after the request's own fields.
+macro_rules! workspace_request {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident {
+            required { $($required:tt)* }
+            optional { $($optional:tt)* }
+        }
+    ) => {
+        request! {
+            $(#[$attr])*
+            pub struct $name {
+                required { $($required)* }
+                optional {
+                    $($optional)*
+                    /// Description; null clears it.
+                    description: StringOrNull,
+                    /// Default image model; null clears it.
+                    default_image_model: StringOrNull,
+                    /// Default text model; null clears it.
+                    default_text_model: StringOrNull,
+                    /// Default provider sort (`price`, `throughput`, `latency`, `exacto`); null
+                    /// clears it.
+                    default_provider_sort: StringOrNull,
+                    /// API key ids to I/O-log; null logs all keys.
+                    io_logging_api_key_ids: IdsOrNull,
+                    /// Sampling rate for I/O logging, 0.0001 to 1.
+                    io_logging_sampling_rate: f64,
+                    /// Whether data discount logging is enabled.
+                    is_data_discount_logging_enabled: bool,
+                    /// Whether broadcast is enabled.
+                    is_observability_broadcast_enabled: bool,
+                    /// Whether private logging is enabled.
+                    is_observability_io_logging_enabled: bool,
+                }
+            }
+        }
+    };
+}
+
+workspace_request! {
+    /// The body of create-workspace. `name` and `slug` are required; every other field is sent
+    /// only when set.
+    pub struct CreateWorkspaceRequest {
+        required {
+            /// Name for the new workspace (not empty).
+            name: String,
+            /// URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
+            slug: String,
+        }
+        optional {}
+    }
 }
 
 impl CreateWorkspaceRequest {
@@ -172,125 +125,31 @@ impl CreateWorkspaceRequest {
     }
 }
 
-/// The body of update-workspace: a partial update. Fields left `None` are not sent; a
-/// nullable field set to `Some(XOrNull::Null)` is sent as `null`, which clears it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct UpdateWorkspaceRequest {
-    /// New name (not empty).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub name: Option<String>,
-    /// New slug.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub slug: Option<String>,
-    /// New description.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub description: Option<StringOrNull>,
-    /// New default image model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub default_image_model: Option<StringOrNull>,
-    /// New default text model.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub default_text_model: Option<StringOrNull>,
-    /// New default provider sort.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub default_provider_sort: Option<StringOrNull>,
-    /// New API key ids to I/O-log; `null` logs all keys.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub io_logging_api_key_ids: Option<IdsOrNull>,
-    /// New sampling rate, 0.0001 to 1.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub io_logging_sampling_rate: Option<f64>,
-    /// Whether data discount logging is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub is_data_discount_logging_enabled: Option<bool>,
-    /// Whether broadcast is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub is_observability_broadcast_enabled: Option<bool>,
-    /// Whether private logging is enabled.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub is_observability_io_logging_enabled: Option<bool>,
+workspace_request! {
+    /// The body of update-workspace: a partial update. Fields left out are not sent (they stay
+    /// as they are); a nullable field set to null is sent as `null`, which clears it.
+    pub struct UpdateWorkspaceRequest {
+        required {}
+        optional {
+            /// New name (not empty).
+            name: String,
+            /// New slug.
+            slug: String,
+        }
+    }
 }
 
-/// The query of list-workspaces.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct ListWorkspacesRequest {
-    /// Records to skip.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub offset: Option<u32>,
-    /// Records to return, 1 to 100.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub limit: Option<u32>,
+request! {
+    /// The query of list-workspaces.
+    pub struct ListWorkspacesRequest {
+        required {}
+        optional {
+            /// Records to skip.
+            offset: u32,
+            /// Records to return, 1 to 100.
+            limit: u32,
+        }
+    }
 }
 
 /// `POST /workspaces`: the endpoint of create-workspace.

@@ -154,11 +154,11 @@ class _AsyncWorkspacesOperations:
         Args:
             name: Name for the new workspace (not empty).
             slug: URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
-            description: Description.
-            default_image_model: Default image model.
-            default_text_model: Default text model.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`).
-            io_logging_api_key_ids: API key ids to I/O-log; `null` logs all keys.
+            description: Description; null clears it.
+            default_image_model: Default image model; null clears it.
+            default_text_model: Default text model; null clears it.
+            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
@@ -246,12 +246,12 @@ class _AsyncWorkspacesOperations:
             id: The workspace id (UUID) or slug.
             name: New name (not empty).
             slug: New slug.
-            description: New description.
-            default_image_model: New default image model.
-            default_text_model: New default text model.
-            default_provider_sort: New default provider sort.
-            io_logging_api_key_ids: New API key ids to I/O-log; `null` logs all keys.
-            io_logging_sampling_rate: New sampling rate, 0.0001 to 1.
+            description: Description; null clears it.
+            default_image_model: Default image model; null clears it.
+            default_text_model: Default text model; null clears it.
+            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
+            io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
@@ -299,9 +299,9 @@ class _AsyncKeysOperations:
         Args:
             name: Name for the new key (not empty).
             workspace_id: The workspace (UUID) to create the key in; the default workspace when left out.
-            expires_at: Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without an offset is refused.
-            limit: Spending limit in USD (finite, 0 or more).
-            limit_reset: When the limit resets; `null` for never.
+            expires_at: Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without an offset is refused. Null: the key never expires.
+            limit: Spending limit in USD (finite, 0 or more); null for none.
+            limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
             timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
