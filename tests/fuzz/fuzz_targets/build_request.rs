@@ -1,15 +1,16 @@
-//! Any input a binding could pass (JSON for each request type, any id-or-slug text) is either
-//! refused with an error naming a field, or builds a request whose URL keeps the id in one path
-//! segment and whose body is valid JSON.
+//! Any input a binding could pass (JSON for each request type, any id-or-slug text, any
+//! operation id with any JSON input through the bindings' one entry point) is either refused
+//! with an error naming a field, or builds a request whose URL keeps the id in one path segment
+//! and whose body is valid JSON.
 #![no_main]
 
 use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
-use modelgates_core::input::from_json_str;
+use modelgates_core::input::{from_json_str, parse_json};
 use modelgates_core::{
     Action, Call, CreateKeyRequest, CreateWorkspaceRequest, Error, ListWorkspacesRequest,
-    UpdateWorkspaceRequest,
+    Operation, UpdateWorkspaceRequest,
 };
 use modelgates_fuzz::client;
 
@@ -45,13 +46,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = String::from_utf8_lossy(rest);
     let client = client();
-    match selector % 5 {
+    match selector % 6 {
         0 => match from_json_str::<CreateWorkspaceRequest>(&text) {
             Ok(request) => check(client.create_workspace(request)),
             Err(error) => assert!(error.to_string().len() < 4096),
         },
         1 => match from_json_str::<UpdateWorkspaceRequest>(&text) {
-            Ok(changes) => check(client.update_workspace(&text, changes)),
+            Ok(changes) => check(client.update_workspace(&*text, changes)),
             Err(error) => assert!(error.to_string().len() < 4096),
         },
         2 => match from_json_str::<CreateKeyRequest>(&text) {
@@ -62,6 +63,13 @@ fuzz_target!(|data: &[u8]| {
             Ok(request) => check(client.list_workspaces(request)),
             Err(error) => assert!(error.to_string().len() < 4096),
         },
-        _ => check(client.get_workspace(&text)),
+        4 => check(client.get_workspace(&*text)),
+        _ => {
+            let operation = Operation::ALL[usize::from(selector / 6) % Operation::ALL.len()];
+            match parse_json(&text) {
+                Ok(input) => check(client.call_by_id(operation.id(), input)),
+                Err(error) => assert!(error.to_string().len() < 4096),
+            }
+        }
     }
 });

@@ -2,12 +2,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use modelgates_core::UpdateWorkspaceRequest;
+use modelgates_core::{StringOrNull, UpdateWorkspaceRequest};
 use modelgates_fuzz::{client, drive, response};
 
 fuzz_target!(|data: &[u8]| {
     let changes = UpdateWorkspaceRequest {
-        description: Some(None),
+        description: Some(StringOrNull::Null),
         ..Default::default()
     };
     if let Ok(mut call) = client().update_workspace("production", changes) {
