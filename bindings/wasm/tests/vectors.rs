@@ -12,7 +12,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use common::{error_of, json_eq, settle};
+use common::{error_of, json_eq, settle, value_matches};
 use js_sys::{Function, Object, Promise, Reflect};
 use modelgates_core::{ErrorClass, FieldStyle};
 use modelgates_wasm::WasmClient;
@@ -158,7 +158,7 @@ fn check_outcome(
     api_key: &str,
 ) -> Result<(), String> {
     match (outcome, expect.get("value"), expect.get("error")) {
-        (Ok(value), Some(want), None) if json_eq(&value, want) => Ok(()),
+        (Ok(value), Some(want), None) if value_matches(&value, want) => Ok(()),
         (Ok(value), Some(want), None) => {
             Err(format!("value differs:\n  got  {value}\n  want {want}"))
         }

@@ -26,6 +26,24 @@ pub fn error_of(text: &str) -> Result<Value, String> {
 }
 
 /// JSON equality with numbers compared by value (100 == 100.0).
+/// A result against a vector's `expect.value`: as [`json_eq`], except that a field the vector
+/// leaves out must be null in the result (a new optional field does not change every vector).
+pub fn value_matches(got: &Value, want: &Value) -> bool {
+    match (got, want) {
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| value_matches(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            y.keys().all(|k| x.contains_key(k))
+                && x.iter().all(|(k, v)| match y.get(k) {
+                    Some(w) => value_matches(v, w),
+                    None => v.is_null(),
+                })
+        }
+        _ => json_eq(got, want),
+    }
+}
+
 pub fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
