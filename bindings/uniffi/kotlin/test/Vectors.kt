@@ -4,7 +4,11 @@ import ai.modelgates.sdk.*
 import ai.modelgates.sdk.core.*
 import java.io.File
 import java.time.Duration
+import kotlin.reflect.KClass
+import kotlin.reflect.KParameter
+import kotlin.reflect.KType
 import kotlin.reflect.full.memberProperties
+import kotlin.reflect.full.primaryConstructor
 import kotlinx.coroutines.runBlocking
 
 // Replays every conformance vector through the Kotlin API: a scripted transport checks each
@@ -101,46 +105,15 @@ private class Input(private val map: Map<String, Any?>, private val known: Set<S
         if (unknown.isNotEmpty()) throw Harness.Skip("unknown field(s) $unknown")
     }
 
-    fun has(name: String) = map.containsKey(name)
-    private fun bad(name: String): Nothing = throw Harness.Skip("`$name` = ${toJson(map[name])} has no Kotlin value")
-
-    fun requiredString(name: String): String = map[name] as? String ?: bad(name)
-    fun string(name: String): String? = if (!has(name)) null else map[name] as? String ?: bad(name)
-    fun bool(name: String): Boolean? = if (!has(name)) null else map[name] as? Boolean ?: bad(name)
-    fun double(name: String): Double? = if (!has(name)) null else inputNumber(map[name]) ?: bad(name)
-    fun uint(name: String): UInt? = if (!has(name)) null else
-        (map[name] as? Long)?.takeIf { it in 0..UInt.MAX_VALUE.toLong() }?.toUInt() ?: bad(name)
-
-    fun stringOrNull(name: String): StringOrNull? = when {
-        !has(name) -> null
-        map[name] == null -> StringOrNull.Null
-        else -> StringOrNull.Value(map[name] as? String ?: bad(name))
-    }
-
-    fun limitResetOrNull(name: String): LimitResetOrNull? = when {
-        !has(name) -> null
-        map[name] == null -> LimitResetOrNull.Null
-        else -> LimitResetOrNull.Value(limitReset(map[name] as? String ?: bad(name)))
-    }
-
-    fun doubleOrNull(name: String): DoubleOrNull? = when {
-        !has(name) -> null
-        map[name] == null -> DoubleOrNull.Null
-        else -> DoubleOrNull.Value(inputNumber(map[name]) ?: bad(name))
-    }
-
-    fun idsOrNull(name: String): IdsOrNull? = when {
-        !has(name) -> null
-        map[name] == null -> IdsOrNull.Null
-        else -> IdsOrNull.Value((map[name] as? List<Any?> ?: bad(name)).map { it as? Long ?: bad(name) })
-    }
+    fun requiredString(name: String): String = map[name] as? String ?: bad(name, map[name])
+    fun uint(name: String): UInt? = if (!map.containsKey(name)) null else uintOf(map[name]) ?: bad(name, map[name])
 }
 
-private val workspaceFields = setOf(
-    "name", "slug", "description", "default_image_model", "default_text_model", "default_provider_sort",
-    "io_logging_api_key_ids", "io_logging_sampling_rate", "is_data_discount_logging_enabled",
-    "is_observability_broadcast_enabled", "is_observability_io_logging_enabled",
-)
+private fun bad(name: String, value: Any?): Nothing = throw Harness.Skip("`$name` = ${toJson(value)} has no Kotlin value")
+
+private fun uintOf(value: Any?): UInt? = (value as? Long)?.takeIf { it in 0..UInt.MAX_VALUE.toLong() }?.toUInt()
+
+private fun snake(name: String) = name.replace(Regex("[A-Z]")) { "_" + it.value.lowercase() }
 
 @Suppress("UNCHECKED_CAST")
 private fun objectOf(value: Any?): Map<String, Any?> = when (value) {
@@ -149,39 +122,45 @@ private fun objectOf(value: Any?): Map<String, Any?> = when (value) {
     else -> throw Harness.Skip("input is not an object")
 }
 
-private fun createWorkspaceRequest(body: Map<String, Any?>): CreateWorkspaceRequest {
-    val i = Input(body, workspaceFields)
-    return CreateWorkspaceRequest(
-        name = i.requiredString("name"), slug = i.requiredString("slug"),
-        description = i.stringOrNull("description"), defaultImageModel = i.stringOrNull("default_image_model"),
-        defaultTextModel = i.stringOrNull("default_text_model"), defaultProviderSort = i.stringOrNull("default_provider_sort"),
-        ioLoggingApiKeyIds = i.idsOrNull("io_logging_api_key_ids"), ioLoggingSamplingRate = i.double("io_logging_sampling_rate"),
-        isDataDiscountLoggingEnabled = i.bool("is_data_discount_logging_enabled"),
-        isObservabilityBroadcastEnabled = i.bool("is_observability_broadcast_enabled"),
-        isObservabilityIoLoggingEnabled = i.bool("is_observability_io_logging_enabled"),
-    )
+/**
+ * A request record from a vector's JSON object, by reflection over the record's constructor:
+ * each parameter from the field of the same name (camelCase to snake_case), an absent field
+ * left to the record's default (not sent). No request's fields are listed here, so a field
+ * added to the core needs nothing in this file.
+ */
+private fun <T : Any> record(type: KClass<T>, body: Map<String, Any?>): T {
+    val constructor = type.primaryConstructor ?: error("${type.simpleName} has no constructor")
+    val byName = constructor.parameters.associateBy { snake(it.name!!) }
+    val unknown = body.keys - byName.keys
+    if (unknown.isNotEmpty()) throw Harness.Skip("unknown field(s) $unknown")
+    val arguments = HashMap<KParameter, Any?>()
+    for ((name, parameter) in byName) {
+        if (!body.containsKey(name) && parameter.isOptional) continue
+        arguments[parameter] = valueOf(body[name], parameter.type, name, body[name])
+    }
+    return constructor.callBy(arguments)
 }
 
-private fun updateWorkspaceRequest(body: Map<String, Any?>): UpdateWorkspaceRequest {
-    val i = Input(body, workspaceFields)
-    return UpdateWorkspaceRequest(
-        name = i.string("name"), slug = i.string("slug"),
-        description = i.stringOrNull("description"), defaultImageModel = i.stringOrNull("default_image_model"),
-        defaultTextModel = i.stringOrNull("default_text_model"), defaultProviderSort = i.stringOrNull("default_provider_sort"),
-        ioLoggingApiKeyIds = i.idsOrNull("io_logging_api_key_ids"), ioLoggingSamplingRate = i.double("io_logging_sampling_rate"),
-        isDataDiscountLoggingEnabled = i.bool("is_data_discount_logging_enabled"),
-        isObservabilityBroadcastEnabled = i.bool("is_observability_broadcast_enabled"),
-        isObservabilityIoLoggingEnabled = i.bool("is_observability_io_logging_enabled"),
-    )
-}
-
-private fun createKeyRequest(body: Map<String, Any?>): CreateKeyRequest {
-    val i = Input(body, setOf("name", "workspace_id", "expires_at", "limit", "limit_reset", "include_byok_in_limit", "creator_user_id"))
-    return CreateKeyRequest(
-        name = i.requiredString("name"), workspaceId = i.string("workspace_id"), expiresAt = i.stringOrNull("expires_at"),
-        limit = i.doubleOrNull("limit"), limitReset = i.limitResetOrNull("limit_reset"),
-        includeByokInLimit = i.bool("include_byok_in_limit"), creatorUserId = i.stringOrNull("creator_user_id"),
-    )
+/** A JSON value as the Kotlin type a record's parameter has; what no Kotlin value can carry
+ * (a number for a text, null for a non-null field) is skipped, naming the field and `whole`. */
+private fun valueOf(value: Any?, type: KType, name: String, whole: Any?): Any? {
+    val kind = type.classifier as KClass<*>
+    if (kind == LimitReset::class) return (value as? String)?.let(::limitReset) ?: bad(name, whole)
+    if (kind.isSealed) {
+        // An XOrNull: null is sent as null, a value as Value(value).
+        if (value == null) return kind.sealedSubclasses.first { it.simpleName == "Null" }.objectInstance
+        val constructor = kind.sealedSubclasses.first { it.simpleName == "Value" }.primaryConstructor!!
+        return constructor.call(valueOf(value, constructor.parameters[0].type, name, whole))
+    }
+    return when (kind) {
+        String::class -> value as? String
+        Boolean::class -> value as? Boolean
+        Double::class -> inputNumber(value)
+        Long::class -> value as? Long
+        UInt::class -> uintOf(value)
+        List::class -> (value as? List<*>)?.map { valueOf(it, type.arguments[0].type!!, name, whole) }
+        else -> error("no conversion to ${kind.simpleName} for `$name`")
+    } ?: bad(name, whole)
 }
 
 typealias Operation = suspend (ModelGatesClient) -> Any?
@@ -191,12 +170,12 @@ private fun operationOf(operation: String, input: Map<String, Any?>, walkErrors:
     val id = { Input(input, setOf("id", "body")).requiredString("id") }
     when (operation) {
         "create-workspace" -> {
-            val r = createWorkspaceRequest(objectOf(input["body"]))
+            val r = record(CreateWorkspaceRequest::class, objectOf(input["body"]))
             return { c -> c.createWorkspace(r) }
         }
         "update-workspace" -> {
             val target = id()
-            val r = updateWorkspaceRequest(objectOf(input["body"]))
+            val r = record(UpdateWorkspaceRequest::class, objectOf(input["body"]))
             return { c -> c.updateWorkspace(target, r) }
         }
         "get-workspace" -> {
@@ -204,12 +183,11 @@ private fun operationOf(operation: String, input: Map<String, Any?>, walkErrors:
             return { c -> c.getWorkspace(target) }
         }
         "list-workspaces" -> {
-            val q = Input(objectOf(input["query"]), setOf("offset", "limit"))
-            val r = ListWorkspacesRequest(offset = q.uint("offset"), limit = q.uint("limit"))
+            val r = record(ListWorkspacesRequest::class, objectOf(input["query"]))
             return { c -> c.listWorkspaces(r) }
         }
         "create-keys" -> {
-            val r = createKeyRequest(objectOf(input["body"]))
+            val r = record(CreateKeyRequest::class, objectOf(input["body"]))
             return { c -> c.createKey(r) }
         }
         "list-all-workspaces" -> {
