@@ -6,14 +6,14 @@ use std::io::Read;
 use attohttpc::header::{HeaderName, HeaderValue};
 use std::time::Instant;
 
-use crate::Workspace;
 use crate::api::Endpoint;
 use crate::call::{Action, Machine};
 use crate::client::Client;
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
-use crate::paginate::{Listing, Pager, Workspaces};
+use crate::paginate::{Keys, Listing, Pager, Workspaces};
+use crate::{ListKeysRequest, Workspace};
 
 /// A blocking ModelGates client.
 #[derive(Debug, Clone)]
@@ -130,6 +130,19 @@ impl BlockingClient {
             ));
         }
         Ok(response)
+    }
+}
+
+impl BlockingClient {
+    /// Every API key of a workspace as an iterator (`filters`: which keys, from which
+    /// workspace), page after page until a page is empty. After an `Err` the walk is not over:
+    /// `next` retries the failed page.
+    pub fn keys(&self, filters: ListKeysRequest) -> Result<Walk<'_, Keys>, Error> {
+        Ok(Walk {
+            client: self,
+            pager: self.client.key_pager(filters)?,
+            batch: Vec::new().into_iter(),
+        })
     }
 }
 

@@ -18,9 +18,12 @@ use std::time::Duration;
 
 use crate::api::{DecodeError, Operation};
 use crate::error::{ApiError, Error};
-use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
+use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 use crate::retry::{self, RetryPolicy};
 use crate::secret::{Secret, scrub, scrub_json};
+
+/// What a deletion answers: the body a DELETE retried into a 404 is read as.
+const GONE: &[u8] = br#"{"deleted":true}"#;
 
 /// How much of an unexpected body an error quotes.
 const EXCERPT_CHARS: usize = 200;
@@ -52,6 +55,23 @@ pub trait Machine {
     fn handle_transport_error(&mut self, failure: TransportError);
 }
 
+/// A boxed machine is one too (a binding that keeps several kinds behind one type).
+impl<M: Machine + ?Sized> Machine for Box<M> {
+    type Output = M::Output;
+
+    fn next_action(&mut self, now: Duration) -> Action<M::Output> {
+        (**self).next_action(now)
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        (**self).handle_response(response);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        (**self).handle_transport_error(failure);
+    }
+}
+
 impl<T> Machine for Call<T> {
     type Output = T;
 
@@ -81,6 +101,9 @@ pub struct Call<T> {
     started_at: Option<Duration>,
     retries: u32,
     attempts: u32,
+    /// An earlier attempt may have reached the server and acted (a 5xx, a timeout, a broken
+    /// connection): a DELETE retried after it may find the item already gone.
+    may_have_acted: bool,
 }
 
 enum State<T> {
@@ -124,6 +147,7 @@ impl<T> Call<T> {
             started_at: None,
             retries: 0,
             attempts: 0,
+            may_have_acted: false,
         }
     }
 
@@ -177,6 +201,18 @@ impl<T> Call<T> {
             self.state = State::Finished(Some(result));
             return;
         }
+        if response.status == 404
+            && self.operation.method() == Method::Delete
+            && self.may_have_acted
+        {
+            // An earlier attempt may have deleted it: gone either way, so the deletion is done
+            // (api/openapi.yaml, "Project decision" on delete-keys).
+            let result = (self.parse)(GONE)
+                .map_err(|err| decode_error(self.operation, &response, &err, &self.api_key));
+            self.state = State::Finished(Some(result));
+            return;
+        }
+        self.may_have_acted |= response.status >= 500;
         let api = api_error(self.operation, &response, &self.api_key);
         let retry_after = api.retry_after;
         let error = Error::from(api);
@@ -192,6 +228,7 @@ impl<T> Call<T> {
         if !self.expecting_outcome() {
             return;
         }
+        self.may_have_acted |= !failure.kind.proves_not_sent();
         let message = scrub(&failure.message, &self.api_key);
         let error = match failure.kind {
             TransportErrorKind::Timeout => Error::Timeout { message },

@@ -4,12 +4,13 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::api::keys::ListKeysRequest;
 use crate::api::{DecodeError, Endpoint, Operation, Prepared, Respond, Response, parse_response};
 use crate::call::Call;
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::HttpRequest;
-use crate::paginate::WorkspacePager;
+use crate::paginate::{KeyPager, WorkspacePager};
 
 /// Builds calls for one configuration. Cheap to clone; clones share the jitter sequence.
 #[derive(Debug, Clone)]
@@ -73,6 +74,12 @@ impl Client {
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
     pub fn workspace_pager(&self, page_size: Option<u32>) -> Result<WorkspacePager, Error> {
         WorkspacePager::new(self.clone(), page_size).map_err(|error| self.styled(error))
+    }
+
+    /// A pager over every API key of a workspace (`filters`: which keys, from which workspace;
+    /// its `offset` is where the walk starts).
+    pub fn key_pager(&self, filters: ListKeysRequest) -> Result<KeyPager, Error> {
+        KeyPager::new(self.clone(), filters).map_err(|error| self.styled(error))
     }
 
     /// An input error in the configured field style.

@@ -12,6 +12,8 @@ pub enum Method {
     Post,
     /// `PATCH`
     Patch,
+    /// `DELETE`
+    Delete,
 }
 
 impl Method {
@@ -21,6 +23,7 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
         }
     }
 }

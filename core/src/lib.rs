@@ -42,20 +42,25 @@ pub mod python;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("modelgates_core");
 
-pub use api::keys::{ApiKey, CreateKeyRequest, CreatedKey, LimitReset};
+pub use api::keys::{
+    AllowedDataRegion, ApiKey, CreateKeyRequest, CreatedKey, CurrentApiKey, FreeModelDailyRequests,
+    KeyBudget, KeyBudgetResetInterval, KeyBudgetScope, KeyPage, LimitReset, ListKeysRequest,
+    RateLimit, UpdateKeyRequest,
+};
 pub use api::workspaces::{
-    CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest, Workspace, WorkspacePage,
+    CreateWorkspaceRequest, DeleteWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest,
+    Workspace, WorkspacePage,
 };
 pub use api::{
-    DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, OperationInfo, Response,
-    StringOrNull,
+    Deleted, DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, OperationInfo,
+    Response, StringOrNull,
 };
 pub use call::{Action, Call, Machine};
 pub use client::Client;
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};
 pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
-pub use paginate::{Listing, Pager, WorkspacePager, Workspaces};
+pub use paginate::{KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE};

@@ -16,6 +16,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use crate::api::keys::{ApiKey, KeyPage, ListKeysRequest};
 use crate::api::workspaces::{ListWorkspacesRequest, Workspace, WorkspacePage};
 use crate::call::{Action, Call, Machine};
 use crate::client::Client;
@@ -40,6 +41,7 @@ pub trait Listing: sealed::Sealed {
 mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Workspaces {}
+    impl Sealed for super::Keys {}
 }
 
 /// Every workspace, `page_size` at a time (list-workspaces with `offset` and `limit`).
@@ -75,6 +77,53 @@ impl Listing for Workspaces {
 
 /// Walks every workspace.
 pub type WorkspacePager = Pager<Workspaces>;
+
+/// Every API key of a workspace (list-keys page after page, its filters on every page; there is
+/// no total, so the list ends at the first empty page).
+#[derive(Debug, Clone)]
+pub struct Keys {
+    filters: ListKeysRequest,
+}
+
+impl Listing for Keys {
+    type Page = KeyPage;
+    type Item = ApiKey;
+
+    fn page_call(&self, client: &Client, offset: u64) -> Result<Call<KeyPage>, Error> {
+        let offset = u32::try_from(offset).map_err(|_| {
+            Error::internal(format!(
+                "the walk reached offset {offset}, past what the API takes"
+            ))
+        })?;
+        client.list_keys(ListKeysRequest {
+            offset: Some(offset),
+            ..self.filters.clone()
+        })
+    }
+
+    fn split(page: KeyPage) -> (Vec<ApiKey>, Option<u64>) {
+        (page.data, None)
+    }
+
+    fn id(item: &ApiKey) -> &str {
+        &item.hash
+    }
+}
+
+/// Walks every API key of a workspace.
+pub type KeyPager = Pager<Keys>;
+
+impl KeyPager {
+    pub(crate) fn new(client: Client, filters: ListKeysRequest) -> Result<Self, Error> {
+        if let Some(workspace_id) = &filters.workspace_id {
+            validate::uuid("workspace_id", workspace_id)?;
+        }
+        let start = filters.offset.unwrap_or(0);
+        let mut pager = Pager::with_listing(client, Keys { filters });
+        pager.offset = u64::from(start);
+        Ok(pager)
+    }
+}
 
 /// Walks a whole list (see the module docs for the rules). Drive it as a [`Call`]: `Done(Ok(
 /// Some(items)))` is the next batch (never empty), `Done(Ok(None))` the end, `Done(Err(_))` a

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use serde_json::Value;
 
-use crate::api::keys::{ApiKey, CreatedKey, LimitReset};
+use crate::api::keys::{ApiKey, CreatedKey, KeyPage};
 use crate::api::workspaces::{Workspace, WorkspacePage};
 
 /// JSON as Python: dict, list, str, int, float, bool or None.
@@ -48,14 +48,17 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py
 }
 
 /// A value as a Python dict, through its serde form (the API's field names).
-fn to_dict<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_dict<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(value).map_err(|err| PyValueError::new_err(err.to_string()))?;
     json_to_python(py, &json)
 }
 
 /// `Name(field=value, ...)`, each value as Python's `repr` shows it. Only for models that hold
 /// no secret.
-fn repr<T: serde::Serialize>(py: Python<'_>, name: &str, value: &T) -> PyResult<String> {
+pub(crate) fn repr<T: serde::Serialize>(py: Python<'_>, name: &str, value: &T) -> PyResult<String> {
     let dict = to_dict(py, value)?;
     let mut parts = Vec::new();
     for (key, item) in dict.cast::<PyDict>()?.iter() {
@@ -64,43 +67,44 @@ fn repr<T: serde::Serialize>(py: Python<'_>, name: &str, value: &T) -> PyResult<
     Ok(format!("{name}({})", parts.join(", ")))
 }
 
-/// The `#[pymethods]` of a model: `to_dict()`, `__repr__`, and the model's own extras.
-macro_rules! python_model {
-    ($model:ident { $($extra:item)* }) => {
+/// How a model's class joins the extension module: every `model!` submits one.
+pub struct PythonClass(pub fn(&Bound<'_, PyModule>) -> PyResult<()>);
+
+inventory::collect!(PythonClass);
+
+/// Adds every model's class to the extension module.
+pub fn add_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    for class in inventory::iter::<PythonClass> {
+        (class.0)(module)?;
+    }
+    module.add_class::<CreatedKey>()
+}
+
+/// A page reads as a sequence of its items: `len(page)`, `page[0]`, `for item in page`.
+macro_rules! page {
+    ($page:ident, $item:ident) => {
         #[pymethods]
-        impl $model {
-            /// The model as a dict with the API's field names.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                to_dict(py, self)
+        impl $page {
+            fn __len__(&self) -> usize {
+                self.data.len()
             }
 
-            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                repr(py, stringify!($model), self)
+            fn __getitem__(&self, index: isize) -> PyResult<$item> {
+                let at = if index < 0 {
+                    self.data.len().checked_sub(index.unsigned_abs())
+                } else {
+                    Some(index.unsigned_abs())
+                };
+                at.and_then(|at| self.data.get(at)).cloned().ok_or_else(|| {
+                    pyo3::exceptions::PyIndexError::new_err("page index out of range")
+                })
             }
-
-            $($extra)*
         }
     };
 }
 
-python_model!(Workspace {});
-python_model!(ApiKey {});
-python_model!(WorkspacePage {
-    fn __len__(&self) -> usize {
-        self.data.len()
-    }
-
-    fn __getitem__(&self, index: isize) -> PyResult<Workspace> {
-        let at = if index < 0 {
-            self.data.len().checked_sub(index.unsigned_abs())
-        } else {
-            Some(index.unsigned_abs())
-        };
-        at.and_then(|at| self.data.get(at))
-            .cloned()
-            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("page index out of range"))
-    }
-});
+page!(WorkspacePage, Workspace);
+page!(KeyPage, ApiKey);
 
 #[pymethods]
 impl CreatedKey {
@@ -126,26 +130,5 @@ impl CreatedKey {
             "CreatedKey(data={}, key=[REDACTED])",
             repr(py, "ApiKey", &self.data)?
         ))
-    }
-}
-
-/// An open enum value reads as its string: `"daily"`, or a period this SDK does not know yet.
-impl<'py> IntoPyObject<'py> for LimitReset {
-    type Target = PyString;
-    type Output = Bound<'py, PyString>;
-    type Error = std::convert::Infallible;
-
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        Ok(PyString::new(py, self.as_str()))
-    }
-}
-
-impl<'py> IntoPyObject<'py> for &LimitReset {
-    type Target = PyString;
-    type Output = Bound<'py, PyString>;
-    type Error = std::convert::Infallible;
-
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        Ok(PyString::new(py, self.as_str()))
     }
 }

@@ -2,6 +2,9 @@
 // (core/src/api/): do not edit.
 import type { CallOptions, Secret } from "./index.js";
 
+/** A data region requests made with a key may be served from. */
+export type AllowedDataRegion = "global" | "europe" | "us";
+
 /** An API key as the API describes it (without its secret). */
 export interface ApiKey {
   /** Unique hash identifier of the key. */
@@ -46,6 +49,13 @@ export interface ApiKey {
   creatorUserId: string | null;
   /** The workspace the key belongs to. */
   workspaceId: string;
+  /** The partner's end-user identifier used for attribution (list, get, update). */
+  externalUser: string | null;
+  /**
+   * ISO 8601 UTC time of the key's most recent use, or null if none was recorded
+   * (list, get, update).
+   */
+  lastUsedAt: string | null;
 }
 
 /** The body of create-keys. `name` is required; every other field is sent only when set. */
@@ -112,14 +122,146 @@ export interface CreatedKey {
   key: Secret;
 }
 
+/** The key the client calls with, as get-current-key describes it (not the `ApiKey` shape). */
+export interface CurrentApiKey {
+  /** Human-readable label. */
+  label: string;
+  /** Spending limit in USD. */
+  limit: number | null;
+  /** Remaining spending limit in USD. */
+  limitRemaining: number | null;
+  /** When the limit resets. */
+  limitReset: LimitReset | (string & {}) | null;
+  /** Whether external BYOK usage counts toward the limit. */
+  includeByokInLimit: boolean;
+  /** Total ModelGates credit usage in USD. */
+  usage: number;
+  /** Usage in USD in the current UTC day. */
+  usageDaily: number;
+  /** Usage in USD in the current UTC week (Monday to Sunday). */
+  usageWeekly: number;
+  /** Usage in USD in the current UTC month. */
+  usageMonthly: number;
+  /** Total external BYOK usage in USD. */
+  byokUsage: number;
+  /** BYOK usage in USD in the current UTC day. */
+  byokUsageDaily: number;
+  /** BYOK usage in USD in the current UTC week. */
+  byokUsageWeekly: number;
+  /** BYOK usage in USD in the current UTC month. */
+  byokUsageMonthly: number;
+  /** The member who created the key (organisations) or the user's own id. */
+  creatorUserId: string | null;
+  /** ISO 8601 UTC expiry; null means the key does not expire. */
+  expiresAt: string | null;
+  /**
+   * The workspace the key spends in; null when none resolves (its workspace was
+   * deleted).
+   */
+  workspaceId: string | null;
+  /** The data regions its requests may be served from (empty: none). */
+  allowedDataRegions: AllowedDataRegion | (string & {})[];
+  /** Every budget layer enforcement checks for its requests, in order. */
+  budgets: KeyBudget[];
+  /** The budget that blocks requests first; null when nothing is budgeted. */
+  effectiveBudget: KeyBudget | null;
+  /** The account's free-model daily quota. */
+  freeModelDailyRequests: FreeModelDailyRequests;
+  /** Whether this is a free tier key. */
+  isFreeTier: boolean;
+  /** Whether this is a management key. */
+  isManagementKey: boolean;
+  /** Whether this is a management key (the API's older name; deprecated). */
+  isProvisioningKey: boolean | null;
+  /** The organisation that owns the key; null for an individual account. */
+  organizationId: string | null;
+  /** Legacy rate limit information (deprecated). */
+  rateLimit: RateLimit | null;
+}
+
+/** The query of delete-workspace. */
+export interface DeleteWorkspaceRequest {
+  /**
+   * Required (true) to delete the default workspace, which permanently disables the
+   * account's unscoped inference keys and its budgets, guardrails, classifiers and
+   * broadcast destinations. Ignored for other workspaces.
+   */
+  confirmDefaultWorkspaceDeletion?: boolean;
+}
+
+/** The answer to a deletion. */
+export interface Deleted {
+  /** Always true: the item is gone. */
+  deleted: boolean;
+}
+
+/** The account's daily quota of free-model requests. */
+export interface FreeModelDailyRequests {
+  /** Free-model requests allowed per UTC day. */
+  limit: number;
+  /** Free-model requests left today. */
+  remaining: number;
+  /** Free-model requests made today. */
+  used: number;
+}
+
 /**
- * When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday).
- *
- * Open: a value this SDK does not know yet is kept as `LimitReset::Other` when decoding a
- * response, so a server that adds a period does not break old clients. Requests may only use
- * the documented three.
+ * One budget layer that applies to requests made with a key, and the spend enforcement
+ * compares against it.
  */
+export interface KeyBudget {
+  /** The workspace budget's id (scope `workspace`); null for other scopes. */
+  budgetId: string | null;
+  /** The guardrail that carries this budget; null for other scopes. */
+  guardrailId: string | null;
+  /** Whether external BYOK spend counts toward this budget. */
+  includeByok: boolean;
+  /** The limit in USD for the current window. */
+  limitUsd: number;
+  /**
+   * `limit_usd - spend_usd`; zero or less means this layer refuses requests (403) until
+   * it resets.
+   */
+  remainingUsd: number;
+  /** The window the spend is counted over; null for a lifetime budget. */
+  resetInterval: KeyBudgetResetInterval | (string & {}) | null;
+  /** ISO 8601 UTC time the window rolls over; null for a lifetime budget. */
+  resetsAt: string | null;
+  /** Which layer this is. */
+  scope: KeyBudgetScope | (string & {});
+  /** The spend in USD counted against this limit in the current window. */
+  spendUsd: number;
+}
+
+/** The UTC window a budget's spend is counted over (weeks start on Monday). */
+export type KeyBudgetResetInterval = "daily" | "weekly" | "monthly";
+
+/** Which budget layer a `KeyBudget` is, in the order enforcement checks them. */
+export type KeyBudgetScope = "workspace_default_member" | "workspace_default_key" | "member" | "api_key" | "workspace" | "key_limit";
+
+/**
+ * One page of API keys (list-keys). There is no total: a walk goes on until a page is
+ * empty.
+ */
+export interface KeyPage {
+  /** The keys on this page. */
+  data: ApiKey[];
+}
+
+/** When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday). */
 export type LimitReset = "daily" | "weekly" | "monthly";
+
+/** The query of list-keys: which keys, and from where. */
+export interface ListKeysRequest {
+  /** Whether disabled keys are listed too (by default they are not). */
+  includeDisabled?: boolean;
+  /** Whether expired keys are listed too (by default they are not). */
+  includeExpired?: boolean;
+  /** Keys to skip. */
+  offset?: number;
+  /** The workspace (UUID) whose keys to list; the default workspace when left out. */
+  workspaceId?: string;
+}
 
 /** The query of list-workspaces. */
 export interface ListWorkspacesRequest {
@@ -127,6 +269,38 @@ export interface ListWorkspacesRequest {
   offset?: number;
   /** Records to return, 1 to 100. */
   limit?: number;
+}
+
+/** Legacy rate limit information (deprecated by the API; always -1 requests). */
+export interface RateLimit {
+  /** The interval. */
+  interval: string;
+  /** A note about the rate limit. */
+  note: string;
+  /** Requests allowed per interval. */
+  requests: number;
+}
+
+/**
+ * The body of update-keys: a partial update. Fields left out are not sent (they stay as
+ * they are); `limit` and `limit_reset` set to null clear them. At least one field.
+ */
+export interface UpdateKeyRequest {
+  /** New name (not empty). */
+  name?: string;
+  /**
+   * Whether the key is disabled (a disabled key stops working, and can be enabled
+   * again).
+   */
+  disabled?: boolean;
+  /** Whether BYOK usage counts toward the limit. */
+  includeByokInLimit?: boolean;
+  /** New spending limit in USD (finite, 0 or more); null removes the limit. */
+  limit?: number | null;
+  /** When the limit resets; null for never. */
+  limitReset?: LimitReset | null;
+  /** Moves the key to this workspace (UUID). The key keeps its value. */
+  workspaceId?: string;
 }
 
 /**
@@ -233,9 +407,45 @@ export interface Operations {
    */
   updateWorkspace(id: string, body: UpdateWorkspaceRequest, options?: CallOptions): Promise<Workspace>;
   /**
+   * Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
+   *
+   * `DELETE /workspaces/{id}` (delete-workspace)
+   */
+  deleteWorkspace(id: string, query?: DeleteWorkspaceRequest, options?: CallOptions): Promise<Deleted>;
+  /**
    * Creates an API key; the answer holds its one-time secret.
    *
    * `POST /keys` (create-keys)
    */
   createKey(body: CreateKeyRequest, options?: CallOptions): Promise<CreatedKey>;
+  /**
+   * One page of API keys (disabled and expired ones only when asked for).
+   *
+   * `GET /keys` (list-keys)
+   */
+  listKeys(query?: ListKeysRequest, options?: CallOptions): Promise<KeyPage>;
+  /**
+   * An API key by its hash.
+   *
+   * `GET /keys/{hash}` (get-key)
+   */
+  getKey(hash: string, options?: CallOptions): Promise<ApiKey>;
+  /**
+   * Changes the given fields of an API key (by hash): rename, disable, limit, move.
+   *
+   * `PATCH /keys/{hash}` (update-keys)
+   */
+  updateKey(hash: string, body: UpdateKeyRequest, options?: CallOptions): Promise<ApiKey>;
+  /**
+   * Deletes (revokes) an API key by its hash.
+   *
+   * `DELETE /keys/{hash}` (delete-keys)
+   */
+  deleteKey(hash: string, options?: CallOptions): Promise<Deleted>;
+  /**
+   * The key this client calls with, as the API describes it.
+   *
+   * `GET /key` (get-current-key)
+   */
+  getCurrentKey(options?: CallOptions): Promise<CurrentApiKey>;
 }

@@ -1,6 +1,6 @@
 // The package's hand-written declarations: the client, its options, errors and the walk. The
 // API's types and the operation methods are generated from the core into api.d.ts.
-import type { Operations, Workspace } from "./api.js";
+import type { ApiKey, Operations, Workspace } from "./api.js";
 export * from "./api.js";
 
 /** How failed attempts are retried. Every field is optional; unset ones keep the default. */
@@ -40,6 +40,16 @@ export interface CallOptions {
 export interface WorkspacesOptions extends CallOptions {
   /** 1 to 100 (default 100). */
   pageSize?: number;
+}
+
+/** Which keys a walk over keys gives. */
+export interface KeyFilters {
+  /** The workspace (UUID) whose keys to walk; the default workspace when left out. */
+  workspaceId?: string;
+  /** Whether disabled keys come too (by default they do not). */
+  includeDisabled?: boolean;
+  /** Whether expired keys come too (by default they do not). */
+  includeExpired?: boolean;
 }
 
 /** A secret that prints as `[REDACTED]`; `reveal()` gives the value. */
@@ -147,5 +157,10 @@ export declare class ModelGates {
   constructor(options: ModelGatesOptions);
   /** Every workspace, page after page as you iterate (`pageSize` up to 100). */
   workspaces(options?: WorkspacesOptions): Walk<Workspace>;
+  /**
+   * Every API key of a workspace, page after page as you iterate, until a page is empty.
+   * Disabled and expired keys only when asked for.
+   */
+  keys(filters?: KeyFilters, options?: CallOptions): Walk<ApiKey>;
 }
 export interface ModelGates extends Operations {}

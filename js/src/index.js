@@ -65,18 +65,28 @@ export class ModelGates {
   /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate with
    * `for await`. A failed page throws; iterating the same walk again retries that page. */
   workspaces({ pageSize, signal } = {}) {
-    return new Walk(async () => {
-      const engine = await engines.get(this)();
-      const pager = (() => {
-        try {
-          return engine.workspacePager(json({ pageSize }));
-        } catch (thrown) {
-          throw toError(thrown);
-        }
-      })();
-      return { next: (signal) => settle(() => pager.next(signal)), free: () => pager.free() };
-    }, signal);
+    return walk(this, (engine) => engine.workspacePager(json({ pageSize })), signal);
   }
+
+  /** Every API key of a workspace (`workspaceId`; the default workspace when left out;
+   * `includeDisabled`, `includeExpired`), page after page as you iterate with `for await`. */
+  keys(filters = {}, { signal } = {}) {
+    return walk(this, (engine) => engine.keyPager(json(filters)), signal);
+  }
+}
+
+/** A walk over a list: the engine's pager, opened on first use. */
+function walk(client, open, signal) {
+  return new Walk(async () => {
+    const engine = await engines.get(client)();
+    let pager;
+    try {
+      pager = open(engine);
+    } catch (thrown) {
+      throw toError(thrown);
+    }
+    return { next: (signal) => settle(() => pager.next(signal)), free: () => pager.free() };
+  }, signal);
 }
 
 // One method per operation of the core's table: the inputs in order (an id is sent as text, a

@@ -7,5 +7,11 @@ export const operations = [
   ["listWorkspaces", "list-workspaces", ["query"], false],
   ["getWorkspace", "get-workspace", ["id"], false],
   ["updateWorkspace", "update-workspace", ["id", "body"], false],
+  ["deleteWorkspace", "delete-workspace", ["id", "query"], false],
   ["createKey", "create-keys", ["body"], true],
+  ["listKeys", "list-keys", ["query"], false],
+  ["getKey", "get-key", ["hash"], false],
+  ["updateKey", "update-keys", ["hash", "body"], false],
+  ["deleteKey", "delete-keys", ["hash"], false],
+  ["getCurrentKey", "get-current-key", [], false],
 ];

@@ -30,7 +30,7 @@ from ._exceptions import (
     RedirectError,
     ValidationError,
 )
-from ._native import ApiKey, CreatedKey, RetryPolicy, Workspace, WorkspacePage
+from ._native import RetryPolicy
 from ._native import __version__ as __version__
 from ._types import NOT_GIVEN, NotGiven
 
@@ -40,13 +40,11 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
-    "ApiKey",
     "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "ConflictError",
-    "CreatedKey",
     "InternalError",
     "InternalServerError",
     "ModelGatesError",
@@ -57,6 +55,33 @@ __all__ = [
     "RedirectError",
     "RetryPolicy",
     "ValidationError",
+]
+
+# The models, from the core's types (`just generate`).
+# >>> generated: models
+from ._native import (
+    ApiKey,
+    CreatedKey,
+    CurrentApiKey,
+    Deleted,
+    FreeModelDailyRequests,
+    KeyBudget,
+    KeyPage,
+    RateLimit,
+    Workspace,
+    WorkspacePage,
+)
+
+__all__ += [
+    "ApiKey",
+    "CreatedKey",
+    "CurrentApiKey",
+    "Deleted",
+    "FreeModelDailyRequests",
+    "KeyBudget",
+    "KeyPage",
+    "RateLimit",
     "Workspace",
     "WorkspacePage",
 ]
+# <<< generated: models

@@ -9,18 +9,29 @@ _T = TypeVar("_T")
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ERROR_CLASSES",
-    "ApiKey",
     "Call",
-    "CreatedKey",
     "Done",
     "NativeClient",
     "RetryPolicy",
     "Send",
     "Wait",
-    "Workspace",
-    "WorkspacePage",
     "__version__",
 ]
+# The models (`just generate`).
+# >>> generated: exports
+__all__ += [
+    "ApiKey",
+    "CreatedKey",
+    "CurrentApiKey",
+    "Deleted",
+    "FreeModelDailyRequests",
+    "KeyBudget",
+    "KeyPage",
+    "RateLimit",
+    "Workspace",
+    "WorkspacePage",
+]
+# <<< generated: exports
 
 __version__: Final[str]
 DEFAULT_TIMEOUT: Final[float]
@@ -118,6 +129,14 @@ class ApiKey:
     @property
     def workspace_id(self) -> str:
         """The workspace the key belongs to."""
+    @property
+    def external_user(self) -> str | None:
+        """The partner's end-user identifier used for attribution (list, get, update)."""
+    @property
+    def last_used_at(self) -> str | None:
+        """ISO 8601 UTC time of the key's most recent use, or null if none was recorded
+        (list, get, update).
+        """
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -133,6 +152,184 @@ class CreatedKey:
     @property
     def key(self) -> str:
         """The key itself. Store it now: the API never shows it again."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class CurrentApiKey:
+    """The key the client calls with, as get-current-key describes it (not the `ApiKey` shape)."""
+    @property
+    def label(self) -> str:
+        """Human-readable label."""
+    @property
+    def limit(self) -> float | None:
+        """Spending limit in USD."""
+    @property
+    def limit_remaining(self) -> float | None:
+        """Remaining spending limit in USD."""
+    @property
+    def limit_reset(self) -> str | None:
+        """When the limit resets."""
+    @property
+    def include_byok_in_limit(self) -> bool:
+        """Whether external BYOK usage counts toward the limit."""
+    @property
+    def usage(self) -> float:
+        """Total ModelGates credit usage in USD."""
+    @property
+    def usage_daily(self) -> float:
+        """Usage in USD in the current UTC day."""
+    @property
+    def usage_weekly(self) -> float:
+        """Usage in USD in the current UTC week (Monday to Sunday)."""
+    @property
+    def usage_monthly(self) -> float:
+        """Usage in USD in the current UTC month."""
+    @property
+    def byok_usage(self) -> float:
+        """Total external BYOK usage in USD."""
+    @property
+    def byok_usage_daily(self) -> float:
+        """BYOK usage in USD in the current UTC day."""
+    @property
+    def byok_usage_weekly(self) -> float:
+        """BYOK usage in USD in the current UTC week."""
+    @property
+    def byok_usage_monthly(self) -> float:
+        """BYOK usage in USD in the current UTC month."""
+    @property
+    def creator_user_id(self) -> str | None:
+        """The member who created the key (organisations) or the user's own id."""
+    @property
+    def expires_at(self) -> str | None:
+        """ISO 8601 UTC expiry; null means the key does not expire."""
+    @property
+    def workspace_id(self) -> str | None:
+        """The workspace the key spends in; null when none resolves (its workspace was
+        deleted).
+        """
+    @property
+    def allowed_data_regions(self) -> list[str]:
+        """The data regions its requests may be served from (empty: none)."""
+    @property
+    def budgets(self) -> list[KeyBudget]:
+        """Every budget layer enforcement checks for its requests, in order."""
+    @property
+    def effective_budget(self) -> KeyBudget | None:
+        """The budget that blocks requests first; null when nothing is budgeted."""
+    @property
+    def free_model_daily_requests(self) -> FreeModelDailyRequests:
+        """The account's free-model daily quota."""
+    @property
+    def is_free_tier(self) -> bool:
+        """Whether this is a free tier key."""
+    @property
+    def is_management_key(self) -> bool:
+        """Whether this is a management key."""
+    @property
+    def is_provisioning_key(self) -> bool | None:
+        """Whether this is a management key (the API's older name; deprecated)."""
+    @property
+    def organization_id(self) -> str | None:
+        """The organisation that owns the key; null for an individual account."""
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """Legacy rate limit information (deprecated)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Deleted:
+    """The answer to a deletion."""
+    @property
+    def deleted(self) -> bool:
+        """Always true: the item is gone."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class FreeModelDailyRequests:
+    """The account's daily quota of free-model requests."""
+    @property
+    def limit(self) -> int:
+        """Free-model requests allowed per UTC day."""
+    @property
+    def remaining(self) -> int:
+        """Free-model requests left today."""
+    @property
+    def used(self) -> int:
+        """Free-model requests made today."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class KeyBudget:
+    """One budget layer that applies to requests made with a key, and the spend enforcement
+    compares against it.
+    """
+    @property
+    def budget_id(self) -> str | None:
+        """The workspace budget's id (scope `workspace`); null for other scopes."""
+    @property
+    def guardrail_id(self) -> str | None:
+        """The guardrail that carries this budget; null for other scopes."""
+    @property
+    def include_byok(self) -> bool:
+        """Whether external BYOK spend counts toward this budget."""
+    @property
+    def limit_usd(self) -> float:
+        """The limit in USD for the current window."""
+    @property
+    def remaining_usd(self) -> float:
+        """`limit_usd - spend_usd`; zero or less means this layer refuses requests (403) until
+        it resets.
+        """
+    @property
+    def reset_interval(self) -> str | None:
+        """The window the spend is counted over; null for a lifetime budget."""
+    @property
+    def resets_at(self) -> str | None:
+        """ISO 8601 UTC time the window rolls over; null for a lifetime budget."""
+    @property
+    def scope(self) -> str:
+        """Which layer this is."""
+    @property
+    def spend_usd(self) -> float:
+        """The spend in USD counted against this limit in the current window."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class KeyPage:
+    """One page of API keys (list-keys). There is no total: a walk goes on until a page is
+    empty.
+    """
+    @property
+    def data(self) -> list[ApiKey]:
+        """The keys on this page."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model as a dict with the API's field names."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, index: int, /) -> ApiKey: ...
+
+@final
+class RateLimit:
+    """Legacy rate limit information (deprecated by the API; always -1 requests)."""
+    @property
+    def interval(self) -> str:
+        """The interval."""
+    @property
+    def note(self) -> str:
+        """A note about the rate limit."""
+    @property
+    def requests(self) -> int:
+        """Requests allowed per interval."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -288,9 +485,34 @@ class NativeClient:
     ) -> Call[Workspace]: ...
     @overload
     def call(
+        self, operation: Literal["delete-workspace"], input: Mapping[str, Any]
+    ) -> Call[Deleted]: ...
+    @overload
+    def call(
         self, operation: Literal["create-keys"], input: Mapping[str, Any]
     ) -> Call[CreatedKey]: ...
+    @overload
+    def call(
+        self, operation: Literal["list-keys"], input: Mapping[str, Any]
+    ) -> Call[KeyPage]: ...
+    @overload
+    def call(
+        self, operation: Literal["get-key"], input: Mapping[str, Any]
+    ) -> Call[ApiKey]: ...
+    @overload
+    def call(
+        self, operation: Literal["update-keys"], input: Mapping[str, Any]
+    ) -> Call[ApiKey]: ...
+    @overload
+    def call(
+        self, operation: Literal["delete-keys"], input: Mapping[str, Any]
+    ) -> Call[Deleted]: ...
+    @overload
+    def call(
+        self, operation: Literal["get-current-key"], input: Mapping[str, Any]
+    ) -> Call[CurrentApiKey]: ...
     # <<< generated: call
     def workspace_pager(
         self, fields: dict[str, Any] | None = None
     ) -> Call[list[Workspace] | None]: ...
+    def key_pager(self, fields: dict[str, Any] | None = None) -> Call[list[ApiKey] | None]: ...

@@ -2,7 +2,8 @@
 //! table of operations), so that no binding re-declares them by hand:
 //!
 //! - `js/src/api.d.ts` and `js/src/operations.js`: the TypeScript types and the client's methods;
-//! - `python/modelgates/_native.pyi`: the stubs of the native module's models and `call`;
+//! - `python/modelgates/_native.pyi`: the stubs of the native module's models and `call`, and
+//!   `python/modelgates/__init__.py`'s exports of the models;
 //! - `python/modelgates/_async/client.py`: the operations of each resource (the sync client is
 //!   made from it by `python/scripts/make_sync.py`);
 //! - `README.md`: the list of operations in every language.
@@ -55,6 +56,10 @@ fn main() -> ExitCode {
             python::models(&api),
         ),
         (
+            Target::Part("python/modelgates/_native.pyi", "exports"),
+            python::stub_exports(&api),
+        ),
+        (
             Target::Part("python/modelgates/_native.pyi", "call"),
             python::call_overloads(&api),
         ),
@@ -68,6 +73,10 @@ fn main() -> ExitCode {
         (
             Target::Part("python/modelgates/_async/client.py", "resources"),
             python::resources(&api),
+        ),
+        (
+            Target::Part("python/modelgates/__init__.py", "models"),
+            python::exports(&api),
         ),
         (
             Target::Part("README.md", "operations"),

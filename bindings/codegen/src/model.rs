@@ -3,10 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use modelgates_core::{
-    CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, ListWorkspacesRequest, Operation,
-    OperationInfo, UpdateWorkspaceRequest, Workspace, WorkspacePage,
-};
+use modelgates_core::{Operation, OperationInfo};
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
@@ -115,7 +112,7 @@ macro_rules! collect_operations {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ident, $secret:literal;
+            $output:ty, $secret:tt;
     )*) => {
         /// Each operation: its inputs' schemas, its endpoint's schema (the inputs' docs) and
         /// its result's schema.

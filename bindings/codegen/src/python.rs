@@ -167,11 +167,20 @@ fn title(resource: &str) -> String {
         .unwrap_or_default()
 }
 
-/// What `core/src/python.rs` adds to some models besides `to_dict` and `__repr__`.
-const EXTRAS: &[(&str, &str)] = &[(
-    "WorkspacePage",
-    "    def __len__(self) -> int: ...\n    def __getitem__(self, index: int, /) -> Workspace: ...\n",
-)];
+/// A page (a model whose name ends in `Page`, with a `data` list): `core/src/python.rs` makes
+/// it a sequence of its items. The item type, when it is one.
+fn page_item<'a>(model: &'a Type, fields: &'a [crate::model::Field]) -> Option<&'a str> {
+    if !model.name.ends_with("Page") {
+        return None;
+    }
+    fields.iter().find_map(|field| match &field.ty {
+        Ty::List(item) if field.name == "data" => match item.as_ref() {
+            Ty::Named(name) => Some(name.as_str()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
 
 fn model(out: &mut String, api: &Api, model: &Type) {
     let Shape::Record(fields) = &model.shape else {
@@ -189,10 +198,12 @@ fn model(out: &mut String, api: &Api, model: &Type) {
     }
     out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The model as a dict with the API's field names.\"\"\"\n");
     out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
-    for (name, extra) in EXTRAS {
-        if *name == model.name {
-            out.push_str(extra);
-        }
+    if let Some(item) = page_item(model, fields) {
+        let _ = writeln!(out, "    def __len__(self) -> int: ...");
+        let _ = writeln!(
+            out,
+            "    def __getitem__(self, index: int, /) -> {item}: ..."
+        );
     }
     out.push('\n');
 }
@@ -225,4 +236,38 @@ pub fn model_names(api: &Api) -> Vec<String> {
     names.sort();
     names.dedup();
     names
+}
+
+/// The models' names (the native module's classes).
+fn model_classes(api: &Api) -> Vec<&str> {
+    api.types
+        .values()
+        .filter(|t| !t.request && matches!(t.shape, Shape::Record(_)))
+        .map(|t| t.name.as_str())
+        .collect()
+}
+
+/// The package's exports of the models, for `modelgates/__init__.py`.
+pub fn exports(api: &Api) -> String {
+    let names = model_classes(api);
+    let mut out = String::from("from ._native import (\n");
+    for name in &names {
+        let _ = writeln!(out, "    {name},");
+    }
+    out.push_str(")\n\n__all__ += [\n");
+    for name in &names {
+        let _ = writeln!(out, "    \"{name}\",");
+    }
+    out.push_str("]\n");
+    out
+}
+
+/// The native module's `__all__` entries of the models, for `_native.pyi`.
+pub fn stub_exports(api: &Api) -> String {
+    let mut out = String::from("__all__ += [\n");
+    for name in model_classes(api) {
+        let _ = writeln!(out, "    \"{name}\",");
+    }
+    out.push_str("]\n");
+    out
 }

@@ -118,10 +118,28 @@ impl NativeClient {
     /// list), None once the walk is over. `fields` may hold `page_size` (1 to 100, default 100).
     #[pyo3(signature = (fields=None))]
     fn workspace_pager(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
-        request_from_dict::<PagerOptions>(fields)
-            .and_then(|options| self.0.workspace_pager(options.page_size))
-            .map(Call::new)
-            .map_err(to_py_err)
+        self.pager_of(
+            request_from_dict::<PagerOptions>(fields)
+                .and_then(|options| self.0.workspace_pager(options.page_size)),
+        )
+    }
+
+    /// A walk over every API key of a workspace, driven like a call; `fields` may hold
+    /// `workspace_id`, `include_disabled`, `include_expired` and `offset` (where it starts).
+    #[pyo3(signature = (fields=None))]
+    fn key_pager(&self, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Call> {
+        self.pager_of(request_from_dict(fields).and_then(|filters| self.0.key_pager(filters)))
+    }
+}
+
+impl NativeClient {
+    fn pager_of<L>(&self, pager: Result<core::Pager<L>, Error>) -> PyResult<Call>
+    where
+        L: core::Listing + Send + Sync + 'static,
+        L::Item: for<'py> IntoPyObject<'py>,
+        L::Page: Send + Sync,
+    {
+        pager.map(Call::new).map_err(to_py_err)
     }
 }
 

@@ -33,9 +33,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<call::SendAction>()?;
     module.add_class::<call::Wait>()?;
     module.add_class::<call::Done>()?;
-    module.add_class::<modelgates_core::Workspace>()?;
-    module.add_class::<modelgates_core::WorkspacePage>()?;
-    module.add_class::<modelgates_core::ApiKey>()?;
-    module.add_class::<modelgates_core::CreatedKey>()?;
+    modelgates_core::python::add_classes(module)?;
     Ok(())
 }

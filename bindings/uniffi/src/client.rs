@@ -9,11 +9,7 @@ use modelgates_core::{Config, FieldStyle, RetryPolicy};
 
 use crate::driver::Driver;
 use crate::error::ModelGatesError;
-use crate::models::{
-    CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, ListWorkspacesRequest,
-    UpdateWorkspaceRequest, Workspace, WorkspacePage,
-};
-use crate::pager::WorkspacePager;
+use crate::pager::{KeyPager, WorkspacePager};
 use crate::timer::{SystemTimer, Timer};
 use crate::transport::{HttpHeader, HttpTransport};
 
@@ -146,6 +142,16 @@ impl ModelGatesClient {
         }))
     }
 
+    /// A pager over every API key of a workspace (`filters`: which keys, from which workspace;
+    /// its `offset` is where the walk starts).
+    pub fn key_pager(
+        &self,
+        filters: modelgates_core::ListKeysRequest,
+    ) -> Result<Arc<KeyPager>, ModelGatesError> {
+        let pager = self.core.key_pager(filters)?;
+        Ok(Arc::new(KeyPager::new(pager, self.driver.clone())))
+    }
+
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
     pub fn workspace_pager(
         &self,
@@ -156,32 +162,20 @@ impl ModelGatesClient {
     }
 }
 
-/// How an operation's result crosses the FFI: a record as it is, an object behind an `Arc`.
-pub trait Foreign {
-    /// The type Swift and Kotlin see.
-    type Type;
-    /// The value as they see it.
-    fn foreign(self) -> Self::Type;
+/// How an operation's result crosses the FFI: a record as it is; an answer that carries a
+/// secret (the new key) as an object behind an `Arc`, which never prints its secret.
+macro_rules! foreign_type {
+    (false, $output:ty) => { $output };
+    (true, $output:ty) => { Arc<$output> };
 }
 
-macro_rules! records {
-    ($($record:ty),*) => {
-        $(impl Foreign for $record {
-            type Type = $record;
-            fn foreign(self) -> Self::Type {
-                self
-            }
-        })*
+macro_rules! foreign_value {
+    (false, $value:expr) => {
+        $value
     };
-}
-
-records!(Workspace, WorkspacePage);
-
-impl Foreign for CreatedKey {
-    type Type = Arc<CreatedKey>;
-    fn foreign(self) -> Self::Type {
-        Arc::new(self)
-    }
+    (true, $value:expr) => {
+        Arc::new($value)
+    };
 }
 
 macro_rules! operation_methods {
@@ -189,7 +183,7 @@ macro_rules! operation_methods {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ident, $secret:literal;
+            $output:ty, $secret:tt;
     )*) => {
         #[uniffi::export(async_runtime = "tokio")]
         impl ModelGatesClient {
@@ -198,9 +192,9 @@ macro_rules! operation_methods {
                 pub async fn $name(
                     &self,
                     $($input: $input_ty),*
-                ) -> Result<<$output as Foreign>::Type, ModelGatesError> {
+                ) -> Result<foreign_type!($secret, $output), ModelGatesError> {
                     let output = self.driver.run(&mut self.core.$name($($input),*)?).await?;
-                    Ok(output.foreign())
+                    Ok(foreign_value!($secret, output))
                 }
             )*
         }

@@ -1,5 +1,7 @@
 //! Swift and Kotlin binding of the ModelGates SDK, through uniffi proc-macros (no UDL).
 //!
+//! The models and requests are the core's own types (derived there behind its `uniffi`
+//! feature, in the Kotlin package `ai.modelgates.sdk.core` / Swift module `ModelGatesCore`).
 //! [`ModelGatesClient`] drives the core's `Call` state machine over a foreign [`HttpTransport`]
 //! (the app's own networking stack) and a [`Timer`] (real time by default). Everything that
 //! decides (validation, retries, status mapping, decoding) stays in `modelgates-core`: this
@@ -11,19 +13,13 @@
 mod client;
 mod driver;
 mod error;
-mod models;
 mod pager;
 mod timer;
 mod transport;
 
 pub use client::{ClientOptions, ModelGatesClient, RetrySettings, default_retry_settings};
 pub use error::{ModelGatesError, TimerError, TransportError};
-pub use models::{
-    ApiKey, CreateKeyRequest, CreateWorkspaceRequest, CreatedKey, DoubleOrNull, IdsOrNull,
-    LimitReset, LimitResetOrNull, ListWorkspacesRequest, StringOrNull, UpdateWorkspaceRequest,
-    Workspace, WorkspacePage,
-};
-pub use pager::WorkspacePager;
+pub use pager::{KeyPager, WorkspacePager};
 pub use timer::Timer;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
 

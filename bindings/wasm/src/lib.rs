@@ -21,10 +21,13 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::time::Duration;
 
 use js_sys::Promise;
-use modelgates_core::input::parse_json;
-use modelgates_core::{Call, Client, WorkspacePager};
+use modelgates_core::input::{from_json_str, parse_json};
+use modelgates_core::{
+    Action, Call, Client, HttpResponse, Listing, Machine, Pager, TransportError,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -71,15 +74,30 @@ impl WasmClient {
     /// A pager over every workspace; the options (`page_size`) as JSON text.
     #[wasm_bindgen(js_name = workspacePager)]
     pub fn workspace_pager(&self, options: &str) -> Result<WasmPager, JsValue> {
-        let page_size = options::page_size(options).map_err(|e| error_value(&e))?;
-        let pager = self
-            .client
-            .workspace_pager(page_size)
+        let pager = options::page_size(options)
+            .and_then(|page_size| self.client.workspace_pager(page_size))
             .map_err(|e| error_value(&e))?;
-        Ok(WasmPager {
-            pager: Rc::new(RefCell::new(Some(pager))),
+        Ok(self.pager(pager))
+    }
+
+    /// A pager over every API key of a workspace; its filters (`include_disabled`,
+    /// `include_expired`, `offset`, `workspace_id`) as JSON text.
+    #[wasm_bindgen(js_name = keyPager)]
+    pub fn key_pager(&self, filters: &str) -> Result<WasmPager, JsValue> {
+        let pager = from_json_str(filters)
+            .and_then(|filters| self.client.key_pager(filters))
+            .map_err(|e| error_value(&e))?;
+        Ok(self.pager(pager))
+    }
+
+    fn pager<L: Listing + 'static>(&self, pager: Pager<L>) -> WasmPager
+    where
+        L::Item: Serialize,
+    {
+        WasmPager {
+            pager: Rc::new(RefCell::new(Some(Box::new(JsonBatches(pager))))),
             driver: self.driver.clone(),
-        })
+        }
     }
 
     fn run<T: Serialize + 'static>(
@@ -100,17 +118,47 @@ fn spawn(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Pro
     future_to_promise(async move { future.await.map_err(JsValue::from) })
 }
 
-/// Walks every workspace, one batch per `next` call (the core's `Pager` decides every page).
+/// Walks a whole list, one batch per `next` call (the core's `Pager` decides every page).
 #[wasm_bindgen]
 pub struct WasmPager {
-    pager: Rc<RefCell<Option<WorkspacePager>>>,
+    pager: Rc<RefCell<Option<Box<dyn Machine<Output = String>>>>>,
     driver: Rc<Driver>,
+}
+
+/// A walk whose batches come out as JSON text: one `WasmPager` for every list.
+struct JsonBatches<L: Listing>(Pager<L>);
+
+impl<L: Listing> Machine for JsonBatches<L>
+where
+    L::Item: Serialize,
+{
+    type Output = String;
+
+    fn next_action(&mut self, now: Duration) -> Action<String> {
+        match self.0.next_action(now) {
+            Action::Send(request) => Action::Send(request),
+            Action::Wait(wait) => Action::Wait(wait),
+            Action::Done(batch) => Action::Done(batch.and_then(|batch| {
+                serde_json::to_string(&batch).map_err(|e| modelgates_core::Error::Internal {
+                    message: format!("could not encode the batch: {e}"),
+                })
+            })),
+        }
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        self.0.handle_response(response);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        self.0.handle_transport_error(failure);
+    }
 }
 
 #[wasm_bindgen]
 impl WasmPager {
-    /// Fetches the next batch: resolves to its new workspaces as JSON text (an array), or to
-    /// `null` once the walk is over. After an error the walk is not over: calling `next` again
+    /// Fetches the next batch: resolves to its new items as JSON text (an array), or to `null`
+    /// once the walk is over. After an error the walk is not over: calling `next` again
     /// retries the page that failed.
     pub fn next(&self, signal: Option<AbortSignal>) -> Promise {
         let pager = self.pager.clone();
@@ -126,7 +174,7 @@ impl WasmPager {
             };
             let batch = driver.drive(&mut walk, signal.as_ref()).await;
             *pager.borrow_mut() = Some(walk);
-            driver::to_json(&batch?)
+            Ok(JsValue::from_str(&batch?))
         }))
     }
 }

@@ -15,6 +15,30 @@ macro_rules! model {
             pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
         )]
         pub struct $name { $($body)* }
+
+        #[cfg(feature = "python")]
+        #[pyo3::pymethods]
+        impl $name {
+            /// The model as a dict with the API's field names.
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                crate::python::to_dict(py, self)
+            }
+
+            fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                crate::python::repr(py, stringify!($name), self)
+            }
+        }
+
+        #[cfg(feature = "python")]
+        inventory::submit! {
+            crate::python::PythonClass(|module| {
+                use pyo3::types::PyModuleMethods;
+                module.add_class::<$name>()
+            })
+        }
     };
 }
 
@@ -50,6 +74,87 @@ macro_rules! request {
                 #[cfg_attr(feature = "uniffi", uniffi(default))]
                 pub $optional: Option<$optional_ty>,
             )*
+        }
+    };
+}
+
+/// An open enum: a string with documented values. A value this SDK does not know yet is kept as
+/// `Other` when reading an answer, so a server that adds one does not break old clients; a
+/// request may only send the documented ones (its endpoint checks). On the wire, and in Python,
+/// it is the string itself.
+macro_rules! open_enum {
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident {
+            $( $(#[doc = $doc:literal])* $variant:ident = $value:literal, )*
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(from = "String", into = "String")]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "schema", schemars(extend("x-open-enum" = [$($value),*])))]
+        pub enum $name {
+            $( $(#[doc = $doc])* $variant, )*
+            /// A value this SDK does not know yet, as the API spelt it.
+            Other(String),
+        }
+
+        impl $name {
+            /// The documented values, as the API spells them.
+            pub const KNOWN: &'static [&'static str] = &[$($value),*];
+
+            /// The value as the API spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $value,)*
+                    $name::Other(other) => other,
+                }
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    $($value => $name::$variant,)*
+                    _ => $name::Other(value),
+                }
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.as_str().to_owned()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl<'py> pyo3::IntoPyObject<'py> for $name {
+            type Target = pyo3::types::PyString;
+            type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+            type Error = std::convert::Infallible;
+
+            fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(pyo3::types::PyString::new(py, self.as_str()))
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl<'py> pyo3::IntoPyObject<'py> for &$name {
+            type Target = pyo3::types::PyString;
+            type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+            type Error = std::convert::Infallible;
+
+            fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(pyo3::types::PyString::new(py, self.as_str()))
+            }
         }
     };
 }

@@ -1,68 +1,25 @@
-//! API keys: create-keys.
+//! API keys: create, list, get, update and delete them, and describe the calling key.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::answers::{Data, Deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::secret::Secret;
 use crate::validate;
 
-/// When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday).
-///
-/// Open: a value this SDK does not know yet is kept as [`LimitReset::Other`] when decoding a
-/// response, so a server that adds a period does not break old clients. Requests may only use
-/// the documented three.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(from = "String", into = "String")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(extend("x-open-enum" = ["daily", "weekly", "monthly"])))]
-pub enum LimitReset {
-    /// Every day.
-    Daily,
-    /// Every Monday.
-    Weekly,
-    /// On the first of the month.
-    Monthly,
-    /// A value this SDK does not know.
-    Other(String),
-}
-
-impl LimitReset {
-    /// The value as the API spells it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            LimitReset::Daily => "daily",
-            LimitReset::Weekly => "weekly",
-            LimitReset::Monthly => "monthly",
-            LimitReset::Other(other) => other,
-        }
-    }
-}
-
-impl From<String> for LimitReset {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "daily" => LimitReset::Daily,
-            "weekly" => LimitReset::Weekly,
-            "monthly" => LimitReset::Monthly,
-            _ => LimitReset::Other(value),
-        }
-    }
-}
-
-impl From<LimitReset> for String {
-    fn from(value: LimitReset) -> Self {
-        value.as_str().to_owned()
-    }
-}
-
-impl fmt::Display for LimitReset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+open_enum! {
+    /// When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday).
+    pub enum LimitReset {
+        /// Every day.
+        Daily = "daily",
+        /// Every Monday.
+        Weekly = "weekly",
+        /// On the first of the month.
+        Monthly = "monthly",
     }
 }
 
@@ -111,6 +68,20 @@ model! {
         pub creator_user_id: Option<String>,
         /// The workspace the key belongs to.
         pub workspace_id: String,
+        /// The partner's end-user identifier used for attribution (list, get, update).
+        pub external_user: Option<String>,
+        /// ISO 8601 UTC time of the key's most recent use, or null if none was recorded
+        /// (list, get, update).
+        pub last_used_at: Option<String>,
+    }
+}
+
+model! {
+    /// One page of API keys (list-keys). There is no total: a walk goes on until a page is
+    /// empty.
+    pub struct KeyPage {
+        /// The keys on this page.
+        pub data: Vec<ApiKey>,
     }
 }
 
@@ -175,6 +146,195 @@ request! {
     }
 }
 
+request! {
+    /// The query of list-keys: which keys, and from where.
+    pub struct ListKeysRequest {
+        required {}
+        optional {
+            /// Whether disabled keys are listed too (by default they are not).
+            include_disabled: bool,
+            /// Whether expired keys are listed too (by default they are not).
+            include_expired: bool,
+            /// Keys to skip.
+            offset: u32,
+            /// The workspace (UUID) whose keys to list; the default workspace when left out.
+            workspace_id: String,
+        }
+    }
+}
+
+request! {
+    /// The body of update-keys: a partial update. Fields left out are not sent (they stay as
+    /// they are); `limit` and `limit_reset` set to null clear them. At least one field.
+    pub struct UpdateKeyRequest {
+        required {}
+        optional {
+            /// New name (not empty).
+            name: String,
+            /// Whether the key is disabled (a disabled key stops working, and can be enabled
+            /// again).
+            disabled: bool,
+            /// Whether BYOK usage counts toward the limit.
+            include_byok_in_limit: bool,
+            /// New spending limit in USD (finite, 0 or more); null removes the limit.
+            limit: DoubleOrNull,
+            /// When the limit resets; null for never.
+            limit_reset: LimitResetOrNull,
+            /// Moves the key to this workspace (UUID). The key keeps its value.
+            workspace_id: String,
+        }
+    }
+}
+
+open_enum! {
+    /// A data region requests made with a key may be served from.
+    pub enum AllowedDataRegion {
+        /// Anywhere.
+        Global = "global",
+        /// Europe.
+        Europe = "europe",
+        /// The United States.
+        Us = "us",
+    }
+}
+
+open_enum! {
+    /// Which budget layer a [`KeyBudget`] is, in the order enforcement checks them.
+    pub enum KeyBudgetScope {
+        /// The workspace's default guardrail, against the member's total.
+        WorkspaceDefaultMember = "workspace_default_member",
+        /// The workspace's default guardrail, against this key.
+        WorkspaceDefaultKey = "workspace_default_key",
+        /// The member's guardrail.
+        Member = "member",
+        /// The key's guardrail.
+        ApiKey = "api_key",
+        /// A workspace budget.
+        Workspace = "workspace",
+        /// The key's own limit.
+        KeyLimit = "key_limit",
+    }
+}
+
+open_enum! {
+    /// The UTC window a budget's spend is counted over (weeks start on Monday).
+    pub enum KeyBudgetResetInterval {
+        /// A day.
+        Daily = "daily",
+        /// A week.
+        Weekly = "weekly",
+        /// A month.
+        Monthly = "monthly",
+    }
+}
+
+model! {
+    /// One budget layer that applies to requests made with a key, and the spend enforcement
+    /// compares against it.
+    pub struct KeyBudget {
+        /// The workspace budget's id (scope `workspace`); null for other scopes.
+        pub budget_id: Option<String>,
+        /// The guardrail that carries this budget; null for other scopes.
+        pub guardrail_id: Option<String>,
+        /// Whether external BYOK spend counts toward this budget.
+        pub include_byok: bool,
+        /// The limit in USD for the current window.
+        pub limit_usd: f64,
+        /// `limit_usd - spend_usd`; zero or less means this layer refuses requests (403) until
+        /// it resets.
+        pub remaining_usd: f64,
+        /// The window the spend is counted over; null for a lifetime budget.
+        pub reset_interval: Option<KeyBudgetResetInterval>,
+        /// ISO 8601 UTC time the window rolls over; null for a lifetime budget.
+        pub resets_at: Option<String>,
+        /// Which layer this is.
+        pub scope: KeyBudgetScope,
+        /// The spend in USD counted against this limit in the current window.
+        pub spend_usd: f64,
+    }
+}
+
+model! {
+    /// The account's daily quota of free-model requests.
+    pub struct FreeModelDailyRequests {
+        /// Free-model requests allowed per UTC day.
+        pub limit: i64,
+        /// Free-model requests left today.
+        pub remaining: i64,
+        /// Free-model requests made today.
+        pub used: i64,
+    }
+}
+
+model! {
+    /// Legacy rate limit information (deprecated by the API; always -1 requests).
+    pub struct RateLimit {
+        /// The interval.
+        pub interval: String,
+        /// A note about the rate limit.
+        pub note: String,
+        /// Requests allowed per interval.
+        pub requests: i64,
+    }
+}
+
+model! {
+    /// The key the client calls with, as get-current-key describes it (not the `ApiKey` shape).
+    pub struct CurrentApiKey {
+        /// Human-readable label.
+        pub label: String,
+        /// Spending limit in USD.
+        pub limit: Option<f64>,
+        /// Remaining spending limit in USD.
+        pub limit_remaining: Option<f64>,
+        /// When the limit resets.
+        pub limit_reset: Option<LimitReset>,
+        /// Whether external BYOK usage counts toward the limit.
+        pub include_byok_in_limit: bool,
+        /// Total ModelGates credit usage in USD.
+        pub usage: f64,
+        /// Usage in USD in the current UTC day.
+        pub usage_daily: f64,
+        /// Usage in USD in the current UTC week (Monday to Sunday).
+        pub usage_weekly: f64,
+        /// Usage in USD in the current UTC month.
+        pub usage_monthly: f64,
+        /// Total external BYOK usage in USD.
+        pub byok_usage: f64,
+        /// BYOK usage in USD in the current UTC day.
+        pub byok_usage_daily: f64,
+        /// BYOK usage in USD in the current UTC week.
+        pub byok_usage_weekly: f64,
+        /// BYOK usage in USD in the current UTC month.
+        pub byok_usage_monthly: f64,
+        /// The member who created the key (organisations) or the user's own id.
+        pub creator_user_id: Option<String>,
+        /// ISO 8601 UTC expiry; null means the key does not expire.
+        pub expires_at: Option<String>,
+        /// The workspace the key spends in; null when none resolves (its workspace was
+        /// deleted).
+        pub workspace_id: Option<String>,
+        /// The data regions its requests may be served from (empty: none).
+        pub allowed_data_regions: Vec<AllowedDataRegion>,
+        /// Every budget layer enforcement checks for its requests, in order.
+        pub budgets: Vec<KeyBudget>,
+        /// The budget that blocks requests first; null when nothing is budgeted.
+        pub effective_budget: Option<KeyBudget>,
+        /// The account's free-model daily quota.
+        pub free_model_daily_requests: FreeModelDailyRequests,
+        /// Whether this is a free tier key.
+        pub is_free_tier: bool,
+        /// Whether this is a management key.
+        pub is_management_key: bool,
+        /// Whether this is a management key (the API's older name; deprecated).
+        pub is_provisioning_key: Option<bool>,
+        /// The organisation that owns the key; null for an individual account.
+        pub organization_id: Option<String>,
+        /// Legacy rate limit information (deprecated).
+        pub rate_limit: Option<RateLimit>,
+    }
+}
+
 impl CreateKeyRequest {
     /// A request with the one required field.
     pub fn new(name: impl Into<String>) -> Self {
@@ -207,19 +367,194 @@ impl Endpoint for CreateKey {
         if let Some(StringOrNull::Value(expires_at)) = &mut body.expires_at {
             *expires_at = validate::utc_timestamp("expires_at", expires_at)?;
         }
-        if let Some(DoubleOrNull::Value(limit)) = body.limit {
-            validate::usd_amount("limit", limit)?;
-        }
-        if let Some(LimitResetOrNull::Value(LimitReset::Other(other))) = &body.limit_reset {
-            return Err(Error::invalid(
-                "limit_reset",
-                format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
-            ));
-        }
+        check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
         Prepared::new(Self::OPERATION).body(&body)
     }
 
     fn parse(body: &[u8]) -> Result<CreatedKey, DecodeError> {
         decode(body)
+    }
+}
+
+/// The limit rules create-keys and update-keys share: a finite amount, 0 or more, and a
+/// documented reset period.
+fn check_limit(
+    limit: Option<&DoubleOrNull>,
+    limit_reset: Option<&LimitResetOrNull>,
+) -> Result<(), Error> {
+    if let Some(DoubleOrNull::Value(limit)) = limit {
+        validate::usd_amount("limit", *limit)?;
+    }
+    if let Some(LimitResetOrNull::Value(LimitReset::Other(other))) = limit_reset {
+        return Err(Error::invalid(
+            "limit_reset",
+            format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
+        ));
+    }
+    Ok(())
+}
+
+/// `GET /keys`: the endpoint of list-keys (one page).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ListKeys {
+    /// Which keys, and from where.
+    #[serde(default)]
+    pub query: ListKeysRequest,
+}
+
+impl Endpoint for ListKeys {
+    type Output = KeyPage;
+    const OPERATION: Operation = Operation::ListKeys;
+
+    fn prepare(self) -> Result<Prepared, Error> {
+        let query = self.query;
+        if let Some(workspace_id) = &query.workspace_id {
+            validate::uuid("workspace_id", workspace_id)?;
+        }
+        Ok(Prepared::new(Self::OPERATION)
+            .query("include_disabled", query.include_disabled)
+            .query("include_expired", query.include_expired)
+            .query("offset", query.offset)
+            .query("workspace_id", query.workspace_id))
+    }
+
+    fn parse(body: &[u8]) -> Result<KeyPage, DecodeError> {
+        decode(body)
+    }
+}
+
+/// `GET /keys/{hash}`: the endpoint of get-key.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GetKey {
+    /// The key's hash (its `hash`, not its secret).
+    pub hash: String,
+}
+
+impl Endpoint for GetKey {
+    type Output = ApiKey;
+    const OPERATION: Operation = Operation::GetKey;
+
+    fn prepare(self) -> Result<Prepared, Error> {
+        Prepared::new(Self::OPERATION).segment("hash", &self.hash)
+    }
+
+    fn parse(body: &[u8]) -> Result<ApiKey, DecodeError> {
+        decode::<Data<ApiKey>>(body).map(|envelope| envelope.data)
+    }
+}
+
+/// `PATCH /keys/{hash}`: the endpoint of update-keys.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UpdateKey {
+    /// The key's hash (its `hash`, not its secret).
+    pub hash: String,
+    /// What to change.
+    pub body: UpdateKeyRequest,
+}
+
+impl Endpoint for UpdateKey {
+    type Output = ApiKey;
+    const OPERATION: Operation = Operation::UpdateKey;
+
+    fn prepare(self) -> Result<Prepared, Error> {
+        let prepared = Prepared::new(Self::OPERATION).segment("hash", &self.hash)?;
+        let body = &self.body;
+        if *body == UpdateKeyRequest::default() {
+            return Err(Error::invalid(
+                "body",
+                "changes nothing: give at least one of name, disabled, include_byok_in_limit, \
+                 limit, limit_reset, workspace_id",
+            ));
+        }
+        if let Some(name) = &body.name {
+            validate::non_empty("name", name)?;
+        }
+        if let Some(workspace_id) = &body.workspace_id {
+            validate::uuid("workspace_id", workspace_id)?;
+        }
+        check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
+        prepared.body(body)
+    }
+
+    fn parse(body: &[u8]) -> Result<ApiKey, DecodeError> {
+        decode::<Data<ApiKey>>(body).map(|envelope| envelope.data)
+    }
+}
+
+/// `DELETE /keys/{hash}`: the endpoint of delete-keys.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DeleteKey {
+    /// The key's hash (its `hash`, not its secret).
+    pub hash: String,
+}
+
+impl Endpoint for DeleteKey {
+    type Output = Deleted;
+    const OPERATION: Operation = Operation::DeleteKey;
+
+    fn prepare(self) -> Result<Prepared, Error> {
+        Prepared::new(Self::OPERATION).segment("hash", &self.hash)
+    }
+
+    fn parse(body: &[u8]) -> Result<Deleted, DecodeError> {
+        decode(body)
+    }
+}
+
+/// `GET /key`: the endpoint of get-current-key.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct GetCurrentKey {}
+
+impl Endpoint for GetCurrentKey {
+    type Output = CurrentApiKey;
+    const OPERATION: Operation = Operation::GetCurrentKey;
+
+    fn prepare(self) -> Result<Prepared, Error> {
+        Ok(Prepared::new(Self::OPERATION))
+    }
+
+    fn parse(body: &[u8]) -> Result<CurrentApiKey, DecodeError> {
+        decode::<Data<CurrentApiKey>>(body).map(|envelope| envelope.data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_created_key_prints_without_its_secret() {
+        let json = r#"{"hash":"h","name":"n","label":"l","disabled":false,"include_byok_in_limit":false,
+            "usage":0,"usage_daily":0,"usage_weekly":0,"usage_monthly":0,"byok_usage":0,
+            "byok_usage_daily":0,"byok_usage_weekly":0,"byok_usage_monthly":0,
+            "created_at":"2026-01-01T00:00:00Z","workspace_id":"w"}"#;
+        let created = CreatedKey {
+            data: serde_json::from_str(json).unwrap(),
+            key: Secret::new("sk-mg-v1-topsecret"),
+        };
+        let shown = format!("{created} {created:?}");
+        assert!(!shown.contains("topsecret"), "{shown}");
+        assert_eq!(created.reveal_key(), "sk-mg-v1-topsecret");
+    }
+
+    #[test]
+    fn an_update_that_changes_nothing_is_refused() {
+        let error = UpdateKey {
+            hash: "abc".into(),
+            body: UpdateKeyRequest::default(),
+        }
+        .prepare()
+        .unwrap_err();
+        assert_eq!(error.field(), Some("body"));
     }
 }

@@ -3,11 +3,13 @@
 
 #[macro_use]
 mod derive;
+mod answers;
 mod fields;
 
 pub mod keys;
 pub mod workspaces;
 
+pub use answers::Deleted;
 pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull};
 
 use serde::Serialize;
@@ -29,26 +31,46 @@ use crate::validate;
 /// Kotlin and Swift), the spec's `operationId`, the method, the path template, the resource and
 /// verb Python groups it under (`client.keys.create`), the endpoint type and its fields (the
 /// path parameters, then `body` or `query`), the result type, and whether the answer carries a
-/// secret.
+/// secret. Types are written `$crate::...`, so that a binding expanding the table needs no
+/// imports of its own.
 #[macro_export]
 macro_rules! for_each_operation {
     ($callback:path) => {
         $callback! {
             /// Creates a workspace.
             CreateWorkspace, create_workspace, "create-workspace", Post, "/workspaces",
-                workspaces.create, CreateWorkspace { body: CreateWorkspaceRequest }, Workspace, false;
+                workspaces.create, CreateWorkspace { body: $crate::CreateWorkspaceRequest }, $crate::Workspace, false;
             /// One page of workspaces.
             ListWorkspaces, list_workspaces, "list-workspaces", Get, "/workspaces",
-                workspaces.list, ListWorkspaces { query: ListWorkspacesRequest }, WorkspacePage, false;
+                workspaces.list, ListWorkspaces { query: $crate::ListWorkspacesRequest }, $crate::WorkspacePage, false;
             /// A workspace by id (UUID) or slug.
             GetWorkspace, get_workspace, "get-workspace", Get, "/workspaces/{id}",
-                workspaces.get, GetWorkspace { id: String }, Workspace, false;
+                workspaces.get, GetWorkspace { id: String }, $crate::Workspace, false;
             /// Changes the given fields of a workspace (by id or slug); `null` clears a field.
             UpdateWorkspace, update_workspace, "update-workspace", Patch, "/workspaces/{id}",
-                workspaces.update, UpdateWorkspace { id: String, body: UpdateWorkspaceRequest }, Workspace, false;
+                workspaces.update, UpdateWorkspace { id: String, body: $crate::UpdateWorkspaceRequest }, $crate::Workspace, false;
+            /// Deletes a workspace (by id or slug). One with active keys is refused; the default
+            /// workspace only with `confirm_default_workspace_deletion`.
+            DeleteWorkspace, delete_workspace, "delete-workspace", Delete, "/workspaces/{id}",
+                workspaces.delete, DeleteWorkspace { id: String, query: $crate::DeleteWorkspaceRequest }, $crate::Deleted, false;
             /// Creates an API key; the answer holds its one-time secret.
             CreateKey, create_key, "create-keys", Post, "/keys",
-                keys.create, CreateKey { body: CreateKeyRequest }, CreatedKey, true;
+                keys.create, CreateKey { body: $crate::CreateKeyRequest }, $crate::CreatedKey, true;
+            /// One page of API keys (disabled and expired ones only when asked for).
+            ListKeys, list_keys, "list-keys", Get, "/keys",
+                keys.list, ListKeys { query: $crate::ListKeysRequest }, $crate::KeyPage, false;
+            /// An API key by its hash.
+            GetKey, get_key, "get-key", Get, "/keys/{hash}",
+                keys.get, GetKey { hash: String }, $crate::ApiKey, false;
+            /// Changes the given fields of an API key (by hash): rename, disable, limit, move.
+            UpdateKey, update_key, "update-keys", Patch, "/keys/{hash}",
+                keys.update, UpdateKey { hash: String, body: $crate::UpdateKeyRequest }, $crate::ApiKey, false;
+            /// Deletes (revokes) an API key by its hash.
+            DeleteKey, delete_key, "delete-keys", Delete, "/keys/{hash}",
+                keys.delete, DeleteKey { hash: String }, $crate::Deleted, false;
+            /// The key this client calls with, as the API describes it.
+            GetCurrentKey, get_current_key, "get-current-key", Get, "/key",
+                keys.current, GetCurrentKey {}, $crate::CurrentApiKey, false;
         }
     };
 }
@@ -82,7 +104,7 @@ macro_rules! define_operations {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ident, $secret:literal;
+            $output:ty, $secret:tt;
     )*) => {
         /// The operations of the management API (see [`for_each_operation!`](crate::for_each_operation)).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,7 +143,7 @@ macro_rules! define_operations {
         #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(untagged)]
         pub enum Response {
-            $( $(#[doc = $doc])* $variant($crate::$output), )*
+            $( $(#[doc = $doc])* $variant($output), )*
         }
 
         #[cfg(feature = "python")]
@@ -142,7 +164,7 @@ macro_rules! define_operations {
                 $(#[doc = $doc])*
                 #[doc = ""]
                 #[doc = concat!("Operation `", $id, "`: `", $path, "`.")]
-                pub fn $name(&self, $($input: impl Into<$input_ty>),*) -> Result<$crate::Call<$crate::$output>, Error> {
+                pub fn $name(&self, $($input: impl Into<$input_ty>),*) -> Result<$crate::Call<$output>, Error> {
                     self.call($crate::api::$resource::$endpoint { $($input: $input.into()),* })
                 }
             )*
@@ -168,7 +190,7 @@ macro_rules! define_operations {
                 $(#[doc = $doc])*
                 #[doc = ""]
                 #[doc = concat!("Operation `", $id, "`: `", $path, "`.")]
-                pub fn $name(&self, $($input: impl Into<$input_ty>),*) -> Result<$crate::$output, Error> {
+                pub fn $name(&self, $($input: impl Into<$input_ty>),*) -> Result<$output, Error> {
                     self.execute($crate::api::$resource::$endpoint { $($input: $input.into()),* })
                 }
             )*
@@ -186,9 +208,6 @@ macro_rules! define_operations {
     };
 }
 
-use keys::CreateKeyRequest;
-use workspaces::{CreateWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest};
-
 crate::for_each_operation!(define_operations);
 
 impl Operation {
@@ -205,7 +224,7 @@ impl Operation {
     /// Whether sending the request twice is harmless: GET, PATCH and DELETE are; POST is not.
     pub fn idempotency(self) -> Idempotency {
         match self.method() {
-            Method::Get | Method::Patch => Idempotency::Idempotent,
+            Method::Get | Method::Patch | Method::Delete => Idempotency::Idempotent,
             Method::Post => Idempotency::NotIdempotent,
         }
     }

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::answers::{Data, Deleted};
 use super::fields::{IdsOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
@@ -54,9 +55,17 @@ model! {
     }
 }
 
-#[derive(Deserialize)]
-struct Data<T> {
-    data: T,
+request! {
+    /// The query of delete-workspace.
+    pub struct DeleteWorkspaceRequest {
+        required {}
+        optional {
+            /// Required (true) to delete the default workspace, which permanently disables the
+            /// account's unscoped inference keys and its budgets, guardrails, classifiers and
+            /// broadcast destinations. Ignored for other workspaces.
+            confirm_default_workspace_deletion: bool,
+        }
+    }
 }
 
 /// A workspace request: the settings create and update share (each optional, sent only when
@@ -191,6 +200,18 @@ pub struct UpdateWorkspace {
     pub body: UpdateWorkspaceRequest,
 }
 
+/// `DELETE /workspaces/{id}`: the endpoint of delete-workspace.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DeleteWorkspace {
+    /// The workspace id (UUID) or slug.
+    pub id: String,
+    /// Whether deleting the default workspace is confirmed.
+    #[serde(default)]
+    pub query: DeleteWorkspaceRequest,
+}
+
 // `default_provider_sort` is not checked: the spec lists its values only in prose and defines
 // no enum, so a value the server learns later must still get through.
 fn check_sampling_rate(rate: Option<f64>) -> Result<(), Error> {
@@ -267,5 +288,23 @@ impl Endpoint for UpdateWorkspace {
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
         decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
+    }
+}
+
+impl Endpoint for DeleteWorkspace {
+    type Output = Deleted;
+    const OPERATION: Operation = Operation::DeleteWorkspace;
+
+    fn prepare(self) -> Result<Prepared, Error> {
+        Ok(Prepared::new(Self::OPERATION)
+            .segment("id", &self.id)?
+            .query(
+                "confirm_default_workspace_deletion",
+                self.query.confirm_default_workspace_deletion,
+            ))
+    }
+
+    fn parse(body: &[u8]) -> Result<Deleted, DecodeError> {
+        decode(body)
     }
 }

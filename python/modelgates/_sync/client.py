@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .._native import RetryPolicy
     # >>> generated: models
-    from .._native import CreatedKey, Workspace, WorkspacePage
+    from .._native import ApiKey, CreatedKey, CurrentApiKey, Deleted, KeyPage, Workspace, WorkspacePage
     # <<< generated: models
 
     T = TypeVar("T")
@@ -274,6 +274,28 @@ class _WorkspacesOperations:
         call = self._client._native.call("update-workspace", {"id": id, "body": fields})
         return self._client._run(call, timeout)
 
+    def delete(
+        self,
+        id: str,
+        *,
+        confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> Deleted:
+        """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
+
+        ``DELETE /workspaces/{id}`` (delete-workspace). Arguments left out are not sent; None is sent as null.
+
+        Args:
+            id: The workspace id (UUID) or slug.
+            confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        fields = given(
+            confirm_default_workspace_deletion=confirm_default_workspace_deletion,
+        )
+        call = self._client._native.call("delete-workspace", {"id": id, "query": fields})
+        return self._client._run(call, timeout)
+
 class _KeysOperations:
     """The operations of ``client.keys`` (the core's table)."""
 
@@ -318,6 +340,121 @@ class _KeysOperations:
         )
         call = self._client._native.call("create-keys", {"body": fields})
         return self._client._run(call, timeout)
+
+    def list(
+        self,
+        *,
+        include_disabled: bool | NotGiven = NOT_GIVEN,
+        include_expired: bool | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> KeyPage:
+        """One page of API keys (disabled and expired ones only when asked for).
+
+        ``GET /keys`` (list-keys). Arguments left out are not sent; None is sent as null.
+
+        Args:
+            include_disabled: Whether disabled keys are listed too (by default they are not).
+            include_expired: Whether expired keys are listed too (by default they are not).
+            offset: Keys to skip.
+            workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        fields = given(
+            include_disabled=include_disabled,
+            include_expired=include_expired,
+            offset=offset,
+            workspace_id=workspace_id,
+        )
+        call = self._client._native.call("list-keys", {"query": fields})
+        return self._client._run(call, timeout)
+
+    def get(
+        self,
+        hash: str,
+        *,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> ApiKey:
+        """An API key by its hash.
+
+        ``GET /keys/{hash}`` (get-key).
+
+        Args:
+            hash: The key's hash (its `hash`, not its secret).
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("get-key", {"hash": hash})
+        return self._client._run(call, timeout)
+
+    def update(
+        self,
+        hash: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        disabled: bool | NotGiven = NOT_GIVEN,
+        include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
+        limit: float | None | NotGiven = NOT_GIVEN,
+        limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> ApiKey:
+        """Changes the given fields of an API key (by hash): rename, disable, limit, move.
+
+        ``PATCH /keys/{hash}`` (update-keys). Arguments left out are not sent; None is sent as null.
+
+        Args:
+            hash: The key's hash (its `hash`, not its secret).
+            name: New name (not empty).
+            disabled: Whether the key is disabled (a disabled key stops working, and can be enabled again).
+            include_byok_in_limit: Whether BYOK usage counts toward the limit.
+            limit: New spending limit in USD (finite, 0 or more); null removes the limit.
+            limit_reset: When the limit resets; null for never.
+            workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        fields = given(
+            name=name,
+            disabled=disabled,
+            include_byok_in_limit=include_byok_in_limit,
+            limit=limit,
+            limit_reset=limit_reset,
+            workspace_id=workspace_id,
+        )
+        call = self._client._native.call("update-keys", {"hash": hash, "body": fields})
+        return self._client._run(call, timeout)
+
+    def delete(
+        self,
+        hash: str,
+        *,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> Deleted:
+        """Deletes (revokes) an API key by its hash.
+
+        ``DELETE /keys/{hash}`` (delete-keys).
+
+        Args:
+            hash: The key's hash (its `hash`, not its secret).
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("delete-keys", {"hash": hash})
+        return self._client._run(call, timeout)
+
+    def current(
+        self,
+        *,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> CurrentApiKey:
+        """The key this client calls with, as the API describes it.
+
+        ``GET /key`` (get-current-key).
+
+        Args:
+            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("get-current-key", {})
+        return self._client._run(call, timeout)
 # <<< generated: resources
 
 
@@ -341,4 +478,29 @@ class Workspaces(_WorkspacesOperations):
 
 
 class Keys(_KeysOperations):
-    """``client.keys``: create API keys."""
+    """``client.keys``: create, list, get, update and delete API keys, walk them all, and describe
+    the calling key."""
+
+    def list_all(
+        self,
+        *,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        include_disabled: bool | NotGiven = NOT_GIVEN,
+        include_expired: bool | NotGiven = NOT_GIVEN,
+        timeout: float | None | NotGiven = NOT_GIVEN,
+    ) -> Walk[ApiKey]:
+        """Every API key of a workspace (the default one when ``workspace_id`` is not given),
+        fetched page after page as you iterate, until a page is empty. Disabled and expired keys
+        only when asked for. The walk never ends early in silence; after a failed page,
+        iterating it again retries that page. Bad arguments raise here, before anything is
+        sent."""
+        pager = self._client._native.key_pager(
+            given(
+                workspace_id=workspace_id,
+                include_disabled=include_disabled,
+                include_expired=include_expired,
+            )
+        )
+        if not isinstance(timeout, NotGiven):
+            timeout = self._client._native.attempt_timeout(timeout)
+        return Walk(self._client, pager, timeout)
