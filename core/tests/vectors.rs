@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use modelgates_core::input::from_json;
 use modelgates_core::{
-    Action, Client, Config, Error, HttpRequest, HttpResponse, Machine, RetryPolicy, TransportError,
-    TransportErrorKind,
+    Action, Client, Config, Error, HttpRequest, HttpResponse, Listing, Machine, Pager,
+    RetryPolicy, TransportError, TransportErrorKind,
 };
 use serde::Deserialize;
 use serde::Serialize;
@@ -340,8 +341,16 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
                 .get("page_size")
                 .and_then(Value::as_u64)
                 .map(|n| n as u32);
-            walk_all(&client, page_size, &mut script, &vector.expect.walk_errors)?
+            match client.workspace_pager(page_size) {
+                Ok(mut pager) => walk_all(&mut pager, &mut script, &vector.expect.walk_errors)?,
+                Err(e) => Err(e),
+            }
         }
+        // The walk over keys: its input is the filters (list-keys' query).
+        "list-all-keys" => match from_json(input.clone()).and_then(|f| client.key_pager(f)) {
+            Ok(mut pager) => walk_all(&mut pager, &mut script, &vector.expect.walk_errors)?,
+            Err(e) => Err(e),
+        },
         // Every operation through the one entry point the bindings use: its input is the
         // endpoint's fields, exactly as the vector writes them.
         operation => match client.call_by_id(operation, input.clone()) {
@@ -359,20 +368,18 @@ fn replay(vector: &Vector, seed: u64) -> Result<(), String> {
     check_outcome(&vector.expect, outcome, &api_key)
 }
 
-fn walk_all(
-    client: &Client,
-    page_size: Option<u32>,
+fn walk_all<L: Listing>(
+    pager: &mut Pager<L>,
     script: &mut Script<'_>,
     walk_errors: &[Map<String, Value>],
-) -> Result<Result<Value, Error>, String> {
-    let mut pager = match client.workspace_pager(page_size) {
-        Ok(pager) => pager,
-        Err(e) => return Ok(Err(e)),
-    };
+) -> Result<Result<Value, Error>, String>
+where
+    L::Item: Serialize,
+{
     let mut items = Vec::new();
     let mut failed_pages = 0;
     loop {
-        match script.drive(&mut pager)? {
+        match script.drive(pager)? {
             Ok(Value::Array(batch)) if !batch.is_empty() => items.extend(batch),
             Ok(Value::Null) if failed_pages == walk_errors.len() => {
                 return Ok(Ok(Value::Array(items)));
