@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use modelgates_core::input::from_json;
 use modelgates_core::{
-    Action, Client, Config, Error, HttpRequest, HttpResponse, Listing, Machine, Pager,
-    RetryPolicy, TransportError, TransportErrorKind,
+    Action, Client, Config, Error, HttpRequest, HttpResponse, Listing, Machine, Pager, RetryPolicy,
+    TransportError, TransportErrorKind,
 };
 use serde::Deserialize;
 use serde::Serialize;

@@ -9,6 +9,7 @@ _T = TypeVar("_T")
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ERROR_CLASSES",
+    "OPERATIONS",
     "Call",
     "Done",
     "NativeClient",
@@ -37,6 +38,8 @@ __version__: Final[str]
 DEFAULT_TIMEOUT: Final[float]
 # The core's error classes by name ("NotFound"), each with its exception's name ("NotFoundError").
 ERROR_CLASSES: Final[dict[str, str]]
+# The core's table of operations: operationId -> (resource, method, inputs in order).
+OPERATIONS: Final[dict[str, tuple[str, str, list[str]]]]
 
 @final
 class RetryPolicy:

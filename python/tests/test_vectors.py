@@ -138,21 +138,18 @@ def as_python(value: Any) -> Any:
 
 
 def invoke(client: Any, vector: dict[str, Any]) -> Any:
-    """The operation through the public API; returns a value, a coroutine or an iterator."""
+    """The operation through the public API (``client.<resource>.<method>``, from the core's table
+    of operations: path parameters positional, ``body`` or ``query`` as keyword arguments);
+    returns a value, a coroutine or a walk."""
     op, data = vector["operation"], as_python(vector["input"])
-    if op == "create-workspace":
-        return client.workspaces.create(**data["body"])
-    if op == "create-keys":
-        return client.keys.create(**data["body"])
-    if op == "update-workspace":
-        return client.workspaces.update(data["id"], **data["body"])
-    if op == "get-workspace":
-        return client.workspaces.get(data["id"])
-    if op == "list-workspaces":
-        return client.workspaces.list(**data.get("query", {}))
     if op == "list-all-workspaces":
         return client.workspaces.list_all(**data)
-    raise AssertionError(f"unknown operation {op}")
+    if op == "list-all-keys":
+        return client.keys.list_all(**data)
+    resource, method, inputs = modelgates._native.OPERATIONS[op]
+    args = [data[name] for name in inputs if name not in ("body", "query")]
+    kwargs = next((data.get(name, {}) for name in inputs if name in ("body", "query")), {})
+    return getattr(getattr(client, resource), method)(*args, **kwargs)
 
 
 def as_json(value: Any) -> Any:
@@ -204,7 +201,7 @@ def run_sync(vector: dict[str, Any], script: Script) -> Result:
     with FakeClockClient(script, http_client=http, **client_kwargs(vector)) as client:
         try:
             result = invoke(client, vector)
-            if vector["operation"] == "list-all-workspaces":
+            if vector["operation"].startswith("list-all-"):
                 return walk_sync(result, vector, script)
             return result
         except (modelgates.ModelGatesError, TypeError) as error:
@@ -217,7 +214,7 @@ def run_async(vector: dict[str, Any], script: Script) -> Result:
         async with FakeClockAsyncClient(script, http_client=http, **client_kwargs(vector)) as client:
             try:
                 result = invoke(client, vector)
-                if vector["operation"] == "list-all-workspaces":
+                if vector["operation"].startswith("list-all-"):
                     return await walk_async(result, vector, script)
                 return await result
             except (modelgates.ModelGatesError, TypeError) as error:

@@ -27,6 +27,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
         modelgates_core::DEFAULT_TIMEOUT.as_secs_f64(),
     )?;
     module.add("ERROR_CLASSES", errors::class_names(module.py())?)?;
+    module.add("OPERATIONS", operations(module.py())?)?;
     module.add_class::<client::NativeClient>()?;
     module.add_class::<client::RetryPolicy>()?;
     module.add_class::<call::Call>()?;
@@ -35,4 +36,16 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<call::Done>()?;
     modelgates_core::python::add_classes(module)?;
     Ok(())
+}
+
+/// The core's table of operations: each spec operationId with the resource and method the
+/// package calls it by (`keys`, `create`) and its inputs in order (path parameters, then
+/// `body` or `query`).
+fn operations(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    let table = pyo3::types::PyDict::new(py);
+    for operation in modelgates_core::Operation::ALL {
+        let info = operation.info();
+        table.set_item(info.id, (info.resource, info.verb, info.inputs.to_vec()))?;
+    }
+    Ok(table)
 }

@@ -52,6 +52,34 @@ impl From<RetrySettings> for RetryPolicy {
     }
 }
 
+/// One operation of the API, as this client names it: for tools and tests that walk every
+/// operation (the core's table).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct OperationName {
+    /// The spec's operationId, e.g. `create-keys`.
+    pub id: String,
+    /// The client's method, e.g. `createKey` (`create_key` in Rust).
+    pub method: String,
+    /// The method's parameters in order: path parameters, then `body` or `query`.
+    pub inputs: Vec<String>,
+}
+
+/// Every operation of the API, in the core's table's order.
+#[uniffi::export]
+pub fn operations() -> Vec<OperationName> {
+    modelgates_core::Operation::ALL
+        .iter()
+        .map(|operation| {
+            let info = operation.info();
+            OperationName {
+                id: info.id.to_owned(),
+                method: FieldStyle::Camel.apply(info.name),
+                inputs: info.inputs.iter().map(|&input| input.to_owned()).collect(),
+            }
+        })
+        .collect()
+}
+
 /// The SDK's default retry settings.
 #[uniffi::export]
 pub fn default_retry_settings() -> RetrySettings {

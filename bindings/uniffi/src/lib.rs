@@ -17,7 +17,10 @@ mod pager;
 mod timer;
 mod transport;
 
-pub use client::{ClientOptions, ModelGatesClient, RetrySettings, default_retry_settings};
+pub use client::{
+    ClientOptions, ModelGatesClient, OperationName, RetrySettings, default_retry_settings,
+    operations,
+};
 pub use error::{ModelGatesError, TimerError, TransportError};
 pub use pager::{KeyPager, WorkspacePager};
 pub use timer::Timer;

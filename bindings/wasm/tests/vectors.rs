@@ -15,7 +15,7 @@ use std::rc::Rc;
 use common::{error_of, json_eq, settle, value_matches};
 use js_sys::{Function, Object, Promise, Reflect};
 use modelgates_core::{ErrorClass, FieldStyle};
-use modelgates_wasm::WasmClient;
+use modelgates_wasm::{WasmClient, WasmPager};
 use serde_json::{Map, Value, json};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise};
@@ -87,12 +87,24 @@ async fn replay(vector: &Value) -> Result<(), String> {
 
     let input = &vector["input"];
     let outcome = match vector["operation"].as_str().unwrap_or_default() {
-        "list-all-workspaces" => {
+        walk @ ("list-all-workspaces" | "list-all-keys") => {
             let walk_errors = vector["expect"]["walk_errors"]
                 .as_array()
                 .cloned()
                 .unwrap_or_default();
-            walk_all(&client, input, &walk_errors, &api_key).await
+            let pager = if walk == "list-all-keys" {
+                client.key_pager(&input.to_string())
+            } else {
+                let options = match input.get("page_size") {
+                    Some(size) => json!({ "page_size": size }),
+                    None => json!({}),
+                };
+                client.workspace_pager(&options.to_string())
+            };
+            match pager {
+                Ok(pager) => walk_all(&pager, &walk_errors, &api_key).await,
+                Err(error) => Err(error.as_string().unwrap_or_default()),
+            }
         }
         // Every operation through the engine's one entry point, the input as the vector has it.
         operation => settle(client.call(operation, &input.to_string(), None)).await,
@@ -113,19 +125,10 @@ async fn replay(vector: &Value) -> Result<(), String> {
 }
 
 async fn walk_all(
-    client: &WasmClient,
-    input: &Value,
+    pager: &WasmPager,
     walk_errors: &[Value],
     api_key: &str,
 ) -> Result<Value, String> {
-    let options = match input.get("page_size") {
-        Some(size) => json!({ "page_size": size }),
-        None => json!({}),
-    };
-    let pager = match client.workspace_pager(&options.to_string()) {
-        Ok(pager) => pager,
-        Err(error) => return Err(error.as_string().unwrap_or_default()),
-    };
     let mut items = Vec::new();
     let mut failed_pages = 0;
     loop {

@@ -7,6 +7,8 @@ import java.time.Duration
 import kotlin.reflect.KClass
 import kotlin.reflect.KParameter
 import kotlin.reflect.KType
+import kotlin.reflect.full.callSuspend
+import kotlin.reflect.full.declaredMemberFunctions
 import kotlin.reflect.full.memberProperties
 import kotlin.reflect.full.primaryConstructor
 import kotlinx.coroutines.runBlocking
@@ -166,54 +168,68 @@ private fun valueOf(value: Any?, type: KType, name: String, whole: Any?): Any? {
 typealias Operation = suspend (ModelGatesClient) -> Any?
 
 /** The operation of a vector as a call on the client; input conversion happens before any call. */
+/**
+ * The operation of a vector as a call on the client, found through the core's table
+ * (`operations()`): the client's method of that name, its path parameters as text and its
+ * `body` or `query` record built by reflection. Input conversion happens before any call, and
+ * nothing here lists an operation or a field.
+ */
+@Suppress("UNCHECKED_CAST")
 private fun operationOf(operation: String, input: Map<String, Any?>, walkErrors: List<Any?>): Operation {
-    val id = { Input(input, setOf("id", "body")).requiredString("id") }
     when (operation) {
-        "create-workspace" -> {
-            val r = record(CreateWorkspaceRequest::class, objectOf(input["body"]))
-            return { c -> c.createWorkspace(r) }
-        }
-        "update-workspace" -> {
-            val target = id()
-            val r = record(UpdateWorkspaceRequest::class, objectOf(input["body"]))
-            return { c -> c.updateWorkspace(target, r) }
-        }
-        "get-workspace" -> {
-            val target = id()
-            return { c -> c.getWorkspace(target) }
-        }
-        "list-workspaces" -> {
-            val r = record(ListWorkspacesRequest::class, objectOf(input["query"]))
-            return { c -> c.listWorkspaces(r) }
-        }
-        "create-keys" -> {
-            val r = record(CreateKeyRequest::class, objectOf(input["body"]))
-            return { c -> c.createKey(r) }
-        }
         "list-all-workspaces" -> {
             val pageSize = Input(input, setOf("page_size")).uint("page_size")
             return { c ->
                 val pager = c.workspacePager(pageSize)
-                val items = ArrayList<Workspace>()
-                var failed = 0
-                while (true) {
-                    // A failed page does not end the walk: asking again retries it.
-                    val batch = try {
-                        pager.nextPage()
-                    } catch (e: ModelGatesException) {
-                        if (failed == walkErrors.size) throw e
-                        checkError(walkErrors[failed] as Map<*, *>, e)
-                        failed++
-                        continue
-                    } ?: break
-                    items.addAll(batch)
-                }
-                check(failed == walkErrors.size) { "the walk ended after $failed failed pages" }
-                items
+                walk({ pager.nextPage() }, walkErrors)
             }
         }
-        else -> error("unknown operation $operation")
+        "list-all-keys" -> {
+            val filters = record(ListKeysRequest::class, input)
+            return { c ->
+                val pager = c.keyPager(filters)
+                walk({ pager.nextPage() }, walkErrors)
+            }
+        }
     }
+    val entry = operations().firstOrNull { it.id == operation } ?: error("unknown operation $operation")
+    val method = ModelGatesClient::class.declaredMemberFunctions.first { it.name == entry.method }
+    val unknown = input.keys - entry.inputs.toSet()
+    if (unknown.isNotEmpty()) throw Harness.Skip("unknown input(s) $unknown")
+    val arguments = method.parameters.drop(1).map { parameter ->
+        val name = snake(parameter.name!!)
+        when (name) {
+            "body", "query" -> @Suppress("UNCHECKED_CAST") record(parameter.type.classifier as KClass<Any>, objectOf(input[name]))
+            else -> input[name] as? String ?: bad(name, input[name])
+        }
+    }
+    return { c ->
+        try {
+            method.callSuspend(c, *arguments.toTypedArray())
+        } catch (e: java.lang.reflect.InvocationTargetException) {
+            throw e.targetException // what the method threw, not reflection's wrapper
+        }
+    }
+}
+
+/** Every item of a walk; after each failed page the vector lists, the walk is asked again. */
+private suspend fun walk(next: suspend () -> List<Any>?, walkErrors: List<Any?>): List<Any> {
+    val items = ArrayList<Any>()
+    var failed = 0
+    while (true) {
+        // A failed page does not end the walk: asking again retries it.
+        val batch = try {
+            next()
+        } catch (e: ModelGatesException) {
+            if (failed == walkErrors.size) throw e
+            checkError(walkErrors[failed] as Map<*, *>, e)
+            failed++
+            continue
+        } ?: break
+        items.addAll(batch)
+    }
+    check(failed == walkErrors.size) { "the walk ended after $failed failed pages" }
+    return items
 }
 
 // ---- expected values and errors ------------------------------------------------------------
