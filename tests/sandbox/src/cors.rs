@@ -14,7 +14,13 @@ pub(crate) fn layer() -> CorsLayer {
     let request_headers: [HeaderName; 3] = [AUTHORIZATION, CONTENT_TYPE, FAULT_HEADER];
     CorsLayer::new()
         .allow_origin(AllowOrigin::any())
-        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::OPTIONS])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PATCH,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
         .allow_headers(request_headers)
         .expose_headers([REQUEST_ID, RETRY_AFTER])
 }

@@ -5,23 +5,38 @@ use std::collections::HashMap;
 use axum::http::Method;
 use serde_json::{Map, Value};
 
-/// The five operations of the spec, by their `operationId`.
+/// The eleven operations of the spec, by their `operationId`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Operation {
     CreateWorkspace,
     ListWorkspaces,
     GetWorkspace,
     UpdateWorkspace,
+    DeleteWorkspace,
     CreateKeys,
+    ListKeys,
+    GetKey,
+    UpdateKeys,
+    DeleteKeys,
+    GetCurrentKey,
 }
 
+/// How many operations there are: the length of each row of counts.
+const OPERATIONS: usize = Operation::ALL.len();
+
 impl Operation {
-    const ALL: [Operation; 5] = [
+    const ALL: [Operation; 11] = [
         Operation::CreateWorkspace,
         Operation::ListWorkspaces,
         Operation::GetWorkspace,
         Operation::UpdateWorkspace,
+        Operation::DeleteWorkspace,
         Operation::CreateKeys,
+        Operation::ListKeys,
+        Operation::GetKey,
+        Operation::UpdateKeys,
+        Operation::DeleteKeys,
+        Operation::GetCurrentKey,
     ];
 
     /// The spec's `operationId`, also the key in `/_sandbox/counts`.
@@ -31,20 +46,37 @@ impl Operation {
             Operation::ListWorkspaces => "list-workspaces",
             Operation::GetWorkspace => "get-workspace",
             Operation::UpdateWorkspace => "update-workspace",
+            Operation::DeleteWorkspace => "delete-workspace",
             Operation::CreateKeys => "create-keys",
+            Operation::ListKeys => "list-keys",
+            Operation::GetKey => "get-key",
+            Operation::UpdateKeys => "update-keys",
+            Operation::DeleteKeys => "delete-keys",
+            Operation::GetCurrentKey => "get-current-key",
         }
+    }
+
+    /// Whether only the management key may call it. Any valid key may describe itself.
+    pub(crate) fn needs_management_key(self) -> bool {
+        self != Operation::GetCurrentKey
     }
 
     /// The operation a matched route and method stand for (HEAD counts as the GET it mirrors).
     pub(crate) fn of_route(method: &Method, route: &str) -> Option<Operation> {
-        use crate::routes::{KEYS, WORKSPACE, WORKSPACES};
+        use crate::routes::{CURRENT_KEY, KEY, KEYS, WORKSPACE, WORKSPACES};
         let get = method == Method::GET || method == Method::HEAD;
         match route {
             WORKSPACES if method == Method::POST => Some(Operation::CreateWorkspace),
             WORKSPACES if get => Some(Operation::ListWorkspaces),
             WORKSPACE if get => Some(Operation::GetWorkspace),
             WORKSPACE if method == Method::PATCH => Some(Operation::UpdateWorkspace),
+            WORKSPACE if method == Method::DELETE => Some(Operation::DeleteWorkspace),
             KEYS if method == Method::POST => Some(Operation::CreateKeys),
+            KEYS if get => Some(Operation::ListKeys),
+            KEY if get => Some(Operation::GetKey),
+            KEY if method == Method::PATCH => Some(Operation::UpdateKeys),
+            KEY if method == Method::DELETE => Some(Operation::DeleteKeys),
+            CURRENT_KEY if get => Some(Operation::GetCurrentKey),
             _ => None,
         }
     }
@@ -57,8 +89,8 @@ impl Operation {
 /// Request counts per operation, for all requests and per fault `key` label.
 #[derive(Debug, Default)]
 pub(crate) struct Counts {
-    all: [u64; 5],
-    by_key: HashMap<String, [u64; 5]>,
+    all: [u64; OPERATIONS],
+    by_key: HashMap<String, [u64; OPERATIONS]>,
 }
 
 impl Counts {

@@ -34,7 +34,16 @@ impl ApiError {
             .with_metadata(json!({ "field": field }))
     }
 
-    /// A 404 for a path that is not one of the API's routes, or an unknown workspace.
+    /// A 409: the change would clash with another resource, named by `field` as [`invalid`]
+    /// names it.
+    ///
+    /// [`invalid`]: ApiError::invalid
+    pub(crate) fn conflict(field: &str, problem: impl std::fmt::Display) -> Self {
+        Self::new(StatusCode::CONFLICT, format!("{field}: {problem}"))
+            .with_metadata(json!({ "field": field }))
+    }
+
+    /// A 404 for a path that is not one of the API's routes, or an unknown workspace or key.
     pub(crate) fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, message)
     }

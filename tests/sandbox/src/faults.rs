@@ -58,8 +58,9 @@ struct Fault {
 /// Where the `redirect` fault points: a closed port, so a client that follows it fails.
 const REDIRECT_TARGET: &str = "http://127.0.0.1:9/api/v1/redirected";
 
-/// `page-cap=N`: list-workspaces answers at most N items per page, whatever `limit` asked for
-/// (a server that caps its pages). Left in the request's extensions for the handler.
+/// `page-cap=N`: list-workspaces and list-keys answer at most N items per page, whatever
+/// `limit` (or the list-keys page size) says (a server that caps its pages). Left in the
+/// request's extensions for the handler.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PageCap(pub(crate) usize);
 

@@ -1,8 +1,9 @@
 //! A stateful local ModelGates management API server, for tests, demos and trying an app
 //! without an account.
 //!
-//! It serves the five operations of `api/openapi.yaml` (workspaces and API keys) under
-//! `/api/v1`, keeps its state in memory, and follows `api/CONSTRAINTS.md`. It is written from
+//! It serves the eleven operations of `api/openapi.yaml` (workspaces and API keys) under
+//! `/api/v1`, keeps its state in memory, and follows `api/CONSTRAINTS.md` and the spec's
+//! "Project decision" comments. It is written from
 //! the spec alone, independently of the SDK, so that the SDK can be checked against it. Tests
 //! can also ask it for faults (`X-Sandbox-Fault`) and read how many requests it got
 //! (`GET /_sandbox/counts`); the crate's README describes both.
@@ -60,7 +61,8 @@ pub struct SandboxConfig {
     pub port: u16,
     /// The key every operation needs, sent as `Authorization: Bearer <key>`.
     pub management_key: String,
-    /// A key that is recognised but is not a management key: it gets 403 instead of 401.
+    /// A key that is recognised but is not a management key: it gets 403 instead of 401, except
+    /// on `GET /key`, where it may describe itself.
     pub restricted_key: Option<String>,
 }
 

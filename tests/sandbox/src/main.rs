@@ -33,7 +33,8 @@ struct Cli {
     )]
     management_key: Option<String>,
 
-    /// A key that is recognised but refused with 403, as a non-management key would be.
+    /// A key that is recognised but refused with 403, as a non-management key would be (it may
+    /// still describe itself on GET /key).
     #[arg(
         long,
         env = "MODELGATES_SANDBOX_RESTRICTED_KEY",

@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use serde_json::{Map, Value};
+use axum::http::StatusCode;
+use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use crate::clock::{self, TimestampError};
@@ -15,10 +16,21 @@ use crate::error::ApiError;
 const MIN_SAMPLING_RATE: f64 = 0.0001;
 /// Page size when the query gives no `limit`.
 const DEFAULT_PAGE_SIZE: usize = 50;
-/// Largest page the list returns; a larger `limit` is clamped to it.
+/// Largest `limit` list-workspaces accepts; a larger one is refused.
 pub(crate) const MAX_PAGE_SIZE: usize = 100;
+/// Most keys one list-keys answer holds (a project decision: the sources give no page size).
+pub(crate) const KEY_PAGE_SIZE: usize = 100;
 /// The values `limit_reset` accepts (besides null).
 const LIMIT_RESETS: [&str; 3] = ["daily", "weekly", "monthly"];
+/// The fields `PATCH /keys/{hash}` acts on; a body with none of them changes nothing.
+const KEY_PATCH_FIELDS: [&str; 6] = [
+    "name",
+    "disabled",
+    "include_byok_in_limit",
+    "limit",
+    "limit_reset",
+    "workspace_id",
+];
 
 /// Changes to a workspace. `None` means "leave as is"; for the nullable properties,
 /// `Some(None)` means "clear". Creating a workspace applies one of these to the defaults.
@@ -56,6 +68,29 @@ pub(crate) struct NewKey {
     pub(crate) limit_reset: Option<String>,
     pub(crate) include_byok_in_limit: bool,
     pub(crate) creator_user_id: Option<String>,
+}
+
+/// A checked `PATCH /keys/{hash}` body. `None` means "leave as is"; for `limit` and
+/// `limit_reset`, `Some(None)` means "clear". Whether `workspace_id` names an existing
+/// workspace is for the store to say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeyPatch {
+    pub(crate) name: Option<String>,
+    pub(crate) disabled: Option<bool>,
+    pub(crate) include_byok_in_limit: Option<bool>,
+    pub(crate) limit: Option<Option<f64>>,
+    pub(crate) limit_reset: Option<Option<String>>,
+    pub(crate) workspace_id: Option<Uuid>,
+}
+
+/// A checked `GET /keys` query.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KeyQuery {
+    pub(crate) include_disabled: bool,
+    pub(crate) include_expired: bool,
+    pub(crate) offset: usize,
+    /// `None`: the default workspace.
+    pub(crate) workspace_id: Option<Uuid>,
 }
 
 /// Reads a request body as a JSON object. An empty body reads as `{}`, so that a POST
@@ -170,27 +205,8 @@ pub(crate) fn new_key(body: &Map<String, Value>) -> Result<NewKey, ApiError> {
             })
         })
         .transpose()?;
-    let limit = fields
-        .nullable("limit", "a number or null", Value::as_f64)?
-        .flatten();
-    if limit.is_some_and(|limit| !(limit.is_finite() && limit >= 0.0)) {
-        return Err(ApiError::invalid(
-            "limit",
-            "must be a non-negative number or null",
-        ));
-    }
-    let limit_reset = fields
-        .nullable(
-            "limit_reset",
-            "one of daily, weekly, monthly, or null",
-            |value| {
-                value
-                    .as_str()
-                    .filter(|reset| LIMIT_RESETS.contains(reset))
-                    .map(str::to_owned)
-            },
-        )?
-        .flatten();
+    let limit = limit(&fields)?.flatten();
+    let limit_reset = limit_reset(&fields)?.flatten();
     Ok(NewKey {
         name,
         workspace_id,
@@ -204,6 +220,99 @@ pub(crate) fn new_key(body: &Map<String, Value>) -> Result<NewKey, ApiError> {
             .nullable("creator_user_id", "a string or null", as_string)?
             .flatten(),
     })
+}
+
+/// Checks a `PATCH /keys/{hash}` body. Unrecognized fields are ignored, as the API does; a
+/// body with none of the accepted ones is refused with the API's own message.
+pub(crate) fn key_patch(body: &Map<String, Value>) -> Result<KeyPatch, ApiError> {
+    if !KEY_PATCH_FIELDS
+        .iter()
+        .any(|field| body.contains_key(*field))
+    {
+        return Err(
+            ApiError::new(StatusCode::BAD_REQUEST, "No update fields provided")
+                .with_metadata(json!({ "field": "body" })),
+        );
+    }
+    let fields = Fields(body);
+    let name = fields.not_null("name", "a string", as_string)?;
+    if let Some(name) = &name {
+        check_name(name)?;
+    }
+    Ok(KeyPatch {
+        name,
+        disabled: fields.not_null("disabled", "a boolean", Value::as_bool)?,
+        include_byok_in_limit: fields.not_null(
+            "include_byok_in_limit",
+            "a boolean",
+            Value::as_bool,
+        )?,
+        limit: limit(&fields)?,
+        limit_reset: limit_reset(&fields)?,
+        workspace_id: fields.not_null("workspace_id", "a UUID string", as_uuid)?,
+    })
+}
+
+/// `limit` of a key: a non-negative number of USD, or null for none.
+fn limit(fields: &Fields<'_>) -> Result<Option<Option<f64>>, ApiError> {
+    let limit = fields.nullable("limit", "a number or null", Value::as_f64)?;
+    if limit
+        .flatten()
+        .is_some_and(|limit| !(limit.is_finite() && limit >= 0.0))
+    {
+        return Err(ApiError::invalid(
+            "limit",
+            "must be a non-negative number or null",
+        ));
+    }
+    Ok(limit)
+}
+
+/// `limit_reset` of a key: one of [`LIMIT_RESETS`], or null for a limit that never resets.
+fn limit_reset(fields: &Fields<'_>) -> Result<Option<Option<String>>, ApiError> {
+    fields.nullable(
+        "limit_reset",
+        "one of daily, weekly, monthly, or null",
+        |value| {
+            value
+                .as_str()
+                .filter(|reset| LIMIT_RESETS.contains(reset))
+                .map(str::to_owned)
+        },
+    )
+}
+
+/// Reads the query of `GET /keys`: both filters default to false (disabled and expired keys
+/// hidden), `offset` to 0, and `workspace_id` must be a UUID when given.
+pub(crate) fn key_query(query: &HashMap<String, String>) -> Result<KeyQuery, ApiError> {
+    let workspace_id = match query.get("workspace_id") {
+        None => None,
+        Some(text) => Some(
+            as_uuid(&Value::from(text.as_str()))
+                .ok_or_else(|| ApiError::invalid("workspace_id", "must be a UUID"))?,
+        ),
+    };
+    Ok(KeyQuery {
+        include_disabled: query_bool(query, "include_disabled")?.unwrap_or(false),
+        include_expired: query_bool(query, "include_expired")?.unwrap_or(false),
+        offset: query_count(query, "offset")?.unwrap_or(0),
+        workspace_id,
+    })
+}
+
+/// Reads `confirm_default_workspace_deletion` of `DELETE /workspaces/{id}`: false unless given.
+pub(crate) fn confirm_default_deletion(query: &HashMap<String, String>) -> Result<bool, ApiError> {
+    Ok(query_bool(query, "confirm_default_workspace_deletion")?.unwrap_or(false))
+}
+
+/// A boolean query parameter, when present: exactly `true` or `false`, as the SDKs send it.
+fn query_bool(query: &HashMap<String, String>, name: &str) -> Result<Option<bool>, ApiError> {
+    match query.get(name).map(String::as_str) {
+        None => Ok(None),
+        Some("true") => Ok(Some(true)),
+        Some("false") => Ok(Some(false)),
+        Some(_) => Err(ApiError::invalid(name, "must be true or false")),
+    }
 }
 
 /// Reads `offset` and `limit` of `GET /workspaces`: defaults 0 and 50. A `limit` above 100
@@ -379,5 +488,46 @@ mod tests {
         assert!(page(&query(&[("offset", "-1")])).is_err());
         assert!(page(&query(&[("limit", "+1")])).is_err());
         assert!(page(&query(&[("limit", "")])).is_err());
+    }
+
+    fn query(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn key_patch_distinguishes_absent_null_and_value() {
+        let patch = key_patch(&map(json!({"limit": null, "limit_reset": "daily"}))).unwrap();
+        assert_eq!(patch.limit, Some(None));
+        assert_eq!(patch.limit_reset, Some(Some("daily".to_owned())));
+        assert_eq!(patch.name, None);
+        assert_eq!(patch.disabled, None);
+    }
+
+    #[test]
+    fn key_patch_needs_an_accepted_field() {
+        for body in [json!({}), json!({"colour": "blue", "hash": "x"})] {
+            let err = key_patch(&map(body)).unwrap_err();
+            assert!(format!("{err:?}").contains("No update fields provided"));
+        }
+    }
+
+    #[test]
+    fn key_query_defaults_and_booleans() {
+        let parsed = key_query(&query(&[])).unwrap();
+        assert!(!parsed.include_disabled && !parsed.include_expired);
+        assert_eq!((parsed.offset, parsed.workspace_id), (0, None));
+        let parsed = key_query(&query(&[("include_disabled", "true"), ("offset", "3")])).unwrap();
+        assert!(parsed.include_disabled);
+        assert_eq!(parsed.offset, 3);
+        for bad in ["1", "TRUE", "yes", ""] {
+            assert!(
+                key_query(&query(&[("include_expired", bad)])).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(key_query(&query(&[("workspace_id", "default")])).is_err());
     }
 }

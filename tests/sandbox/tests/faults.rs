@@ -6,7 +6,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::{Api, MANAGEMENT_KEY, Outgoing, bearer, raw_header, split_response};
-use serde_json::json;
+use serde_json::{Value, json};
 use ureq::http::Method;
 
 fn with_fault<'a>(auth: &'a str, fault: &'a str, body: Option<&'a str>) -> Outgoing<'a> {
@@ -18,6 +18,23 @@ fn with_fault<'a>(auth: &'a str, fault: &'a str, body: Option<&'a str>) -> Outgo
 }
 
 const NEW_WORKSPACE: &str = r#"{"name":"Faulty","slug":"faulty"}"#;
+
+/// `/_sandbox/counts` before any request: every operation of the spec, at zero.
+fn zero_counts() -> Value {
+    json!({
+        "create-workspace": 0,
+        "list-workspaces": 0,
+        "get-workspace": 0,
+        "update-workspace": 0,
+        "delete-workspace": 0,
+        "create-keys": 0,
+        "list-keys": 0,
+        "get-key": 0,
+        "update-keys": 0,
+        "delete-keys": 0,
+        "get-current-key": 0,
+    })
+}
 
 #[test]
 fn status_with_times_fails_the_first_n_then_succeeds() {
@@ -254,13 +271,7 @@ fn an_unparseable_fault_header_is_a_400_naming_it() {
 fn counts_every_request_that_reached_an_operation() {
     let api = Api::start();
     let auth = bearer(MANAGEMENT_KEY);
-    let zero = json!({
-        "create-workspace": 0,
-        "list-workspaces": 0,
-        "get-workspace": 0,
-        "update-workspace": 0,
-        "create-keys": 0,
-    });
+    let zero = zero_counts();
     assert_eq!(api.counts(None), zero);
 
     api.create_workspace("C", "c");
@@ -286,16 +297,13 @@ fn counts_every_request_that_reached_an_operation() {
     api.send(Method::GET, "/_sandbox/counts", Outgoing::default());
     api.get("/nowhere");
 
-    assert_eq!(
-        api.counts(None),
-        json!({
-            "create-workspace": 1,
-            "list-workspaces": 3,
-            "get-workspace": 2,
-            "update-workspace": 1,
-            "create-keys": 3,
-        })
-    );
+    let mut expected = zero.clone();
+    expected["create-workspace"] = json!(1);
+    expected["list-workspaces"] = json!(3);
+    expected["get-workspace"] = json!(2);
+    expected["update-workspace"] = json!(1);
+    expected["create-keys"] = json!(3);
+    assert_eq!(api.counts(None), expected);
     let mut only_x = zero.clone();
     only_x["list-workspaces"] = json!(2);
     assert_eq!(api.counts(Some("x")), only_x);
@@ -303,4 +311,148 @@ fn counts_every_request_that_reached_an_operation() {
     only_y["create-keys"] = json!(1);
     assert_eq!(api.counts(Some("y")), only_y);
     assert_eq!(api.counts(Some("never-used")), zero);
+}
+
+#[test]
+fn counts_the_lifecycle_operations_by_operation_id() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let (key, secret) = api.create_key(&json!({"name": "k"}));
+    let path = format!("/keys/{}", key["hash"].as_str().unwrap());
+    api.create_workspace("Gone", "gone");
+
+    api.get("/keys");
+    api.get("/keys?include_disabled=maybe");
+    api.get(&path);
+    api.get("/keys/unknown");
+    api.patch(&path, &json!({"name": "renamed"}));
+    api.patch(&path, &json!({}));
+    api.call_as(&secret, Method::GET, "/key", None);
+    api.call_as(&secret, Method::GET, "/key", None);
+    api.get("/key");
+    api.send(Method::GET, "/key", Outgoing::default());
+    api.delete("/workspaces/gone");
+    api.delete("/workspaces/default");
+    api.send(
+        Method::DELETE,
+        &path,
+        with_fault(&auth, "status=503;key=del", None),
+    );
+    api.send(Method::DELETE, &path, with_fault(&auth, "key=del", None));
+
+    let mut expected = zero_counts();
+    expected["create-workspace"] = json!(1);
+    expected["get-workspace"] = json!(0);
+    expected["delete-workspace"] = json!(2);
+    expected["create-keys"] = json!(1);
+    expected["list-keys"] = json!(2);
+    expected["get-key"] = json!(2);
+    expected["update-keys"] = json!(2);
+    expected["delete-keys"] = json!(2);
+    expected["get-current-key"] = json!(4);
+    assert_eq!(api.counts(None), expected);
+    let mut only_del = zero_counts();
+    only_del["delete-keys"] = json!(2);
+    assert_eq!(api.counts(Some("del")), only_del);
+}
+
+#[test]
+fn status_faults_skip_the_lifecycle_operations() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let (key, secret) = api.create_key(&json!({"name": "k"}));
+    let path = format!("/keys/{}", key["hash"].as_str().unwrap());
+    api.create_workspace("Kept", "kept");
+
+    let reply = api.send(Method::DELETE, &path, with_fault(&auth, "status=503", None));
+    assert_eq!(reply.status, 503);
+    let reply = api.send(
+        Method::PATCH,
+        &path,
+        with_fault(&auth, "status=500", Some(r#"{"name":"renamed"}"#)),
+    );
+    assert_eq!(reply.status, 500);
+    let reply = api.send(
+        Method::DELETE,
+        "/workspaces/kept",
+        with_fault(&auth, "status=502", None),
+    );
+    assert_eq!(reply.status, 502);
+    let reply = api.send(
+        Method::GET,
+        "/keys",
+        with_fault(&auth, "status=429;retry-after=1", None),
+    );
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.header("retry-after"), Some("1"));
+    assert_eq!(reply.json()["error"]["code"], 429);
+
+    // A minted key passes auth on GET /key, so the fault applies; it is not marked used.
+    let minted = bearer(&secret);
+    let reply = api.send(Method::GET, "/key", with_fault(&minted, "status=503", None));
+    assert_eq!(reply.status, 503);
+    // On a management operation, auth comes first: 403, whatever the fault.
+    let reply = api.send(
+        Method::GET,
+        "/keys",
+        with_fault(&minted, "status=503", None),
+    );
+    assert_eq!(reply.status, 403);
+
+    // None of the faulted operations happened.
+    let fetched = api.get(&path).json()["data"].clone();
+    assert_eq!(fetched, key);
+    assert_eq!(fetched["last_used_at"], Value::Null);
+    assert_eq!(api.get("/workspaces/kept").status, 200);
+
+    // `times` lets the retry through.
+    let fault = "status=503;times=1;key=retry";
+    let first = api.send(Method::DELETE, &path, with_fault(&auth, fault, None));
+    let second = api.send(Method::DELETE, &path, with_fault(&auth, fault, None));
+    assert_eq!((first.status, second.status), (503, 200));
+    assert_eq!(api.get(&path).status, 404);
+}
+
+#[test]
+fn drop_on_delete_keys_keeps_the_key() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let (key, _) = api.create_key(&json!({"name": "k"}));
+    let path = format!("/keys/{}", key["hash"].as_str().unwrap());
+    let received = api.raw(
+        "DELETE",
+        &path,
+        &[("authorization", &auth), ("x-sandbox-fault", "drop")],
+        "",
+    );
+    assert!(received.is_empty(), "got {} bytes", received.len());
+    assert_eq!(api.get(&path).status, 200);
+}
+
+#[test]
+fn truncate_on_delete_keys_deletes_then_cuts_the_body() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let (key, _) = api.create_key(&json!({"name": "k"}));
+    let path = format!("/keys/{}", key["hash"].as_str().unwrap());
+    let received = api.raw(
+        "DELETE",
+        &path,
+        &[("authorization", &auth), ("x-sandbox-fault", "truncate")],
+        "",
+    );
+    let (head, body) = split_response(&received);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let length: usize = raw_header(&head, "content-length")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(length, r#"{"deleted":true}"#.len());
+    assert_eq!(body.len(), length / 2);
+    assert_eq!(body, br#"{"delete"#);
+    // The key was deleted all the same, so a retry finds nothing.
+    assert_eq!(api.get(&path).status, 404);
+    let retry = api.delete(&path);
+    assert_eq!(retry.status, 404, "{}", retry.text);
+    assert_eq!(retry.json()["error"]["code"], 404);
 }

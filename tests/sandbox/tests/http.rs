@@ -8,7 +8,7 @@ use modelgates_sandbox::{Sandbox, SandboxConfig};
 use serde_json::{Value, json};
 use ureq::http::Method;
 
-/// One request per operation, each with a valid body.
+/// One request per management operation (all but get-current-key), each with a valid body.
 fn operations() -> Vec<(Method, &'static str, Option<&'static str>)> {
     vec![
         (
@@ -23,7 +23,12 @@ fn operations() -> Vec<(Method, &'static str, Option<&'static str>)> {
             "/workspaces/default",
             Some(r#"{"name":"B"}"#),
         ),
+        (Method::DELETE, "/workspaces/default", None),
         (Method::POST, "/keys", Some(r#"{"name":"k"}"#)),
+        (Method::GET, "/keys", None),
+        (Method::GET, "/keys/abc", None),
+        (Method::PATCH, "/keys/abc", Some(r#"{"name":"k2"}"#)),
+        (Method::DELETE, "/keys/abc", None),
     ]
 }
 
@@ -33,7 +38,9 @@ fn every_operation_needs_a_valid_bearer_key() {
     let wrong = bearer("sk-mg-wrong");
     let management_without_scheme = MANAGEMENT_KEY.to_owned();
     let basic = format!("Basic {MANAGEMENT_KEY}");
-    for (method, path, body) in operations() {
+    let mut every_operation = operations();
+    every_operation.push((Method::GET, "/key", None));
+    for (method, path, body) in every_operation {
         for authorization in [
             None,
             Some(""),
@@ -79,8 +86,13 @@ fn the_restricted_key_gets_403() {
         );
         assert_eq!(reply.status, 403, "{method} {path}");
         assert_eq!(reply.error_message(), "a management key is required");
+        assert_eq!(reply.json()["user_id"], "user_sandbox");
     }
     assert_eq!(api.workspaces().len(), 1);
+    // It may still describe itself.
+    let reply = api.call_as(RESTRICTED_KEY, Method::GET, "/key", None);
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json()["data"]["is_management_key"], false);
 }
 
 #[test]
@@ -108,6 +120,7 @@ fn auth_is_checked_before_validation() {
             (Method::POST, "/workspaces"),
             (Method::PATCH, "/workspaces/nope"),
             (Method::POST, "/keys"),
+            (Method::PATCH, "/keys/nope"),
         ] {
             let reply = api.send(
                 method.clone(),
@@ -120,15 +133,24 @@ fn auth_is_checked_before_validation() {
             );
             assert_eq!(reply.status, status, "{method} {path}");
         }
-        let reply = api.send(
-            Method::GET,
-            "/workspaces?limit=x",
-            Outgoing {
-                authorization: Some(authorization),
-                ..Outgoing::default()
-            },
-        );
-        assert_eq!(reply.status, status);
+        for (method, path) in [
+            (Method::GET, "/workspaces?limit=x"),
+            (Method::GET, "/keys?include_disabled=x&workspace_id=y"),
+            (
+                Method::DELETE,
+                "/workspaces/default?confirm_default_workspace_deletion=x",
+            ),
+        ] {
+            let reply = api.send(
+                method.clone(),
+                path,
+                Outgoing {
+                    authorization: Some(authorization),
+                    ..Outgoing::default()
+                },
+            );
+            assert_eq!(reply.status, status, "{method} {path}");
+        }
     }
 }
 
@@ -164,9 +186,16 @@ fn unknown_routes_and_methods_answer_the_envelope() {
     assert_eq!(reply.status, 404);
     assert_eq!(reply.error_field(), None);
 
-    let reply = api.call(Method::DELETE, "/workspaces/default", None);
-    assert_eq!(reply.status, 405);
-    assert_eq!(reply.error_field(), None);
+    for (method, path) in [
+        (Method::PUT, "/workspaces/default"),
+        (Method::DELETE, "/keys"),
+        (Method::POST, "/keys/abc"),
+        (Method::DELETE, "/key"),
+    ] {
+        let reply = api.call(method.clone(), path, None);
+        assert_eq!(reply.status, 405, "{method} {path}");
+        assert_eq!(reply.error_field(), None);
+    }
 }
 
 #[test]
@@ -194,7 +223,13 @@ fn an_oversized_body_is_refused_with_the_envelope() {
 #[test]
 fn cors_preflight_is_answered_for_any_origin() {
     let api = Api::start();
-    for path in ["/workspaces", "/workspaces/default", "/keys"] {
+    for path in [
+        "/workspaces",
+        "/workspaces/default",
+        "/keys",
+        "/keys/abc",
+        "/key",
+    ] {
         let url = format!("{}{path}", api.sandbox.base_url());
         let request = ureq::http::Request::builder()
             .method(Method::OPTIONS)
@@ -218,7 +253,7 @@ fn cors_preflight_is_answered_for_any_origin() {
                 .to_ascii_lowercase()
         };
         assert_eq!(header("access-control-allow-origin"), "*");
-        for method in ["get", "post", "patch", "options"] {
+        for method in ["get", "post", "patch", "delete", "options"] {
             assert!(header("access-control-allow-methods").contains(method));
         }
         for allowed in ["authorization", "content-type", "x-sandbox-fault"] {
@@ -227,6 +262,57 @@ fn cors_preflight_is_answered_for_any_origin() {
     }
     // A preflight is not a request to an operation.
     assert_eq!(api.counts(None)["list-workspaces"], 0);
+}
+
+#[test]
+fn cors_preflight_allows_delete() {
+    let api = Api::start();
+    let (key, _) = api.create_key(&json!({"name": "k"}));
+    let path = format!("/keys/{}", key["hash"].as_str().unwrap());
+    for path in ["/workspaces/default", path.as_str()] {
+        let request = ureq::http::Request::builder()
+            .method(Method::OPTIONS)
+            .uri(format!("{}{path}", api.sandbox.base_url()))
+            .header("origin", "http://app.example")
+            .header("access-control-request-method", "DELETE")
+            .header("access-control-request-headers", "authorization")
+            .body(())
+            .unwrap();
+        let response = ureq::Agent::new_with_defaults().run(request).unwrap();
+        assert!(response.status().is_success(), "{path}");
+        let methods = response
+            .headers()
+            .get("access-control-allow-methods")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_uppercase();
+        assert!(
+            methods.split(',').any(|m| m.trim() == "DELETE"),
+            "{methods}"
+        );
+        assert_eq!(
+            response
+                .headers()
+                .get("access-control-allow-origin")
+                .and_then(|v| v.to_str().ok()),
+            Some("*")
+        );
+    }
+    // The preflight did nothing: the key is still there, and nothing was counted.
+    assert_eq!(api.key_names(""), ["k"]);
+    assert_eq!(api.counts(None)["delete-keys"], 0);
+    assert_eq!(api.counts(None)["delete-workspace"], 0);
+    // The DELETE itself answers with the CORS headers.
+    let reply = api.send(
+        Method::DELETE,
+        &format!("/keys/{}", key["hash"].as_str().unwrap()),
+        Outgoing {
+            authorization: Some(&bearer(MANAGEMENT_KEY)),
+            ..Outgoing::default()
+        },
+    );
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("access-control-allow-origin"), Some("*"));
 }
 
 #[test]

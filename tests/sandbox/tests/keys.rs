@@ -3,77 +3,28 @@
 
 mod common;
 
-use common::Api;
+use common::{Api, assert_key_record_shape};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-
-/// The 21 properties of the spec's ApiKey schema.
-const API_KEY_PROPERTIES: [&str; 21] = [
-    "byok_usage",
-    "byok_usage_daily",
-    "byok_usage_monthly",
-    "byok_usage_weekly",
-    "created_at",
-    "creator_user_id",
-    "disabled",
-    "expires_at",
-    "hash",
-    "include_byok_in_limit",
-    "label",
-    "limit",
-    "limit_remaining",
-    "limit_reset",
-    "name",
-    "updated_at",
-    "usage",
-    "usage_daily",
-    "usage_monthly",
-    "usage_weekly",
-    "workspace_id",
-];
-
-/// Creates a key and returns `(data, secret)`; on failure shows the status only, since a
-/// successful body would hold a secret.
-fn create_key(api: &Api, body: &Value) -> (Value, String) {
-    let reply = api.post("/keys", body);
-    assert_eq!(reply.status, 201, "creating a key with {body}");
-    let mut created = reply.json();
-    let secret = created["key"].take();
-    (
-        created["data"].take(),
-        secret.as_str().unwrap_or_default().to_owned(),
-    )
-}
-
-fn default_workspace_id(api: &Api) -> Value {
-    api.get("/workspaces/default").json()["data"]["id"].clone()
-}
 
 #[test]
 fn the_spec_example_creates_a_key_in_the_default_workspace() {
     let api = Api::start();
-    let (key, secret) = create_key(
-        &api,
-        &json!({
-            "name": "Analytics Service Key",
-            "expires_at": "2029-11-30T23:59:59Z",
-            "include_byok_in_limit": false,
-            "limit": 100,
-            "limit_reset": "weekly",
-        }),
-    );
+    let (key, secret) = api.create_key(&json!({
+        "name": "Analytics Service Key",
+        "expires_at": "2029-11-30T23:59:59Z",
+        "include_byok_in_limit": false,
+        "limit": 100,
+        "limit_reset": "weekly",
+    }));
 
-    let mut properties: Vec<&str> = key
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    properties.sort_unstable();
-    assert_eq!(properties, API_KEY_PROPERTIES);
+    // The ApiKeyRecord shape: ApiKey's 21 properties, external_user and last_used_at.
+    assert_key_record_shape(&key);
+    assert_eq!(key["external_user"], Value::Null);
+    assert_eq!(key["last_used_at"], Value::Null);
 
     assert_eq!(key["name"], "Analytics Service Key");
-    assert_eq!(key["workspace_id"], default_workspace_id(&api));
+    assert_eq!(key["workspace_id"], api.default_workspace_id());
     assert_eq!(key["expires_at"], "2029-11-30T23:59:59Z");
     assert_eq!(key["limit"], 100.0);
     assert_eq!(key["limit_remaining"], 100.0);
@@ -112,8 +63,8 @@ fn the_spec_example_creates_a_key_in_the_default_workspace() {
 #[test]
 fn each_key_gets_its_own_secret() {
     let api = Api::start();
-    let (first, first_secret) = create_key(&api, &json!({"name": "a"}));
-    let (second, second_secret) = create_key(&api, &json!({"name": "a"}));
+    let (first, first_secret) = api.create_key(&json!({"name": "a"}));
+    let (second, second_secret) = api.create_key(&json!({"name": "a"}));
     assert!(first_secret != second_secret, "secrets differ");
     assert_ne!(first["hash"], second["hash"]);
 }
@@ -121,7 +72,7 @@ fn each_key_gets_its_own_secret() {
 #[test]
 fn a_minimal_key_has_nulls_and_defaults() {
     let api = Api::start();
-    let (key, _) = create_key(&api, &json!({"name": "Minimal"}));
+    let (key, _) = api.create_key(&json!({"name": "Minimal"}));
     for nullable in ["expires_at", "limit", "limit_remaining", "limit_reset"] {
         assert_eq!(key[nullable], Value::Null, "{nullable}");
     }
@@ -132,18 +83,15 @@ fn a_minimal_key_has_nulls_and_defaults() {
 fn explicit_values_are_kept() {
     let api = Api::start();
     let workspace = api.create_workspace("Team", "team");
-    let (key, _) = create_key(
-        &api,
-        &json!({
-            "name": "Team key",
-            "workspace_id": workspace["id"],
-            "expires_at": null,
-            "limit": 0.5,
-            "limit_reset": null,
-            "include_byok_in_limit": true,
-            "creator_user_id": "user_member",
-        }),
-    );
+    let (key, _) = api.create_key(&json!({
+        "name": "Team key",
+        "workspace_id": workspace["id"],
+        "expires_at": null,
+        "limit": 0.5,
+        "limit_reset": null,
+        "include_byok_in_limit": true,
+        "creator_user_id": "user_member",
+    }));
     assert_eq!(key["workspace_id"], workspace["id"]);
     assert_eq!(key["limit"], 0.5);
     assert_eq!(key["limit_remaining"], 0.5);
@@ -156,10 +104,7 @@ fn explicit_values_are_kept() {
 #[test]
 fn utc_expiry_with_an_offset_is_normalised() {
     let api = Api::start();
-    let (key, _) = create_key(
-        &api,
-        &json!({"name": "k", "expires_at": "2029-11-30T23:59:59+00:00"}),
-    );
+    let (key, _) = api.create_key(&json!({"name": "k", "expires_at": "2029-11-30T23:59:59+00:00"}));
     assert_eq!(key["expires_at"], "2029-11-30T23:59:59Z");
 }
 

@@ -1,9 +1,9 @@
-//! The four workspace operations over real HTTP: happy paths, lookup, paging, partial
-//! update and every validation rule.
+//! The five workspace operations over real HTTP: happy paths, lookup, paging, partial
+//! update, deletion (the default workspace, the active-keys rule) and every validation rule.
 
 mod common;
 
-use common::{Api, assert_workspace_shape};
+use common::{Api, PAST, assert_workspace_shape, key_path};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
@@ -475,4 +475,241 @@ fn a_post_without_body_is_refused_for_its_missing_name() {
             assert_eq!(reply.error_field().as_deref(), Some("name"));
         }
     }
+}
+
+#[test]
+fn delete_removes_a_workspace_by_id_or_slug() {
+    let api = Api::start();
+    let by_slug = api.create_workspace("By slug", "by-slug");
+    let by_id = api.create_workspace("By id", "by-id");
+    let kept = api.create_workspace("Kept", "kept");
+
+    let reply = api.delete("/workspaces/by-slug");
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json(), json!({"deleted": true}));
+    let id = by_id["id"].as_str().unwrap().to_uppercase();
+    let reply = api.delete(&format!("/workspaces/{id}"));
+    assert_eq!(reply.status, 200, "{}", reply.text);
+
+    for gone in [&by_slug, &by_id] {
+        let id = gone["id"].as_str().unwrap();
+        assert_eq!(api.get(&format!("/workspaces/{id}")).status, 404);
+    }
+    let slugs: Vec<Value> = api.workspaces().iter().map(|w| w["slug"].clone()).collect();
+    assert_eq!(slugs, [json!("default"), json!("kept")]);
+    assert_eq!(api.get("/workspaces/kept").json()["data"], kept);
+    // A deleted slug is free again.
+    api.create_workspace("Again", "by-slug");
+}
+
+#[test]
+fn delete_of_an_unknown_workspace_is_404() {
+    let api = Api::start();
+    for path in [
+        "/workspaces/nope".to_owned(),
+        format!("/workspaces/{}", Uuid::new_v4()),
+    ] {
+        let reply = api.delete(&path);
+        assert_eq!(reply.status, 404, "{path}");
+        assert_eq!(reply.error_field(), None);
+    }
+    api.create_workspace("Once", "once");
+    assert_eq!(api.delete("/workspaces/once").status, 200);
+    assert_eq!(api.delete("/workspaces/once").status, 404);
+}
+
+#[test]
+fn the_default_workspace_needs_confirmation_to_be_deleted() {
+    let api = Api::start();
+    for query in ["", "?confirm_default_workspace_deletion=false"] {
+        let reply = api.delete(&format!("/workspaces/default{query}"));
+        assert_eq!(reply.status, 400, "{query}: {}", reply.text);
+        assert_eq!(
+            reply.error_field().as_deref(),
+            Some("confirm_default_workspace_deletion")
+        );
+        assert!(
+            reply
+                .error_message()
+                .starts_with("confirm_default_workspace_deletion")
+        );
+    }
+    // By id, too: it is the workspace that counts, not how it is named.
+    let id = api.default_workspace_id();
+    let reply = api.delete(&format!("/workspaces/{}", id.as_str().unwrap()));
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(api.workspaces().len(), 1);
+
+    let reply = api.delete("/workspaces/default?confirm_default_workspace_deletion=true");
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json(), json!({"deleted": true}));
+    assert!(api.workspaces().is_empty());
+    assert_eq!(api.get("/workspaces/default").status, 404);
+}
+
+#[test]
+fn after_the_default_workspace_is_deleted_there_is_none() {
+    let api = Api::start();
+    let team = api.create_workspace("Team", "team");
+    api.key_named("team key", Some(&team["id"]));
+    let reply = api.delete("/workspaces/default?confirm_default_workspace_deletion=true");
+    assert_eq!(reply.status, 200, "{}", reply.text);
+
+    // list-keys without workspace_id: the default workspace's keys, of which there are none.
+    let reply = api.get("/keys?include_disabled=true&include_expired=true");
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.json(), json!({"data": []}));
+    let team_id = team["id"].as_str().unwrap();
+    assert_eq!(
+        api.key_names(&format!("?workspace_id={team_id}")),
+        ["team key"]
+    );
+
+    // create-keys without workspace_id has nowhere to put the key.
+    let reply = api.post("/keys", &json!({"name": "orphan"}));
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(reply.error_field().as_deref(), Some("workspace_id"));
+    assert_eq!(
+        reply.error_message(),
+        "workspace_id: there is no default workspace"
+    );
+    api.key_named("placed", Some(&team["id"]));
+
+    // A new workspace with the slug `default` is not the default workspace.
+    let new = api.create_workspace("Default again", "default");
+    assert_eq!(api.post("/keys", &json!({"name": "orphan"})).status, 400);
+    assert_eq!(
+        api.delete("/workspaces/default").status,
+        200,
+        "no confirmation needed"
+    );
+    assert_eq!(
+        api.get(&format!("/workspaces/{}", new["id"].as_str().unwrap()))
+            .status,
+        404
+    );
+}
+
+#[test]
+fn confirmation_is_ignored_for_other_workspaces_but_must_be_a_boolean() {
+    let api = Api::start();
+    api.create_workspace("A", "a");
+    api.create_workspace("B", "b");
+    assert_eq!(
+        api.delete("/workspaces/a?confirm_default_workspace_deletion=true")
+            .status,
+        200
+    );
+    assert_eq!(
+        api.delete("/workspaces/b?confirm_default_workspace_deletion=false")
+            .status,
+        200
+    );
+    for value in ["yes", "1", "TRUE", ""] {
+        for path in ["/workspaces/default", "/workspaces/nope"] {
+            let reply = api.delete(&format!(
+                "{path}?confirm_default_workspace_deletion={value}"
+            ));
+            assert_eq!(reply.status, 400, "{path} {value}");
+            assert_eq!(
+                reply.error_field().as_deref(),
+                Some("confirm_default_workspace_deletion")
+            );
+        }
+    }
+    assert_eq!(api.workspaces().len(), 1);
+}
+
+#[test]
+fn a_workspace_with_active_keys_is_not_deleted() {
+    let api = Api::start();
+    let team = api.create_workspace("Team", "team");
+    let first = api.key_named("first", Some(&team["id"]));
+    let second = api.key_named("second", Some(&team["id"]));
+    let third = api.key_named("third", Some(&team["id"]));
+    assert_eq!(
+        api.patch(&key_path(&third), &json!({"disabled": true}))
+            .status,
+        200
+    );
+
+    let reply = api.delete("/workspaces/team");
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(reply.error_field().as_deref(), Some("id"));
+    let message = reply.error_message();
+    assert!(message.starts_with("id: "), "{message}");
+    assert!(message.contains("2 active API keys"), "{message}");
+    assert!(
+        message.contains("must be deleted or disabled first"),
+        "{message}"
+    );
+    // Nothing was deleted.
+    assert_eq!(api.get("/workspaces/team").json()["data"], team);
+    for key in [&first, &second, &third] {
+        assert_eq!(api.get(&key_path(key)).status, 200);
+    }
+
+    assert_eq!(api.delete(&key_path(&first)).status, 200);
+    let reply = api.delete("/workspaces/team");
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert!(
+        reply.error_message().contains("1 active API key;"),
+        "{}",
+        reply.text
+    );
+
+    assert_eq!(
+        api.patch(&key_path(&second), &json!({"disabled": true}))
+            .status,
+        200
+    );
+    assert_eq!(api.delete("/workspaces/team").status, 200);
+}
+
+#[test]
+fn the_default_workspace_with_active_keys_is_not_deleted_even_when_confirmed() {
+    let api = Api::start();
+    api.key_named("active", None);
+    let reply = api.delete("/workspaces/default?confirm_default_workspace_deletion=true");
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(reply.error_field().as_deref(), Some("id"));
+    assert!(reply.error_message().contains("1 active API key"));
+    assert_eq!(api.workspaces().len(), 1);
+}
+
+#[test]
+fn deleting_a_workspace_deletes_its_inactive_keys() {
+    let api = Api::start();
+    let team = api.create_workspace("Team", "team");
+    let disabled = api.key_named("disabled", Some(&team["id"]));
+    assert_eq!(
+        api.patch(&key_path(&disabled), &json!({"disabled": true}))
+            .status,
+        200
+    );
+    let (expired, _) = api.create_key(&json!({
+        "name": "expired",
+        "workspace_id": team["id"],
+        "expires_at": PAST,
+    }));
+    let elsewhere = api.key_named("elsewhere", None);
+
+    // Expired and disabled keys do not block the deletion...
+    let reply = api.delete("/workspaces/team");
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    // ...and go with the workspace.
+    for key in [&disabled, &expired] {
+        assert_eq!(api.get(&key_path(key)).status, 404);
+    }
+    // Keys of other workspaces stay.
+    assert_eq!(api.get(&key_path(&elsewhere)).json()["data"], elsewhere);
+    let team_id = team["id"].as_str().unwrap();
+    assert_eq!(
+        api.get(&format!("/keys?workspace_id={team_id}")).status,
+        404
+    );
+    // No key can be moved into the deleted workspace.
+    let reply = api.patch(&key_path(&elsewhere), &json!({"workspace_id": team_id}));
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(reply.error_field().as_deref(), Some("workspace_id"));
 }

@@ -38,6 +38,66 @@ pub const WORKSPACE_PROPERTIES: [&str; 15] = [
     "updated_at",
 ];
 
+/// The 23 properties of the spec's ApiKeyRecord: the 21 of ApiKey, `external_user` and
+/// `last_used_at`.
+pub const KEY_RECORD_PROPERTIES: [&str; 23] = [
+    "byok_usage",
+    "byok_usage_daily",
+    "byok_usage_monthly",
+    "byok_usage_weekly",
+    "created_at",
+    "creator_user_id",
+    "disabled",
+    "expires_at",
+    "external_user",
+    "hash",
+    "include_byok_in_limit",
+    "label",
+    "last_used_at",
+    "limit",
+    "limit_remaining",
+    "limit_reset",
+    "name",
+    "updated_at",
+    "usage",
+    "usage_daily",
+    "usage_monthly",
+    "usage_weekly",
+    "workspace_id",
+];
+
+/// The 25 properties of the spec's CurrentApiKey (24 required, and `expires_at`).
+pub const CURRENT_KEY_PROPERTIES: [&str; 25] = [
+    "allowed_data_regions",
+    "budgets",
+    "byok_usage",
+    "byok_usage_daily",
+    "byok_usage_monthly",
+    "byok_usage_weekly",
+    "creator_user_id",
+    "effective_budget",
+    "expires_at",
+    "free_model_daily_requests",
+    "include_byok_in_limit",
+    "is_free_tier",
+    "is_management_key",
+    "is_provisioning_key",
+    "label",
+    "limit",
+    "limit_remaining",
+    "limit_reset",
+    "organization_id",
+    "rate_limit",
+    "usage",
+    "usage_daily",
+    "usage_monthly",
+    "usage_weekly",
+    "workspace_id",
+];
+
+/// An expiry already in the past: create-keys accepts it, and the key is expired at once.
+pub const PAST: &str = "2020-01-01T00:00:00Z";
+
 /// A running sandbox and a client for it.
 pub struct Api {
     pub sandbox: Sandbox,
@@ -145,12 +205,17 @@ impl Api {
 
     /// A request with the management key.
     pub fn call(&self, method: Method, path: &str, body: Option<&Value>) -> Reply {
+        self.call_as(MANAGEMENT_KEY, method, path, body)
+    }
+
+    /// A request with `key` as the bearer token.
+    pub fn call_as(&self, key: &str, method: Method, path: &str, body: Option<&Value>) -> Reply {
         let body = body.map(Value::to_string);
         self.send(
             method,
             path,
             Outgoing {
-                authorization: Some(&bearer(MANAGEMENT_KEY)),
+                authorization: Some(&bearer(key)),
                 body: body.as_deref(),
                 ..Outgoing::default()
             },
@@ -167,6 +232,52 @@ impl Api {
 
     pub fn patch(&self, path: &str, body: &Value) -> Reply {
         self.call(Method::PATCH, path, Some(body))
+    }
+
+    pub fn delete(&self, path: &str) -> Reply {
+        self.call(Method::DELETE, path, None)
+    }
+
+    /// The id of the default workspace (while it exists).
+    pub fn default_workspace_id(&self) -> Value {
+        let reply = self.get("/workspaces/default");
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        reply.json()["data"]["id"].clone()
+    }
+
+    /// Creates a key and returns `(data, secret)`; on failure shows the status only, since a
+    /// successful body would hold a secret.
+    pub fn create_key(&self, body: &Value) -> (Value, String) {
+        let reply = self.post("/keys", body);
+        assert_eq!(reply.status, 201, "creating a key with {body}");
+        let mut created = reply.json();
+        let secret = created["key"].take();
+        (
+            created["data"].take(),
+            secret.as_str().unwrap_or_default().to_owned(),
+        )
+    }
+
+    /// Creates a key named `name` (in `workspace_id`, or the default workspace) and returns
+    /// its `data`.
+    pub fn key_named(&self, name: &str, workspace_id: Option<&Value>) -> Value {
+        let mut body = serde_json::json!({ "name": name });
+        if let Some(id) = workspace_id {
+            body["workspace_id"] = id.clone();
+        }
+        self.create_key(&body).0
+    }
+
+    /// `GET /keys{query}`: the names of the keys listed, in order.
+    pub fn key_names(&self, query: &str) -> Vec<String> {
+        let reply = self.get(&format!("/keys{query}"));
+        assert_eq!(reply.status, 200, "{query}: {}", reply.text);
+        reply.json()["data"]
+            .as_array()
+            .expect("data is an array")
+            .iter()
+            .map(|key| key["name"].as_str().expect("name").to_owned())
+            .collect()
     }
 
     /// Creates a workspace and returns it (the `data` object).
@@ -238,6 +349,14 @@ pub fn bearer(key: &str) -> String {
     format!("Bearer {key}")
 }
 
+/// `/keys/{hash}` of a key's `data`.
+pub fn key_path(key: &Value) -> String {
+    format!(
+        "/keys/{}",
+        key["hash"].as_str().expect("the key has a hash")
+    )
+}
+
 /// Splits a raw HTTP response into its head (as text) and body bytes.
 pub fn split_response(raw: &[u8]) -> (String, Vec<u8>) {
     let end = raw
@@ -256,6 +375,19 @@ pub fn raw_header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
             .eq_ignore_ascii_case(name)
             .then_some(value.trim())
     })
+}
+
+/// Checks the key has exactly the 23 properties of the spec's ApiKeyRecord.
+pub fn assert_key_record_shape(key: &Value) {
+    assert_properties(key, &KEY_RECORD_PROPERTIES);
+}
+
+/// Checks the object's property names, sorted, are exactly `expected`.
+pub fn assert_properties(object: &Value, expected: &[&str]) {
+    let object = object.as_object().expect("an object");
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, expected);
 }
 
 /// Checks the workspace has exactly the spec's 15 properties.
