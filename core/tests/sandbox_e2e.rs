@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 use modelgates_core::blocking::BlockingClient;
 use modelgates_core::{
-    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, ErrorClass, ErrorKind, LimitReset,
-    ListWorkspacesRequest, RetryPolicy, UpdateWorkspaceRequest,
+    Config, CreateKeyRequest, CreateWorkspaceRequest, DeleteWorkspaceRequest, Error, ErrorClass,
+    ErrorKind, LimitReset, ListKeysRequest, ListWorkspacesRequest, RetryPolicy, UpdateKeyRequest,
+    UpdateWorkspaceRequest,
 };
 use modelgates_sandbox::{Sandbox, SandboxConfig};
 use serde_json::Value;
@@ -213,6 +214,110 @@ fn the_whole_flow_works() {
         secret,
         "every key gets a fresh secret"
     );
+}
+
+#[test]
+fn the_key_lifecycle_works() {
+    let w = world();
+    let client = w.client();
+    let team = client
+        .create_workspace(CreateWorkspaceRequest::new("Team", "team"))
+        .unwrap();
+    let in_team = |name: &str| {
+        let mut request = CreateKeyRequest::new(name);
+        request.workspace_id = Some(team.id.clone());
+        request.limit = Some(10.0.into());
+        client.create_key(request).unwrap()
+    };
+    let keys: Vec<_> = (0..3).map(|i| in_team(&format!("key {i}"))).collect();
+    let team_filter = ListKeysRequest {
+        workspace_id: Some(team.id.clone()),
+        ..Default::default()
+    };
+
+    // The walk: every key of the workspace, once each, until a page is empty.
+    let walked: Vec<String> = client
+        .keys(team_filter.clone())
+        .unwrap()
+        .map(|key| key.unwrap().hash)
+        .collect();
+    assert_eq!(
+        walked,
+        keys.iter().map(|k| k.data.hash.clone()).collect::<Vec<_>>()
+    );
+
+    let first = &keys[0].data;
+    let got = client.get_key(&*first.hash).unwrap();
+    assert_eq!((got.name.as_str(), got.limit), ("key 0", Some(10.0)));
+    assert_eq!(got.last_used_at, None);
+
+    // Absent stays, null clears, and a disabled key leaves the default listing.
+    let changes = UpdateKeyRequest {
+        name: Some("renamed".into()),
+        disabled: Some(true),
+        limit: Some(modelgates_core::DoubleOrNull::Null),
+        ..Default::default()
+    };
+    let updated = client.update_key(&*first.hash, changes).unwrap();
+    assert_eq!(
+        (updated.name.as_str(), updated.disabled, updated.limit),
+        ("renamed", true, None)
+    );
+    assert!(updated.updated_at.is_some());
+    let listed = client.list_keys(team_filter.clone()).unwrap();
+    assert_eq!(listed.data.len(), 2, "the disabled key is hidden");
+    let with_disabled = ListKeysRequest {
+        include_disabled: Some(true),
+        ..team_filter.clone()
+    };
+    assert_eq!(client.list_keys(with_disabled).unwrap().data.len(), 3);
+
+    // Renaming onto a taken name is a typed conflict; an update that changes nothing is refused
+    // before sending.
+    let clash = UpdateKeyRequest {
+        name: Some("key 1".into()),
+        ..Default::default()
+    };
+    let conflict = expect_err(client.update_key(&*keys[2].data.hash, clash));
+    assert_eq!(conflict.class(), ErrorClass::Conflict);
+    let nothing = expect_err(client.update_key(&*first.hash, UpdateKeyRequest::default()));
+    assert_eq!(nothing.field(), Some("body"));
+
+    // A workspace with active keys cannot be deleted; once they are gone, it can.
+    let refused = expect_err(client.delete_workspace(&*team.id, DeleteWorkspaceRequest::default()));
+    assert_eq!(refused.class(), ErrorClass::BadRequest);
+    for key in &keys[1..] {
+        assert!(client.delete_key(&*key.data.hash).unwrap().deleted);
+    }
+    let gone = expect_err(client.get_key(&*keys[1].data.hash));
+    assert_eq!(gone.class(), ErrorClass::NotFound);
+    assert!(
+        client
+            .delete_workspace("team", DeleteWorkspaceRequest::default())
+            .unwrap()
+            .deleted
+    );
+
+    // The calling key describes itself.
+    let me = client.get_current_key().unwrap();
+    assert!(me.is_management_key);
+}
+
+#[test]
+fn a_delete_whose_answer_was_lost_is_reported_done() {
+    let w = world();
+    let key = w
+        .client()
+        .create_key(CreateKeyRequest::new("lost answer"))
+        .unwrap();
+    // The first attempt deletes the key and its answer is cut short; the retry finds it gone.
+    let flaky = w.faulty_direct("truncate;times=1;key=e2e-lost-delete");
+    let deleted = flaky.delete_key(&*key.data.hash).unwrap();
+    assert!(deleted.deleted);
+    assert_eq!(w.count("e2e-lost-delete", "delete-keys"), 2);
+    // A plain 404 (nothing was attempted before) is still an error.
+    let missing = expect_err(w.client().delete_key("no-such-key"));
+    assert_eq!(missing.class(), ErrorClass::NotFound);
 }
 
 #[test]
