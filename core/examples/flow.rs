@@ -1,5 +1,6 @@
-//! The whole management flow against a ModelGates server:
-//! create a workspace, list, get it by slug, update it, and create a key in it.
+//! The whole management flow against a ModelGates server: create a workspace, list, get it by
+//! slug, update it, create a key in it, list the workspace's keys, disable the key, delete it
+//! and delete the workspace, so that a run leaves nothing behind.
 //!
 //! ```sh
 //! MODELGATES_API_KEY=... MODELGATES_BASE_URL=http://127.0.0.1:PORT/api/v1 \
@@ -11,8 +12,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use modelgates_core::blocking::BlockingClient;
 use modelgates_core::{
-    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, LimitReset, ListWorkspacesRequest,
-    UpdateWorkspaceRequest,
+    Config, CreateKeyRequest, CreateWorkspaceRequest, DeleteWorkspaceRequest, Error, LimitReset,
+    ListKeysRequest, ListWorkspacesRequest, UpdateKeyRequest, UpdateWorkspaceRequest,
 };
 
 fn main() -> ExitCode {
@@ -101,6 +102,32 @@ fn run() -> Result<(), Error> {
         "   secret (shown once, masked here): {}",
         mask(created.key.expose())
     );
+
+    let filters = ListKeysRequest {
+        workspace_id: Some(workspace.id.clone()),
+        ..Default::default()
+    };
+    let keys = client.keys(filters)?.collect::<Result<Vec<_>, Error>>()?;
+    println!("6. the workspace's keys: {}", keys.len());
+    for key in &keys {
+        println!("     - {:<24} {}", key.name, key.label);
+    }
+
+    let disable = UpdateKeyRequest {
+        disabled: Some(true),
+        ..Default::default()
+    };
+    let disabled = client.update_key(&created.data.hash, disable)?;
+    println!(
+        "7. disabled key {:?}: disabled = {}",
+        disabled.name, disabled.disabled
+    );
+
+    client.delete_key(&created.data.hash)?;
+    println!("8. deleted key {:?}", disabled.name);
+
+    client.delete_workspace(&workspace.id, DeleteWorkspaceRequest::default())?;
+    println!("9. deleted workspace {:?}: nothing left behind", slug);
     println!("done.");
     Ok(())
 }
