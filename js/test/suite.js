@@ -2,7 +2,8 @@
 // (a different origin from this page, so every call is real cross-origin fetch with CORS).
 import {
   ModelGates, ModelGatesError, InvalidInputError, ApiError, TransportError, TimeoutError,
-  AbortedError, NotFoundError, InternalServerError, RedirectError, Secret,
+  AbortedError, NotFoundError, InternalServerError, RedirectError, ConflictError,
+  BadRequestError, Secret,
 } from "../dist/index.js";
 import { toError } from "../dist/errors.js";
 
@@ -77,6 +78,46 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       let resumed = 0;
       for await (const _ of walk) resumed++;
       check(resumed === total + 1, `resumed walk gave ${resumed} of ${total + 1}`);
+    },
+    async "the key lifecycle: walk, get, update (null clears), conflict, delete, and the calling key"() {
+      const mg = client();
+      const ws = await mg.createWorkspace({ name: "JS keys", slug: slug() });
+      const made = [];
+      for (let i = 0; i < 3; i++) {
+        const created = await mg.createKey({ name: `js key ${i}`, workspaceId: ws.id, limit: 5 });
+        secrets.push(created.key.reveal());
+        made.push(created.data.hash);
+      }
+      const walked = [];
+      for await (const key of mg.keys({ workspaceId: ws.id })) walked.push(key.hash);
+      check(JSON.stringify(walked) === JSON.stringify(made), `walk ${walked}`);
+      const got = await mg.getKey(made[0]);
+      check(got.name === "js key 0" && got.limit === 5 && got.lastUsedAt === null, "get");
+      const updated = await mg.updateKey(made[0], { name: "renamed", disabled: true, limit: null });
+      check(updated.name === "renamed" && updated.disabled && updated.limit === null, "update");
+      const page = await mg.listKeys({ workspaceId: ws.id });
+      check(page.data.length === 2, "a disabled key is hidden");
+      check((await mg.listKeys({ workspaceId: ws.id, includeDisabled: true })).data.length === 3, "unless asked for");
+      const clash = await rejects(mg.updateKey(made[2], { name: "js key 1" }));
+      check(clash instanceof ConflictError && clash.status === 409, `conflict ${clash.name}`);
+      const nothing = await rejects(mg.updateKey(made[2], {}));
+      check(nothing instanceof InvalidInputError && nothing.field === "body", "an empty update");
+      const busy = await rejects(mg.deleteWorkspace(ws.id));
+      check(busy instanceof BadRequestError, `active keys: ${busy.name}`);
+      for (const hash of made) check((await mg.deleteKey(hash)).deleted === true, "deleted");
+      check((await rejects(mg.getKey(made[0]))) instanceof NotFoundError, "gone");
+      check((await mg.deleteWorkspace(ws.slug)).deleted === true, "workspace deleted");
+      const me = await mg.getCurrentKey();
+      check(me.isManagementKey === true && Array.isArray(me.allowedDataRegions), "the calling key");
+    },
+    async "a DELETE whose answer was lost is reported done"() {
+      const mg = client();
+      const created = await mg.createKey({ name: "lost answer" });
+      secrets.push(created.key.reveal());
+      const key = label();
+      const done = await faulty(`truncate;times=1;key=${key}`).deleteKey(created.data.hash);
+      check(done.deleted === true, "deleted");
+      check((await count(key, "delete-keys")) === 2, "retried once");
     },
     async "invalid input is an InvalidInputError naming the camelCase field, nothing sent"() {
       const key = label();
