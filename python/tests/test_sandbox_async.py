@@ -67,6 +67,23 @@ def test_the_whole_flow(sandbox: Sandbox) -> None:
     run(flow)
 
 
+def test_the_key_lifecycle(sandbox: Sandbox) -> None:
+    async def flow() -> None:
+        async with client_for(sandbox) as client:
+            workspace = await client.workspaces.create(name="Async keys", slug=unique_slug())
+            made = [await client.keys.create(name=f"async {i}", workspace_id=workspace.id) for i in range(2)]
+            walked = [key.hash async for key in client.keys.list_all(workspace_id=workspace.id)]
+            assert walked == [key.data.hash for key in made]
+            updated = await client.keys.update(made[0].data.hash, disabled=True)
+            assert updated.disabled
+            for key in made:
+                assert (await client.keys.delete(key.data.hash)).deleted
+            assert (await client.workspaces.delete(workspace.id)).deleted
+            assert (await client.keys.current()).is_management_key
+
+    run(flow)
+
+
 def test_faults(sandbox: Sandbox, fault_label: str) -> None:
     async def faults() -> None:
         label = f"{fault_label}-429"

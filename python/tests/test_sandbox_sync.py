@@ -99,6 +99,40 @@ def test_the_walk_never_ends_early(sandbox: Sandbox, fault_label: str) -> None:
     assert sandbox.counts(fault_label)["list-workspaces"] == 1 + (total + 1 + 2) // 3
 
 
+def test_the_key_lifecycle(sandbox: Sandbox, fault_label: str) -> None:
+    """Walk, get, update (None clears), conflict, deletions and the calling key, as a user
+    would call them; then a DELETE whose answer was lost, reported done."""
+    with client_for(sandbox) as client:
+        workspace = client.workspaces.create(name="Keys", slug=unique_slug())
+        made = [client.keys.create(name=f"py key {i}", workspace_id=workspace.id, limit=5) for i in range(3)]
+        hashes = [key.data.hash for key in made]
+        assert [key.hash for key in client.keys.list_all(workspace_id=workspace.id)] == hashes
+        got = client.keys.get(hashes[0])
+        assert (got.name, got.limit, got.last_used_at) == ("py key 0", 5.0, None)
+        updated = client.keys.update(hashes[0], name="renamed", disabled=True, limit=None)
+        assert (updated.name, updated.disabled, updated.limit) == ("renamed", True, None)
+        assert len(client.keys.list(workspace_id=workspace.id)) == 2
+        assert len(client.keys.list(workspace_id=workspace.id, include_disabled=True)) == 3
+        with pytest.raises(modelgates.ConflictError):
+            client.keys.update(hashes[2], name="py key 1")
+        with pytest.raises(modelgates.ValidationError) as nothing:
+            client.keys.update(hashes[2])
+        assert nothing.value.field == "body"
+        with pytest.raises(modelgates.BadRequestError):
+            client.workspaces.delete(workspace.id)
+        for key_hash in hashes:
+            assert client.keys.delete(key_hash).deleted
+        with pytest.raises(modelgates.NotFoundError):
+            client.keys.get(hashes[0])
+        assert client.workspaces.delete(workspace.slug).deleted
+        assert client.keys.current().is_management_key
+
+        lost = client.keys.create(name="lost answer")
+    with client_for(sandbox, f"truncate;times=1;key={fault_label}") as flaky:
+        assert flaky.keys.delete(lost.data.hash).deleted
+    assert sandbox.counts(fault_label)["delete-keys"] == 2
+
+
 def test_a_redirect_is_never_followed(sandbox: Sandbox, fault_label: str) -> None:
     """httpx is told not to follow (even an http_client that would), and the core makes the 302
     a RedirectError naming where it pointed."""

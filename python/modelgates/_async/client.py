@@ -486,11 +486,13 @@ class AsyncKeys(_AsyncKeysOperations):
         workspace_id: str | NotGiven = NOT_GIVEN,
         include_disabled: bool | NotGiven = NOT_GIVEN,
         include_expired: bool | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
         timeout: float | None | NotGiven = NOT_GIVEN,
     ) -> AsyncWalk[ApiKey]:
         """Every API key of a workspace (the default one when ``workspace_id`` is not given),
         fetched page after page as you iterate, until a page is empty. Disabled and expired keys
-        only when asked for. The walk never ends early in silence; after a failed page,
+        only when asked for; ``offset`` keys are skipped at the start. The walk never ends early
+        in silence; after a failed page,
         iterating it again retries that page. Bad arguments raise here, before anything is
         sent."""
         pager = self._client._native.key_pager(
@@ -498,6 +500,7 @@ class AsyncKeys(_AsyncKeysOperations):
                 workspace_id=workspace_id,
                 include_disabled=include_disabled,
                 include_expired=include_expired,
+                offset=offset,
             )
         )
         if not isinstance(timeout, NotGiven):
