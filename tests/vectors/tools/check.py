@@ -20,9 +20,14 @@ Two layers of checks, both run on every file:
    api/CONSTRAINTS.md re-derives each vector from its input and canned responses: client-side
    validation (the offending field, and that an invalid vector has exactly one problem),
    the URL (percent-encoding, query order), headers and body of every request (expires_at
-   converted to UTC), which responses are retried, every wait range (backoff, Retry-After,
-   max_elapsed_ms), the walk's page requests, its end, and the pages it resumes after (walk_errors), and the expected value or
-   error. A vector whose outcome would depend on jitter is reported as ambiguous.
+   converted to UTC; no content-type without a body), which responses are retried (GET,
+   PATCH and DELETE alike; POST only on 429 and `connect`), every wait range (backoff,
+   Retry-After, max_elapsed_ms), a DELETE retried into a 404 after an attempt that may have
+   acted (reported deleted), the walks' page requests (workspaces until total_count, keys
+   until an empty page, filters on every page), their end, the pages they resume after
+   (walk_errors), and the expected value or error, decoded with the field lists of
+   api/openapi.yaml (tools/spec.py: allOf merged, nested objects, lists, const). A vector
+   whose outcome would depend on jitter is reported as ambiguous.
 
 Exit status 0 when every vector passes, 1 otherwise. Prints one line per problem and a count
 of vectors per operation.
@@ -48,7 +53,22 @@ OPERATIONS = {
     "get-workspace": "GET",
     "update-workspace": "PATCH",
     "create-keys": "POST",
+    "delete-workspace": "DELETE",
+    "list-keys": "GET",
+    "get-key": "GET",
+    "update-keys": "PATCH",
+    "delete-keys": "DELETE",
+    "get-current-key": "GET",
     "list-all-workspaces": "GET",
+    "list-all-keys": "GET",
+}
+# The walks, and the list operation each one pages through.
+WALKS = {"list-all-workspaces": "list-workspaces", "list-all-keys": "list-keys"}
+# The query parameters of each operation that takes a query, in the order they are sent.
+QUERY_PARAMS = {
+    "list-workspaces": ("offset", "limit"),
+    "delete-workspace": ("confirm_default_workspace_deletion",),
+    "list-keys": ("include_disabled", "include_expired", "offset", "workspace_id"),
 }
 
 DEFAULT_CONFIG = {
@@ -219,22 +239,31 @@ def check_input_format(op, inp) -> list[str]:
         "create-keys": ({"body"}, set()),
         "update-workspace": ({"id", "body"}, set()),
         "get-workspace": ({"id"}, set()),
+        "delete-workspace": ({"id"}, {"query"}),
         "list-workspaces": (set(), {"query"}),
+        "list-keys": (set(), {"query"}),
+        "get-key": ({"hash"}, set()),
+        "update-keys": ({"hash", "body"}, set()),
+        "delete-keys": ({"hash"}, set()),
+        "get-current-key": (set(), set()),
         "list-all-workspaces": (set(), {"page_size"}),
+        # The key walk's input is the filters themselves (list-keys' query, not wrapped).
+        "list-all-keys": (set(), set(QUERY_PARAMS["list-keys"])),
     }
     req, opt = shapes[op]
     p = [f"input: missing {k!r}" for k in req - inp.keys()]
     p += [f"input: unknown key {k!r}" for k in inp.keys() - req - opt]
     if "body" in inp and not isinstance(inp["body"], dict):
         p.append("input.body must be an object")
-    if "id" in inp and not isinstance(inp["id"], str):
-        p.append("input.id must be a string")
+    for k in ("id", "hash"):
+        if k in inp and not isinstance(inp[k], str):
+            p.append(f"input.{k} must be a string")
     if "query" in inp:
         q = inp["query"]
         if not isinstance(q, dict):
             p.append("input.query must be an object")
         else:
-            p += [f"input.query: unknown key {k!r}" for k in q.keys() - {"offset", "limit"}]
+            p += [f"input.query: unknown key {k!r}" for k in q.keys() - set(QUERY_PARAMS[op])]
     return p
 
 
@@ -266,8 +295,8 @@ def check_exchange_format(e) -> list[str]:
     else:
         p += [f"request: unknown key {k!r}" for k in r.keys() - {"method", "url", "headers", "absent_headers", "body"}]
         p += [f"request: missing {k!r}" for k in {"method", "url", "headers", "body"} - r.keys()]
-        if r.get("method") not in ("GET", "POST", "PATCH"):
-            p.append(f"request.method {r.get('method')!r} is not GET/POST/PATCH")
+        if r.get("method") not in ("GET", "POST", "PATCH", "DELETE"):
+            p.append(f"request.method {r.get('method')!r} is not GET/POST/PATCH/DELETE")
         if not isinstance(r.get("url"), str) or not re.match(r"^https?://", r.get("url", "")):
             p.append("request.url must be an absolute http(s) URL")
         p += check_headers_obj(r.get("headers", {}), "request.headers")
@@ -369,6 +398,11 @@ WS_STRING_OR_NULL = tuple(k for k, (t, nullable) in _WS_REQUEST.items() if t == 
 WS_BOOLS = tuple(k for k, (t, _) in _WS_REQUEST.items() if t == "bool")
 WS_REQUEST_FIELDS = set(_WS_REQUEST) | set(spec.fields("UpdateWorkspaceRequest")[0])
 KEY_REQUEST_FIELDS = set(spec.fields("CreateKeysRequest")[0])
+_KEY_UPDATE = spec.fields("UpdateKeysRequest")[0]
+KEY_UPDATE_FIELDS = set(_KEY_UPDATE)
+KEY_UPDATE_BOOLS = tuple(k for k, (t, _) in _KEY_UPDATE.items() if t == "bool")
+LIMIT_RESETS = (None, "daily", "weekly", "monthly")
+MAX_U32 = 2**32 - 1
 
 
 def parse_rfc3339(s):
@@ -398,9 +432,14 @@ def to_utc_z(s):
     return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
 
 
+def validate_segment(inp, name):
+    """A path parameter: not empty or blank, and not `.` or `..` (URL parsers resolve those)."""
+    i = inp.get(name)
+    return [] if isinstance(i, str) and i.strip() and i not in (".", "..") else [name]
+
+
 def validate_id(inp):
-    i = inp.get("id")
-    return [] if isinstance(i, str) and i not in ("", ".", "..") else ["id"]
+    return validate_segment(inp, "id")
 
 
 def validate_workspace_body(body, create):
@@ -449,6 +488,39 @@ def validate_key_body(body):
     return p
 
 
+def is_uuid(v):
+    return isinstance(v, str) and bool(UUID_RE.match(v))
+
+
+def validate_key_update(body):
+    """update-keys' body: at least one field; only limit and limit_reset may be null."""
+    p = [k for k in body if k not in KEY_UPDATE_FIELDS]
+    if not body:
+        p.append("body")
+    if "name" in body and not (isinstance(body["name"], str) and body["name"].strip()):
+        p.append("name")
+    for k in KEY_UPDATE_BOOLS:
+        if k in body and not isinstance(body[k], bool):
+            p.append(k)
+    if "limit" in body and not (body["limit"] is None or (is_num(body["limit"]) and body["limit"] >= 0)):
+        p.append("limit")
+    if "limit_reset" in body and body["limit_reset"] not in LIMIT_RESETS:
+        p.append("limit_reset")
+    if "workspace_id" in body and not is_uuid(body["workspace_id"]):
+        p.append("workspace_id")
+    return p
+
+
+def validate_key_filters(q):
+    """list-keys' query, and the key walk's filters."""
+    p = [k for k in ("include_disabled", "include_expired") if k in q and not isinstance(q[k], bool)]
+    if "offset" in q and not (is_int(q["offset"]) and 0 <= q["offset"] <= MAX_U32):
+        p.append("offset")
+    if "workspace_id" in q and not is_uuid(q["workspace_id"]):
+        p.append("workspace_id")
+    return p
+
+
 def validate(op, inp):
     if op == "create-workspace":
         return validate_workspace_body(inp["body"], create=True)
@@ -469,6 +541,20 @@ def validate(op, inp):
     if op == "list-all-workspaces":
         ps = inp.get("page_size", 100)
         return [] if is_int(ps) and 1 <= ps <= 100 else ["page_size"]
+    if op == "delete-workspace":
+        q = inp.get("query", {})
+        c = "confirm_default_workspace_deletion"
+        return validate_id(inp) + ([c] if c in q and not isinstance(q[c], bool) else [])
+    if op in ("get-key", "delete-keys"):
+        return validate_segment(inp, "hash")
+    if op == "update-keys":
+        return validate_segment(inp, "hash") + validate_key_update(inp["body"])
+    if op == "list-keys":
+        return validate_key_filters(inp.get("query", {}))
+    if op == "list-all-keys":
+        return validate_key_filters(inp)
+    if op == "get-current-key":
+        return []
     raise AssertionError(op)
 
 
@@ -478,6 +564,16 @@ def validate(op, inp):
 def encode_segment(s):
     # Everything but ASCII letters, digits and - _ . ~ becomes %XX (UTF-8, uppercase hex).
     return urllib.parse.quote(s, safe="", encoding="utf-8")
+
+
+def query_string(op, q):
+    """The query parameters given, in the operation's order; booleans as true/false."""
+    parts = []
+    for k in QUERY_PARAMS[op]:
+        if k in q:
+            val = q[k]
+            parts.append(f"{k}={'true' if val is True else 'false' if val is False else val}")
+    return "?" + "&".join(parts) if parts else ""
 
 
 def build_request(op, inp, cfg, page=None):
@@ -501,10 +597,23 @@ def build_request(op, inp, cfg, page=None):
     elif op == "list-all-workspaces":
         offset, limit = page
         url = f"{base}/workspaces?offset={offset}&limit={limit}"
+    elif op == "delete-workspace":
+        url = base + "/workspaces/" + encode_segment(inp["id"]) + query_string(op, inp.get("query", {}))
+    elif op in ("get-key", "delete-keys"):
+        url = base + "/keys/" + encode_segment(inp["hash"])
+    elif op == "update-keys":
+        url, body = base + "/keys/" + encode_segment(inp["hash"]), dict(inp["body"])
+    elif op == "list-keys":
+        url = base + "/keys" + query_string(op, inp.get("query", {}))
+    elif op == "list-all-keys":
+        # Every page: the filters, with the page's offset.
+        url = base + "/keys" + query_string("list-keys", dict(inp, offset=page))
+    elif op == "get-current-key":
+        url = base + "/key"
     else:
         raise AssertionError(op)
     headers = {"authorization": "Bearer " + cfg["api_key"], "accept": "application/json"}
-    if method != "GET":
+    if body is not None:
         headers["content-type"] = "application/json"
     return {"method": method, "url": url, "headers": headers, "body": body}
 
@@ -521,28 +630,57 @@ def compare_request(got, want, where):
     for k in gh.keys() - want["headers"].keys():
         raise VectorError(f"{where}: header {k!r} is not one the model knows how to check")
     absent = set(got.get("absent_headers", []))
-    if want["method"] == "GET" and "content-type" not in absent:
-        raise VectorError(f"{where}: a GET must list content-type in absent_headers")
+    if want["body"] is None and "content-type" not in absent:
+        raise VectorError(f"{where}: a request without a body ({want['method']}) must list "
+                          "content-type in absent_headers")
     if not json_eq(got["body"], want["body"]):
         raise VectorError(f"{where}: body {json.dumps(got['body'])} != expected {json.dumps(want['body'])}")
 
 
 # ---- responses ----
 
-# How each field of a response model decodes: (type, may be null or missing), from the contract.
-WS_SCHEMA = spec.fields("Workspace")[0]
-KEY_SCHEMA = spec.fields("ApiKey")[0]
+# How each field of a response model decodes: (type, may be null or missing), from the contract
+# (spec.fields: allOf merged; `obj:<Schema>` nested objects, `obj_list:<Schema>` lists of them).
+# Unknown fields are dropped; an enum is a string, so an unknown value is kept as it is.
+def is_i64(v):
+    return is_int(v) and -(2**63) <= v < 2**63
+
+
 TYPE_OK = {
     "str": lambda v: isinstance(v, str),
     "num": is_num,
+    "int": is_i64,
     "bool": lambda v: isinstance(v, bool),
-    "int_list": lambda v: isinstance(v, list) and all(is_int(x) for x in v),
+    "int_list": lambda v: isinstance(v, list) and all(is_i64(x) for x in v),
+    "num_list": lambda v: isinstance(v, list) and all(is_num(x) for x in v),
+    "bool_list": lambda v: isinstance(v, list) and all(isinstance(x, bool) for x in v),
+    "str_list": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
 }
+_FIELDS = {}
 
 
-def decode_object(obj, schema, what):
+def schema_fields(name):
+    if name not in _FIELDS:
+        _FIELDS[name] = (spec.fields(name)[0], spec.consts(name))
+    return _FIELDS[name]
+
+
+def decode_value(val, t, what):
+    if t.startswith("obj:"):
+        return decode_object(val, t[4:], what)
+    if t.startswith("obj_list:"):
+        if not isinstance(val, list):
+            raise DecodeFailure(f"{what} is not an array")
+        return [decode_object(x, t[9:], f"{what}[{n}]") for n, x in enumerate(val)]
+    if not TYPE_OK[t](val):
+        raise DecodeFailure(f"{what} has the wrong type")
+    return val
+
+
+def decode_object(obj, schema_name, what):
     if not isinstance(obj, dict):
         raise DecodeFailure(f"{what} is not an object")
+    schema, consts = schema_fields(schema_name)
     out = {}
     for k, (t, nullable) in schema.items():
         val = obj.get(k)
@@ -550,10 +688,10 @@ def decode_object(obj, schema, what):
             if not nullable:
                 raise DecodeFailure(f"{what}.{k} is missing or null")
             out[k] = None
-        elif not TYPE_OK[t](val):
-            raise DecodeFailure(f"{what}.{k} has the wrong type")
         else:
-            out[k] = val
+            out[k] = decode_value(val, t, f"{what}.{k}")
+            if k in consts and not json_eq(val, consts[k]):
+                raise DecodeFailure(f"{what}.{k} must be {json.dumps(consts[k])}")
     return out
 
 
@@ -571,19 +709,34 @@ def decode_success(op, resp):
     if not isinstance(top, dict):
         raise DecodeFailure("body is not an object")
     if op in ("create-workspace", "get-workspace", "update-workspace"):
-        return decode_object(top.get("data"), WS_SCHEMA, "data")
+        return decode_object(top.get("data"), "Workspace", "data")
     if op in ("list-workspaces", "list-all-workspaces"):
         data, total = top.get("data"), top.get("total_count")
         if not isinstance(data, list):
             raise DecodeFailure("data is not an array")
         if not is_int(total):
             raise DecodeFailure("total_count is missing or not an integer")
-        return {"data": [decode_object(w, WS_SCHEMA, "data[]") for w in data], "total_count": total}
+        return {"data": [decode_object(w, "Workspace", "data[]") for w in data], "total_count": total}
     if op == "create-keys":
         if not isinstance(top.get("key"), str):
             raise DecodeFailure("key is missing or not a string")
-        return {"data": decode_object(top.get("data"), KEY_SCHEMA, "data"), "key": top["key"]}
+        return {"data": decode_object(top.get("data"), "ApiKey", "data"), "key": top["key"]}
+    if op in ("list-keys", "list-all-keys"):
+        # No total_count: a page is its items only.
+        return decode_object(top, "ListKeysResponse", "body")
+    if op in ("get-key", "update-keys"):
+        return decode_object(top.get("data"), "ApiKeyRecord", "data")
+    if op == "get-current-key":
+        return decode_object(top.get("data"), "CurrentApiKey", "data")
+    if op == "delete-workspace":
+        return decode_object(top, "DeleteWorkspaceResponse", "body")
+    if op == "delete-keys":
+        return decode_object(top, "DeleteKeysResponse", "body")
     raise AssertionError(op)
+
+
+# What a DELETE retried into a 404 answers (see run_call).
+GONE = {"deleted": True}
 
 
 def header(resp, name):
@@ -651,6 +804,9 @@ def run_call(op, exchanges, start, want_request, cfg, where):
     pending_wait = None
     n = 0
     i = start
+    # Whether an earlier attempt may have reached the server and acted: a 5xx, a `timeout` or an
+    # `io` failure (not a 429, not a `connect` failure, which was never sent).
+    may_have_acted = False
     while True:
         if i >= len(exchanges):
             raise VectorError(f"{where}: the exchanges end before the call is finished")
@@ -668,6 +824,7 @@ def run_call(op, exchanges, start, want_request, cfg, where):
         if "transport_error" in ex:
             err = {"kind": "timeout" if ex["transport_error"] == "timeout" else "transport"}
             ra = None
+            may_have_acted |= ex["transport_error"] != "connect"
         else:
             resp = ex["response"]
             if 200 <= resp["status"] < 300:
@@ -676,8 +833,13 @@ def run_call(op, exchanges, start, want_request, cfg, where):
                 except DecodeFailure as f:
                     return ("error", {"kind": "decode", "status": resp["status"], "_why": str(f),
                                       "_body_text": resp.get("body_text")}), i + 1
+            if resp["status"] == 404 and method == "DELETE" and may_have_acted:
+                # Project decision (api/openapi.yaml, delete-keys' 404): the item is gone either
+                # way, so the deletion is done.
+                return ("value", dict(GONE)), i + 1
             err = api_error(resp)
             ra = err["retry_after_ms"]
+            may_have_acted |= resp["status"] >= 500
         if not retryable(method, ex) or n >= retry["max_retries"]:
             return ("error", err), i + 1
         wait = (ra, ra) if ra is not None else backoff_range(retry, n)
@@ -720,6 +882,30 @@ def run_pager(inp, exchanges, cfg, resumes):
         offset = max(0, offset - shrunk) if shrunk else offset + got
         if offset >= total:
             return ("value", items), i, failures
+
+
+def run_key_pager(inp, exchanges, cfg, resumes):
+    """The walk over keys: list-keys with the filters on every page, from the given offset (0 by
+    default) to the next one (plus the items received) until a page is empty (there is no
+    total_count); a hash seen before is not yielded again; after an error (up to `resumes`
+    times) the same page is asked for again. Returns as run_pager."""
+    offset, seen, items, i, failures = inp.get("offset", 0), set(), [], 0, []
+    while True:
+        want = build_request("list-all-keys", inp, cfg, page=offset)
+        result, i = run_call("list-all-keys", exchanges, i, want, cfg, f"page at offset {offset}")
+        if result[0] == "error":
+            if len(failures) < resumes:
+                failures.append(result[1])
+                continue
+            return result, i, failures
+        page = result[1]["data"]
+        if not page:
+            return ("value", items), i, failures
+        for k in page:
+            if k["hash"] not in seen:
+                seen.add(k["hash"])
+                items.append(k)
+        offset += len(page)
 
 
 def match_error(err, model) -> list[str]:
@@ -777,11 +963,13 @@ def check_rules(v) -> list[str]:
         return [f"model finds invalid input fields {problems} but the vector sends requests"]
 
     walk_errors = expect.get("walk_errors", [])
-    if walk_errors and op != "list-all-workspaces":
+    if walk_errors and op not in WALKS:
         return ["walk_errors is only for a walk"]
     try:
         if op == "list-all-workspaces":
             result, used, failures = run_pager(inp, exchanges, cfg, len(walk_errors))
+        elif op == "list-all-keys":
+            result, used, failures = run_key_pager(inp, exchanges, cfg, len(walk_errors))
         else:
             result, used = run_call(op, exchanges, 0, build_request(op, inp, cfg), cfg, "call")
             failures = []

@@ -74,27 +74,77 @@ def _block(lines, i, indent):
     return mapping, i
 
 
+_SCHEMAS = None
+
+
 def schemas():
-    """components.schemas of the contract, as dicts."""
-    lines = _lines(SPEC.read_text(encoding="utf-8"))
-    document, _ = _block(lines, 0, 0)
-    return document["components"]["schemas"]
+    """components.schemas of the contract, as dicts (read once)."""
+    global _SCHEMAS
+    if _SCHEMAS is None:
+        lines = _lines(SPEC.read_text(encoding="utf-8"))
+        document, _ = _block(lines, 0, 0)
+        _SCHEMAS = document["components"]["schemas"]
+    return _SCHEMAS
+
+
+def _ref_name(ref):
+    return ref.rsplit("/", 1)[-1]
+
+
+def _flatten(schema):
+    """A schema with its `allOf` merged: the parts' properties and required lists, in order (a
+    `$ref` part is read from components.schemas)."""
+    if "allOf" not in schema:
+        return schema
+    properties, required = {}, []
+    for part in schema["allOf"]:
+        part = _flatten(schemas()[_ref_name(part["$ref"])] if "$ref" in part else part)
+        properties.update(part.get("properties", {}))
+        required += [r for r in part.get("required", []) if r not in required]
+    merged = {k: v for k, v in schema.items() if k != "allOf"}
+    merged.update(type="object", properties=properties, required=required)
+    return merged
+
+
+def _model_type(prop):
+    """(model type, nullable) of one property (or of a list's items)."""
+    if "$ref" in prop:
+        name = _ref_name(prop["$ref"])
+        target = _flatten(schemas()[name])
+        if target.get("type") == "object" or "properties" in target:
+            return "obj:" + name, False
+        return _model_type(target)
+    for combinator in ("oneOf", "anyOf"):
+        if combinator in prop:
+            options = prop[combinator]
+            nullable = any(o.get("type") == "null" for o in options)
+            rest = [o for o in options if o.get("type") != "null"]
+            kind = _model_type(rest[0])[0] if len(rest) == 1 else "str"
+            return kind, nullable
+    types = prop.get("type", "string")
+    types = types if isinstance(types, list) else [types]
+    nullable = "null" in types
+    kind = next((t for t in types if t != "null"), "string")
+    if kind == "array":
+        item = _model_type(prop.get("items", {}))[0]
+        if item.startswith("obj:"):
+            return "obj_list:" + item[4:], nullable
+        return {"int": "int_list", "num": "num_list", "bool": "bool_list"}.get(item, "str_list"), nullable
+    model = {"string": "str", "number": "num", "integer": "int", "boolean": "bool"}.get(kind)
+    return model or "str", nullable
 
 
 def fields(schema_name):
-    """Each property of a schema: (model type, nullable), and the required ones. The model's
-    types: `str`, `num`, `bool`, `int_list`."""
-    schema = schemas()[schema_name]
-    out = {}
-    for name, prop in schema.get("properties", {}).items():
-        types = prop.get("type", "string")
-        types = types if isinstance(types, list) else [types]
-        nullable = "null" in types
-        kind = next((t for t in types if t != "null"), "string")
-        if "$ref" in prop or "anyOf" in prop or "oneOf" in prop:
-            kind, nullable = "string", True
-        model = {"string": "str", "number": "num", "integer": "num", "boolean": "bool"}.get(kind)
-        if kind == "array":
-            model = "int_list"
-        out[name] = (model or "str", nullable)
+    """Each property of a schema (`allOf` merged): (model type, nullable), and the required
+    ones. The model's types: `str`, `num` (any finite number), `int` (a whole number), `bool`,
+    `int_list`, `num_list`, `bool_list`, `str_list`, `obj:<Schema>` (an object of that
+    schema) and `obj_list:<Schema>` (a list of them). An enum is `str` (unknown values are kept)."""
+    schema = _flatten(schemas()[schema_name])
+    out = {name: _model_type(prop) for name, prop in schema.get("properties", {}).items()}
     return out, set(schema.get("required", []))
+
+
+def consts(schema_name):
+    """The properties of a schema that have a `const` value (`deleted: true`)."""
+    schema = _flatten(schemas()[schema_name])
+    return {name: prop["const"] for name, prop in schema.get("properties", {}).items() if "const" in prop}

@@ -188,6 +188,44 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
     }
 
+    h.test("sandbox: the key lifecycle: walk, get, update (null clears), conflict, deletions, the calling key") {
+        runBlocking {
+            val ws = client.createWorkspace(CreateWorkspaceRequest(name = "kt keys", slug = s.slug()))
+            val made = (0 until 3).map {
+                client.createKey(CreateKeyRequest(name = "kt key $it", workspaceId = ws.id, limit = DoubleOrNull.Value(5.0))).data().hash
+            }
+            val pager = client.keyPager(ListKeysRequest(workspaceId = ws.id))
+            val walked = ArrayList<String>()
+            while (true) walked.addAll((pager.nextPage() ?: break).map { it.hash })
+            check(walked == made) { "walk $walked" }
+            val got = client.getKey(made[0])
+            check(got.name == "kt key 0" && got.limit == 5.0 && got.lastUsedAt == null) { "get $got" }
+            val updated = client.updateKey(made[0], UpdateKeyRequest(name = "renamed", disabled = true, limit = DoubleOrNull.Null))
+            check(updated.name == "renamed" && updated.disabled && updated.limit == null) { "update $updated" }
+            check(client.listKeys(ListKeysRequest(workspaceId = ws.id)).data.size == 2) { "a disabled key is hidden" }
+            check(client.listKeys(ListKeysRequest(workspaceId = ws.id, includeDisabled = true)).data.size == 3) { "unless asked for" }
+            val clash = expectError<ModelGatesException.Api> { runBlocking { client.updateKey(made[2], UpdateKeyRequest(name = "kt key 1")) } }
+            check(clash.status.toInt() == 409) { "conflict ${clash.status}" }
+            val nothing = expectError<ModelGatesException.InvalidInput> { runBlocking { client.updateKey(made[2], UpdateKeyRequest()) } }
+            check(nothing.field == "body") { "field ${nothing.field}" }
+            val busy = expectError<ModelGatesException.Api> { runBlocking { client.deleteWorkspace(ws.id, DeleteWorkspaceRequest()) } }
+            check(busy.status.toInt() == 400) { "active keys: ${busy.status}" }
+            for (hash in made) check(client.deleteKey(hash).deleted) { "deleted $hash" }
+            val gone = expectError<ModelGatesException.Api> { runBlocking { client.getKey(made[0]) } }
+            check(gone.status.toInt() == 404) { "gone ${gone.status}" }
+            check(client.deleteWorkspace(ws.slug, DeleteWorkspaceRequest()).deleted) { "workspace deleted" }
+            check(client.getCurrentKey().isManagementKey) { "the calling key" }
+        }
+    }
+
+    h.test("sandbox: a DELETE whose answer was lost is reported done") {
+        val label = s.label()
+        val hash = runBlocking { client.createKey(CreateKeyRequest(name = "lost answer")).data().hash }
+        val done = runBlocking { s.client(fault = "truncate;times=1;key=$label", retry = fastRetry).deleteKey(hash) }
+        check(done.deleted) { "not deleted" }
+        check(s.counts(label)["delete-keys"] == 2L) { "counts ${s.counts(label)}" }
+    }
+
     h.test("sandbox: bad input names the field and sends nothing") {
         val label = s.label()
         val e = expectError<ModelGatesException.InvalidInput> {
