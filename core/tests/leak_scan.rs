@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use modelgates_core::blocking::BlockingClient;
 use modelgates_core::{
-    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, HttpResponse, RetryPolicy,
-    UpdateWorkspaceRequest,
+    Config, CreateKeyRequest, CreateWorkspaceRequest, Error, HttpResponse, ListKeysRequest,
+    RetryPolicy, UpdateKeyRequest, UpdateWorkspaceRequest,
 };
 use modelgates_sandbox::{Sandbox, SandboxConfig};
 
@@ -161,6 +161,22 @@ fn no_secret_in_any_output() {
     let body = format!(r#"{{"data":{{}},"key":"{secret}"}}"#);
     outputs.push(format!("{:?}", HttpResponse::new(201, Vec::new(), body)));
 
+    // The key's records (list, walk, get, update) and the calling key never carry a secret.
+    let hash = created.data.hash.clone();
+    outputs.push(format!(
+        "{:?}",
+        client.list_keys(ListKeysRequest::default()).unwrap()
+    ));
+    let walked: Vec<_> = client.keys(ListKeysRequest::default()).unwrap().collect();
+    outputs.push(format!("{walked:?}"));
+    outputs.push(format!("{:?}", client.get_key(&hash).unwrap()));
+    let renamed = UpdateKeyRequest {
+        name: Some("Leak scan key (renamed)".into()),
+        ..Default::default()
+    };
+    outputs.push(format!("{:?}", client.update_key(&hash, renamed).unwrap()));
+    outputs.push(format!("{:?}", client.get_current_key().unwrap()));
+
     // Every error path: client-side, each status, and every transport and decoding failure.
     let bad_input = [
         client
@@ -224,6 +240,29 @@ fn no_secret_in_any_output() {
         .unwrap()
         .create_key(CreateKeyRequest::new("timeout"))
         .err(),
+        // An update or a deletion that fails never quotes a secret either.
+        client.update_key(&hash, UpdateKeyRequest::default()).err(),
+        restricted
+            .update_key(
+                &hash,
+                UpdateKeyRequest {
+                    disabled: Some(true),
+                    ..Default::default()
+                },
+            )
+            .err(),
+        faulty("status=500;body=html").delete_key(&hash).err(),
+        faulty("status=409")
+            .update_key(
+                &hash,
+                UpdateKeyRequest {
+                    name: Some("clash".into()),
+                    ..Default::default()
+                },
+            )
+            .err(),
+        client.delete_key("no-such-key").err(),
+        wrong_key.get_current_key().err(),
     ];
     let forced = failures.iter().filter(|f| f.is_some()).count();
     assert_eq!(forced, failures.len(), "every forced failure failed");
