@@ -1,6 +1,6 @@
 // Drives the dashboard in headless Chromium against the sandbox: builds it with Vite, serves
-// the build, then connects, pages, creates, edits and creates a key through the page's own
-// forms and buttons, checking what the page shows. Saves a screenshot to
+// the build, then connects, pages, creates, edits, creates a key, lists the workspace's keys
+// and revokes one through the page's own forms and buttons, checking what the page shows. Saves a screenshot to
 // target/dashboard.png. Ends with "N passed, N failed".
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -26,6 +26,11 @@ for (let i = 0; i < 6; i++) {
     body: JSON.stringify({ name: `Seed ${i}`, slug: `seed-${run}-${i}` }),
   });
   if (response.status !== 201) throw new Error(`seeding failed: ${response.status}`);
+}
+
+async function workspaceIdOf(slug) {
+  const response = await fetch(`${baseUrl}/workspaces/${slug}`, { headers: { authorization: `Bearer ${apiKey}` } });
+  return (await response.json()).data.id;
 }
 
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
@@ -134,6 +139,27 @@ try {
       throw new Error("the secret stays on the page");
     }
     if ((await page.content()).includes(secret)) throw new Error("the secret is still in the DOM");
+  });
+  await step("lists the workspace's keys and revokes one", async () => {
+    await row.getByRole("button", { name: "Keys" }).click();
+    await expectText(page.locator("#keys-workspace"), slug);
+    const keyRows = page.locator("#key-rows tr");
+    await keyRows.first().waitFor({ timeout: 10_000 });
+    if ((await keyRows.count()) !== 1) throw new Error(`${await keyRows.count()} keys listed`);
+    await expectText(keyRows.first(), "dashboard key");
+    await expectText(keyRows.first(), "12.5");
+    if ((await page.content()).includes(secret)) throw new Error("a key list shows the secret");
+    page.once("dialog", (dialog) => dialog.accept());
+    await keyRows.first().getByRole("button", { name: "Revoke" }).click();
+    await expectText(status, "Revoked key");
+    await page.locator("#keys-empty").waitFor({ state: "visible", timeout: 10_000 });
+    if ((await keyRows.count()) !== 0) throw new Error("the revoked key is still listed");
+    // The revoked key is gone on the server too.
+    const listed = await fetch(`${baseUrl}/keys?include_disabled=true&workspace_id=${await workspaceIdOf(slug)}`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    const keys = (await listed.json()).data;
+    if (keys.length !== 0) throw new Error(`the server still has ${keys.length} keys`);
   });
   await step("no console line shows the management key or the key secret", async () => {
     // The page logs every error it shows (the refused slug at least): a scan of nothing proves nothing.

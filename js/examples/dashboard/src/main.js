@@ -1,5 +1,6 @@
 // A small dashboard over the `modelgates` package: list workspaces page by page, create and
-// edit one, create an API key and show its secret once.
+// edit one, create an API key and show its secret once, list a workspace's keys and revoke
+// (delete) one.
 import { ModelGates, ModelGatesError } from "modelgates";
 
 const PAGE_SIZE = 5;
@@ -8,6 +9,7 @@ let client;
 let offset = 0;
 let editing;
 let keyWorkspace;
+let keysWorkspace;
 
 function say(text, isError = false) {
   $("status").textContent = text;
@@ -44,7 +46,11 @@ async function showPage() {
     const tr = document.createElement("tr");
     tr.dataset.slug = workspace.slug;
     const actions = document.createElement("td");
-    actions.append(button("Edit", () => startEdit(workspace)), button("New key", () => startKey(workspace)));
+    actions.append(
+      button("Edit", () => startEdit(workspace)),
+      button("New key", () => startKey(workspace)),
+      button("Keys", () => showKeys(workspace).catch(fail)),
+    );
     tr.append(cell(workspace.name), cell(workspace.slug), cell(workspace.description), actions);
     return tr;
   });
@@ -53,6 +59,32 @@ async function showPage() {
   $("range").textContent = `${page.data.length ? offset + 1 : 0}–${last} of ${page.totalCount}`;
   $("prev").disabled = offset === 0;
   $("next").disabled = last >= page.totalCount;
+}
+
+// Every key of the workspace (the walk fetches page after page), disabled ones too.
+async function showKeys(workspace) {
+  keysWorkspace = workspace;
+  const rows = [];
+  for await (const key of client.keys({ workspaceId: workspace.id, includeDisabled: true })) {
+    const tr = document.createElement("tr");
+    tr.dataset.hash = key.hash;
+    const actions = document.createElement("td");
+    actions.append(button("Revoke", () => revoke(key).catch(fail)));
+    tr.append(cell(key.name), cell(key.label), cell(key.limit ?? "none"), cell(key.disabled ? "disabled" : "active"), actions);
+    rows.push(tr);
+  }
+  $("keys-workspace").textContent = workspace.slug;
+  $("key-rows").replaceChildren(...rows);
+  $("keys-empty").hidden = rows.length > 0;
+  $("keys").hidden = false;
+}
+
+// Revoking deletes the key: it stops working at once and cannot be restored.
+async function revoke(key) {
+  if (!window.confirm(`Revoke ${key.name} (${key.label})? It stops working at once.`)) return;
+  await client.deleteKey(key.hash);
+  await showKeys(keysWorkspace);
+  say(`Revoked key ${key.label}.`);
 }
 
 function startEdit(workspace) {
