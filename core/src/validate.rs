@@ -104,6 +104,12 @@ pub(crate) fn page_size(field: &str, value: u32) -> Result<(), Error> {
     Ok(())
 }
 
+/// Percent-encodes a query parameter's value (everything but RFC 3986 "unreserved"), so that
+/// no value can add a parameter or end the query.
+pub(crate) fn query_value(value: &str) -> String {
+    utf8_percent_encode(value, PATH_SEGMENT).to_string()
+}
+
 /// Percent-encodes a workspace id or slug as exactly one path segment.
 ///
 /// `.` and `..` are refused: URL parsers (WHATWG, and so every browser's fetch) resolve them,

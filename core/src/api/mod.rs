@@ -290,10 +290,11 @@ impl Prepared {
         Ok(self)
     }
 
-    /// Adds a query parameter (sent in the order added).
+    /// Adds a query parameter (sent in the order added), its value percent-encoded.
     pub(crate) fn query(mut self, name: &'static str, value: Option<impl ToString>) -> Self {
         if let Some(value) = value {
-            self.query.push((name, value.to_string()));
+            self.query
+                .push((name, validate::query_value(&value.to_string())));
         }
         self
     }
