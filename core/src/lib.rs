@@ -61,6 +61,6 @@ pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};
 pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 pub use paginate::{KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces};
-pub use retry::RetryPolicy;
+pub use retry::{Idempotency, RetryPolicy};
 pub use secret::Secret;
 pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE};

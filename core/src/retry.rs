@@ -56,10 +56,10 @@ impl RetryPolicy {
     }
 }
 
-/// Whether a request may be sent again: does the method make a repeat harmless?
+/// Whether a request may be sent again: is a repeat harmless? Each operation's is in the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Idempotency {
-    /// GET and PATCH: repeating them leaves the same state.
+    /// GET, PATCH and DELETE: repeating them leaves the same state.
     Idempotent,
     /// POST: a repeat could create a second workspace or mint a second key.
     NotIdempotent,

@@ -2,20 +2,24 @@
 
 use std::fmt::Write;
 
+use modelgates_core::Idempotency;
+
 use crate::model::{Api, camel};
 
 pub fn operations(api: &Api) -> String {
     let mut out = String::from(
-        "| operation | HTTP | Rust | JavaScript | Python | Kotlin, Swift |\n| --- | --- | --- | --- | --- | --- |\n",
+        "| operation | HTTP | retried after a 5xx | a page of a list | Rust | JavaScript | Python | Kotlin, Swift |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     for op in &api.ops {
         let info = op.info;
         let _ = writeln!(
             out,
-            "| `{}` | `{} {}` | `{}` | `{}` | `{}.{}` | `{}` |",
+            "| `{}` | `{} {}` | {} | {} | `{}` | `{}` | `{}.{}` | `{}` |",
             info.id,
             info.method.as_str(),
             info.path,
+            yes_no(info.idempotency == Idempotency::Idempotent),
+            yes_no(info.pages),
             info.name,
             camel(info.name),
             info.resource,
@@ -24,4 +28,8 @@ pub fn operations(api: &Api) -> String {
         );
     }
     out
+}
+
+fn yes_no(flag: bool) -> &'static str {
+    if flag { "yes" } else { "no" }
 }

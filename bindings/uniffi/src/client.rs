@@ -211,7 +211,7 @@ macro_rules! operation_methods {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ty, $secret:tt;
+            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt;
     )*) => {
         #[uniffi::export(async_runtime = "tokio")]
         impl ModelGatesClient {

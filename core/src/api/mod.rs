@@ -30,8 +30,9 @@ use crate::validate;
 /// Each entry: doc comment; `Variant`, the SDK's name for it (`snake_case`; camelCase in JS,
 /// Kotlin and Swift), the spec's `operationId`, the method, the path template, the resource and
 /// verb Python groups it under (`client.keys.create`), the endpoint type and its fields (the
-/// path parameters, then `body` or `query`), the result type, and whether the answer carries a
-/// secret. Types are written `$crate::...`, so that a binding expanding the table needs no
+/// path parameters, then `body` or `query`), the result type, whether a repeat is harmless (so
+/// may be retried after a 5xx or a lost connection), whether the answer is one page of a longer
+/// list (walked by a [`crate::Pager`]), and whether the answer carries a secret. Types are written `$crate::...`, so that a binding expanding the table needs no
 /// imports of its own.
 #[macro_export]
 macro_rules! for_each_operation {
@@ -39,38 +40,49 @@ macro_rules! for_each_operation {
         $callback! {
             /// Creates a workspace.
             CreateWorkspace, create_workspace, "create-workspace", Post, "/workspaces",
-                workspaces.create, CreateWorkspace { body: $crate::CreateWorkspaceRequest }, $crate::Workspace, false;
+                workspaces.create, CreateWorkspace { body: $crate::CreateWorkspaceRequest }, $crate::Workspace,
+                retry: NotIdempotent, pages: false, secret: false;
             /// One page of workspaces.
             ListWorkspaces, list_workspaces, "list-workspaces", Get, "/workspaces",
-                workspaces.list, ListWorkspaces { query: $crate::ListWorkspacesRequest }, $crate::WorkspacePage, false;
+                workspaces.list, ListWorkspaces { query: $crate::ListWorkspacesRequest }, $crate::WorkspacePage,
+                retry: Idempotent, pages: true, secret: false;
             /// A workspace by id (UUID) or slug.
             GetWorkspace, get_workspace, "get-workspace", Get, "/workspaces/{id}",
-                workspaces.get, GetWorkspace { id: String }, $crate::Workspace, false;
+                workspaces.get, GetWorkspace { id: String }, $crate::Workspace,
+                retry: Idempotent, pages: false, secret: false;
             /// Changes the given fields of a workspace (by id or slug); `null` clears a field.
             UpdateWorkspace, update_workspace, "update-workspace", Patch, "/workspaces/{id}",
-                workspaces.update, UpdateWorkspace { id: String, body: $crate::UpdateWorkspaceRequest }, $crate::Workspace, false;
+                workspaces.update, UpdateWorkspace { id: String, body: $crate::UpdateWorkspaceRequest }, $crate::Workspace,
+                retry: Idempotent, pages: false, secret: false;
             /// Deletes a workspace (by id or slug). One with active keys is refused; the default
             /// workspace only with `confirm_default_workspace_deletion`.
             DeleteWorkspace, delete_workspace, "delete-workspace", Delete, "/workspaces/{id}",
-                workspaces.delete, DeleteWorkspace { id: String, query: $crate::DeleteWorkspaceRequest }, $crate::Deleted, false;
+                workspaces.delete, DeleteWorkspace { id: String, query: $crate::DeleteWorkspaceRequest }, $crate::Deleted,
+                retry: Idempotent, pages: false, secret: false;
             /// Creates an API key; the answer holds its one-time secret.
             CreateKey, create_key, "create-keys", Post, "/keys",
-                keys.create, CreateKey { body: $crate::CreateKeyRequest }, $crate::CreatedKey, true;
+                keys.create, CreateKey { body: $crate::CreateKeyRequest }, $crate::CreatedKey,
+                retry: NotIdempotent, pages: false, secret: true;
             /// One page of API keys (disabled and expired ones only when asked for).
             ListKeys, list_keys, "list-keys", Get, "/keys",
-                keys.list, ListKeys { query: $crate::ListKeysRequest }, $crate::KeyPage, false;
+                keys.list, ListKeys { query: $crate::ListKeysRequest }, $crate::KeyPage,
+                retry: Idempotent, pages: true, secret: false;
             /// An API key by its hash.
             GetKey, get_key, "get-key", Get, "/keys/{hash}",
-                keys.get, GetKey { hash: String }, $crate::ApiKey, false;
+                keys.get, GetKey { hash: String }, $crate::ApiKey,
+                retry: Idempotent, pages: false, secret: false;
             /// Changes the given fields of an API key (by hash): rename, disable, limit, move.
             UpdateKey, update_key, "update-keys", Patch, "/keys/{hash}",
-                keys.update, UpdateKey { hash: String, body: $crate::UpdateKeyRequest }, $crate::ApiKey, false;
+                keys.update, UpdateKey { hash: String, body: $crate::UpdateKeyRequest }, $crate::ApiKey,
+                retry: Idempotent, pages: false, secret: false;
             /// Deletes (revokes) an API key by its hash.
             DeleteKey, delete_key, "delete-keys", Delete, "/keys/{hash}",
-                keys.delete, DeleteKey { hash: String }, $crate::Deleted, false;
+                keys.delete, DeleteKey { hash: String }, $crate::Deleted,
+                retry: Idempotent, pages: false, secret: false;
             /// The key this client calls with, as the API describes it.
             GetCurrentKey, get_current_key, "get-current-key", Get, "/key",
-                keys.current, GetCurrentKey {}, $crate::CurrentApiKey, false;
+                keys.current, GetCurrentKey {}, $crate::CurrentApiKey,
+                retry: Idempotent, pages: false, secret: false;
         }
     };
 }
@@ -94,6 +106,10 @@ pub struct OperationInfo {
     pub inputs: &'static [&'static str],
     /// What it does, in one line.
     pub summary: &'static str,
+    /// Whether sending the request twice is harmless, which decides its retry rules.
+    pub idempotency: Idempotency,
+    /// Whether the answer is one page of a longer list, which a [`crate::Pager`] walks.
+    pub pages: bool,
     /// Whether a successful answer carries a secret (the new key), so that no part of its body
     /// may be quoted in an error.
     pub carries_secret: bool,
@@ -104,7 +120,7 @@ macro_rules! define_operations {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ty, $secret:tt;
+            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt;
     )*) => {
         /// The operations of the management API (see [`for_each_operation!`](crate::for_each_operation)).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,6 +144,8 @@ macro_rules! define_operations {
                         verb: stringify!($verb),
                         inputs: &[$(stringify!($input)),*],
                         summary: concat!($($doc),*),
+                        idempotency: Idempotency::$idempotency,
+                        pages: $pages,
                         carries_secret: $secret,
                     },)*
                 }
@@ -221,12 +239,9 @@ impl Operation {
         self.info().method
     }
 
-    /// Whether sending the request twice is harmless: GET, PATCH and DELETE are; POST is not.
+    /// Whether sending the request twice is harmless (the table's `retry` column).
     pub fn idempotency(self) -> Idempotency {
-        match self.method() {
-            Method::Get | Method::Patch | Method::Delete => Idempotency::Idempotent,
-            Method::Post => Idempotency::NotIdempotent,
-        }
+        self.info().idempotency
     }
 
     /// Whether a successful response carries a secret (the new key), so that no part of its
@@ -339,6 +354,17 @@ mod tests {
                 assert!(info.inputs.contains(&name), "{}: {name}", info.id);
             }
             assert!(!info.summary.is_empty(), "{}", info.id);
+            // HTTP's own rule: a POST may act twice, so the table must not call one harmless.
+            if info.method == Method::Post {
+                assert_eq!(info.idempotency, Idempotency::NotIdempotent, "{}", info.id);
+            }
+            // A listing pages through `offset`/`limit` (the walk's only knobs).
+            assert_eq!(
+                info.pages,
+                info.method == Method::Get && info.inputs == ["query"],
+                "{}",
+                info.id
+            );
         }
         assert_eq!(Operation::CreateKey.id(), "create-keys");
         assert!(Operation::CreateKey.response_carries_secret());
