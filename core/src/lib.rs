@@ -42,6 +42,11 @@ pub mod python;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("modelgates_core");
 
+// README.md is the crate's page on crates.io; its examples compile as doctests.
+#[cfg(all(doctest, feature = "blocking"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use api::keys::{
     AllowedDataRegion, ApiKey, CreateKeyRequest, CreatedKey, CurrentApiKey, FreeModelDailyRequests,
     KeyBudget, KeyBudgetResetInterval, KeyBudgetScope, KeyPage, LimitReset, ListKeysRequest,
