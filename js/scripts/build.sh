@@ -12,3 +12,5 @@ js/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-floa
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   js/dist/wasm/modelgates_wasm_bg.wasm -o js/dist/wasm/modelgates_wasm_bg.wasm
 cp js/src/*.js js/src/*.d.ts js/dist/
+# The licence texts live once, at the repository root; the tarball carries them at its root.
+cp LICENSE-MIT LICENSE-APACHE js/
