@@ -84,6 +84,17 @@ check-generated: setup-py
 check-vectors:
     python3 tests/vectors/tools/check.py
 
+# What each registry would receive, through the registry's own checks (nothing is uploaded):
+# versions in lockstep, `cargo package` (verified) for each publishable crate, `twine check` on
+# the wheel and the sdist (and the sdist built and tested on its own), `npm pack --dry-run`,
+# publint and arethetypeswrong on the tarball, and every artefact's contents (licences included).
+release-check: build-js setup-py
+    scripts/release-check.sh
+
+# Sets the version of every package (the crates, npm, pip, Kotlin/Swift), e.g. `just set-version 0.2.0`.
+set-version version:
+    scripts/set-version.sh {{version}}
+
 # The demo runs end to end against the sandbox and its output shows no secret.
 test-demo: build-demo
     scripts/check-demo.sh

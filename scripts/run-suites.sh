@@ -35,6 +35,7 @@ suite fuzz summary fuzz
 suite demo check test-demo
 suite js summary test-js
 suite python summary test-py
+suite release summary release-check
 suite uniffi-rust cargo test-uniffi-rust
 suite kotlin summary test-kotlin
 suite swift summary check-swift
