@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use gloo_net::http::Response;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use modelgates_core::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -31,6 +31,30 @@ export function systemClock() {
   };
 }
 export function globalFetch() { return globalThis.fetch.bind(globalThis); }
+// One attempt's signal: fires when the caller aborts or the attempt's time is up. Built from one
+// AbortController, not AbortSignal.any/timeout, which older browsers lack (Safari < 17.4,
+// Firefox < 124, Chrome < 116).
+export function attemptSignal(caller, ms) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(caller.reason);
+  const timer = ms === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException("the attempt timed out", "TimeoutError"));
+  }, ms);
+  if (caller) {
+    if (caller.aborted) onAbort();
+    else caller.addEventListener("abort", onAbort, { once: true });
+  }
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    release: () => {
+      clearTimeout(timer);
+      if (caller) caller.removeEventListener("abort", onAbort);
+    },
+  };
+}
 "#)]
 extern "C" {
     /// Anything with `now()` in milliseconds and `sleep(ms, signal)` returning a promise that
@@ -44,6 +68,26 @@ extern "C" {
     fn system_clock() -> Clock;
     #[wasm_bindgen(js_name = globalFetch)]
     fn global_fetch() -> Function;
+
+    /// An attempt's signal (caller's abort or time up), and whether the time ran out.
+    type AttemptSignal;
+    #[wasm_bindgen(js_name = attemptSignal)]
+    fn attempt_signal(caller: Option<&AbortSignal>, ms: Option<f64>) -> AttemptSignal;
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &AttemptSignal) -> AbortSignal;
+    #[wasm_bindgen(method, js_name = timedOut)]
+    fn timed_out(this: &AttemptSignal) -> bool;
+    #[wasm_bindgen(method)]
+    fn release(this: &AttemptSignal);
+}
+
+/// Stops the attempt's timer and listener however the attempt ends (the body read included).
+struct Attempt(AttemptSignal);
+
+impl Drop for Attempt {
+    fn drop(&mut self) {
+        self.0.release();
+    }
 }
 
 /// Network codes (Node's fetch puts them in `error.cause.code`) that prove nothing was sent.
@@ -92,23 +136,17 @@ impl Io {
         request: &HttpRequest,
         caller: Option<&AbortSignal>,
     ) -> Result<HttpResponse, Result<TransportError, Failure>> {
-        let timeout = request
-            .timeout
-            .map(|t| AbortSignal::timeout_with_f64(t.as_secs_f64() * 1000.0));
-        let signal = match (caller, &timeout) {
-            (Some(a), Some(b)) => Some(AbortSignal::any(&Array::of2(a, b))),
-            (Some(a), None) => Some(a.clone()),
-            (None, Some(b)) => Some(b.clone()),
-            (None, None) => None,
-        };
+        let attempt = Attempt(attempt_signal(
+            caller,
+            request.timeout.map(|t| t.as_secs_f64() * 1000.0),
+        ));
+        let signal = attempt.0.signal();
         // Tells the caller's abort and the attempt's timeout apart, whichever way it surfaced.
         let classify = |error: JsValue| -> Result<TransportError, Failure> {
             if caller.is_some_and(AbortSignal::aborted) {
                 return Err(Failure::Aborted);
             }
-            let kind = if timeout.as_ref().is_some_and(AbortSignal::aborted)
-                || error_name(&error) == "TimeoutError"
-            {
+            let kind = if attempt.0.timed_out() || error_name(&error) == "TimeoutError" {
                 TransportErrorKind::Timeout
             } else if NOT_SENT_CODES.contains(&cause_code(&error).as_str()) {
                 TransportErrorKind::Connect
@@ -119,7 +157,7 @@ impl Io {
             Ok(TransportError::new(kind, describe(&error)))
         };
 
-        let outgoing = build(request, signal.as_ref()).map_err(|e| Ok(not_sent(&e)))?;
+        let outgoing = build(request, Some(&signal)).map_err(|e| Ok(not_sent(&e)))?;
         let answer = self
             .fetch
             .call1(&JsValue::UNDEFINED, &outgoing)
