@@ -9,7 +9,7 @@ export class ModelGatesError extends Error {
     super(detail.message);
     // Spelled out: a minifier renames classes, and `name` is what logs and pages show.
     this.name = new.target.errorName;
-    /** invalid_input | api | decode | transport | timeout | aborted | internal */
+    /** invalid_input | api | decode | transport | timeout | aborted | internal | engine */
     this.kind = detail.kind;
     /** Whether trying again later may succeed (the SDK's own retries are spent). */
     this.retryable = detail.retryable ?? false;
@@ -82,6 +82,22 @@ export class AbortedError extends ModelGatesError {
 /** A bug in the SDK itself. */
 export class InternalError extends ModelGatesError {
   static errorName = "InternalError";
+}
+/** The WebAssembly engine could not be loaded (offline, blocked by CSP, bad bytes); `cause`
+ * says why. Nothing was sent, and the next call tries to load it again. */
+export class EngineLoadError extends ModelGatesError {
+  static errorName = "EngineLoadError";
+  constructor(cause) {
+    const compiled = typeof WebAssembly === "object"
+      && (cause instanceof WebAssembly.CompileError || cause instanceof WebAssembly.LinkError);
+    super({
+      kind: "engine",
+      message: `could not load the SDK's WebAssembly engine: ${cause}`,
+      // Bytes that do not compile will not compile later either; a failed download may load.
+      retryable: !compiled,
+    });
+    this.cause = cause;
+  }
 }
 
 const classes = Object.fromEntries(

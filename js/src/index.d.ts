@@ -80,7 +80,8 @@ export type ErrorKind =
   | "transport"
   | "timeout"
   | "aborted"
-  | "internal";
+  | "internal"
+  | "engine";
 
 export declare class ModelGatesError extends Error {
   readonly kind: ErrorKind;
@@ -148,6 +149,30 @@ export declare class AbortedError extends ModelGatesError {
 export declare class InternalError extends ModelGatesError {
   readonly kind: "internal";
 }
+
+/** The WebAssembly engine could not be loaded (offline, blocked by CSP, bad bytes); `cause`
+ * says why. Nothing was sent, and the next call tries to load it again. */
+export declare class EngineLoadError extends ModelGatesError {
+  readonly kind: "engine";
+  readonly cause: unknown;
+}
+
+/** Where the engine can come from: the .wasm's bytes, a compiled module, a response or a URL. */
+export type EngineSource =
+  | BufferSource
+  | WebAssembly.Module
+  | Response
+  | URL
+  | string
+  | Promise<BufferSource | WebAssembly.Module | Response>;
+
+/**
+ * Starts loading the WebAssembly engine now, so the first call does not wait for it (call it
+ * early, e.g. when the page loads). With no `source`, the package's own .wasm: fetched beside
+ * the module in a browser, read from disk in Node, Deno and Bun. Rejects with an
+ * `EngineLoadError`; a later call or `preload()` tries again.
+ */
+export declare function preload(source?: EngineSource): Promise<void>;
 
 /**
  * The ModelGates management API client. Its operation methods (`createWorkspace`,

@@ -1,7 +1,8 @@
 // The ModelGates client for browsers and bundlers. A thin wrapper: it renames fields (case.js),
 // turns failures into Error subclasses (errors.js) and hides secrets (secret.js); validation,
 // retries, errors and paging are decided by the Rust core inside the WebAssembly engine.
-import init, { WasmClient } from "./wasm/modelgates_wasm.js";
+import { WasmClient } from "./wasm/modelgates_wasm.js";
+import { preload } from "./engine.js";
 import { toApi, fromApi } from "./case.js";
 import { toError } from "./errors.js";
 import { Secret } from "./secret.js";
@@ -10,10 +11,7 @@ import { operations } from "./operations.js";
 
 export * from "./errors.js";
 export { Secret } from "./secret.js";
-
-let loading;
-/** Loads the WebAssembly engine once, on first use (no work happens at import time). */
-const loadEngine = () => (loading ??= init());
+export { preload } from "./engine.js";
 
 // Numbers reach the engine as they are: JSON has no NaN or Infinity (JSON.stringify would make
 // them null, which clears a field), so they travel as the core's marker object and the core
@@ -51,14 +49,19 @@ export class ModelGates {
     const fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
     // The key lives in this closure and then inside the engine, never on `this`, so logging
     // the client cannot show it.
+    // Made on first use (no work happens at construction); a failure is not kept, so the
+    // next call tries again.
     let engine;
     engines.set(this, () =>
-      (engine ??= loadEngine().then(() => {
+      (engine ??= preload().then(() => {
         try {
           return new WasmClient(config, fetchFn);
         } catch (thrown) {
           throw toError(thrown);
         }
+      }).catch((error) => {
+        engine = undefined;
+        throw error;
       })));
   }
 
