@@ -60,8 +60,9 @@ check npm-pack bash -c "cd js && npm pack --pack-destination ../$out/npm"
 check npm-contents python3 scripts/check-artefacts.py "$out"/npm/*.tgz
 check publint js/node_modules/.bin/publint run --strict "$out"/npm/modelgates-*.tgz
 # esm-only: the package is ESM by design; require() of it is out of scope (a CommonJS app uses
-# `await import("modelgates")`).
-check attw js/node_modules/.bin/attw --profile esm-only --format table-flipped "$out"/npm/modelgates-*.tgz
+# `await import("modelgates")`). ./engine.wasm is the engine's bytes for server bundles, not a module.
+check attw js/node_modules/.bin/attw --profile esm-only --exclude-entrypoints ./engine.wasm \
+  --format table-flipped "$out"/npm/modelgates-*.tgz
 
 echo "=== every artefact carries the version"
 check artefact-versions python3 scripts/check-versions.py "$out"/crates/*.crate "$out"/python/* "$out"/npm/*.tgz

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every browser suite, continuing past failures: wasm-bindgen-test (vectors + sandbox end to
-# end), the package's tests in Chromium, the npm pack install test, the dashboard test.
+# end), the package's tests in Chromium (also without AbortSignal.any/timeout, and with an engine
+# that fails to load once), the npm pack install test (with a Node program), the dashboard test,
+# server-side rendering.
 # Ends with one line "N passed, N failed" summing them all.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +42,7 @@ if js/scripts/build.sh; then
   counted "npm pack install test" scripts/with-sandbox.sh scripts/with-prism.sh pack node js/test/pack.mjs
   if [ -f js/examples/dashboard/test.mjs ]; then
     counted "dashboard (Vite + Playwright)" scripts/with-sandbox.sh scripts/with-prism.sh dashboard node js/examples/dashboard/test.mjs
+    counted "server-side rendering (Vite SSR, dev and build)" scripts/with-sandbox.sh scripts/with-prism.sh ssr node js/examples/dashboard/ssr.mjs
   fi
 else
   add 0 1

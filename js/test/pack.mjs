@@ -52,6 +52,17 @@ await step("Node resolves `modelgates` through exports", () => {
     if (!names.split(",").includes(want)) throw new Error(`${want} not exported: ${names}`);
   }
 });
+await step("a Node program (no bundler) calls the sandbox through the installed package", () => {
+  cpSync(join(js, "test/node/program.mjs"), join(app, "program.mjs"));
+  const notes = JSON.parse(run("node", ["program.mjs"], app));
+  const want = { badEngine: "EngineLoadError true engine false", created: true, got: true, walkedIt: true, deleted: true };
+  if (JSON.stringify(notes) !== JSON.stringify(want)) throw new Error(`got ${JSON.stringify(notes)}`);
+  return "create, get, walk, delete; bad engine bytes are an EngineLoadError, then the real engine loads";
+});
+await step("Node resolves `modelgates` to the node entry (the engine read from disk)", () => {
+  const entry = run("node", ["--input-type=module", "-e", 'console.log(import.meta.resolve("modelgates"))'], app).trim();
+  if (!entry.endsWith("/node_modules/modelgates/dist/node.js")) throw new Error(`Node resolved ${entry}`);
+});
 await step("tsc --noEmit --strict passes on the typed example against the installed types", () => {
   cpSync(join(js, "examples/typed"), app, { recursive: true });
   run(join(js, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], app);

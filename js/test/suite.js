@@ -3,12 +3,14 @@
 import {
   ModelGates, ModelGatesError, InvalidInputError, ApiError, TransportError, TimeoutError,
   AbortedError, NotFoundError, InternalServerError, RedirectError, ConflictError,
-  BadRequestError, Secret,
+  BadRequestError, EngineLoadError, Secret, preload,
 } from "../dist/index.js";
 import { toError } from "../dist/errors.js";
 
-export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = baseUrl }) {
+// `only`: the names of the tests to run (all when left out).
+export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = baseUrl, only }) {
   const secrets = [];
+  const notes = [];
   // directBaseUrl is the sandbox itself when baseUrl is Prism's validating proxy in front of it
   // (scripts/with-prism.sh): counts, and faults that break HTTP on purpose, go straight there.
   const origin = directBaseUrl.replace(/\/api\/v1$/, "");
@@ -243,8 +245,36 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
     },
   };
 
+  // Run alone, in a page whose first request for the .wasm fails (run.mjs).
+  if (only?.includes("an engine that fails to load is an EngineLoadError, and the next call loads it")) {
+    tests["an engine that fails to load is an EngineLoadError, and the next call loads it"] = async () => {
+      const failed = await rejects(client().getWorkspace("default"));
+      check(failed instanceof EngineLoadError && failed instanceof ModelGatesError, `${failed.name}`);
+      check(failed.kind === "engine" && failed.retryable && /WebAssembly engine/.test(failed.message), failed.message);
+      await preload();
+      const workspace = await client().getWorkspace("default");
+      check(typeof workspace.id === "string", "the next call works");
+    };
+  }
+
+  // What a user sees when a create-keys connection drops: the SDK's fetch is called once, but
+  // Chromium may resend the POST on its own (README, "Errors"). The arrivals are reported.
+  tests["a dropped create-keys is sent once by the SDK; the browser's own resends are counted"] = async () => {
+    const arrivals = [];
+    for (let i = 0; i < 5; i++) {
+      const key = label();
+      let sent = 0;
+      const mg = faulty(`drop;key=${key}`, { fetch: (request) => { sent += 1; return fetch(request); } });
+      const error = await rejects(mg.createKey({ name: "dropped" }));
+      check(error instanceof TransportError && sent === 1, `${error.name}, the SDK sent it ${sent} times`);
+      arrivals.push(await count(key, "create-keys"));
+    }
+    notes.push(`a dropped create-keys reached the server ${arrivals.join(", ")} times (5 tries, 1 SDK attempt each)`);
+  };
+
   const results = [];
   for (const [name, test] of Object.entries(tests)) {
+    if (only && !only.includes(name)) continue;
     try {
       await test();
       results.push({ name, ok: true });
@@ -252,5 +282,5 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       results.push({ name, ok: false, error: String(error && error.stack || error) });
     }
   }
-  return { results, secrets };
+  return { results, secrets, notes };
 }
