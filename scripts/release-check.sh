@@ -3,8 +3,9 @@
 # `just release-check`, after `build-js` and `setup-py`): nothing is uploaded.
 #   versions   every package carries the workspace's version (scripts/check-versions.py)
 #   crates     `cargo package` of each publishable crate, verified (built from the .crate alone)
-#   python     the release wheel and the sdist: `twine check --strict`, their contents; the sdist
-#              built into a wheel on its own, installed in a fresh virtualenv, its tests run
+#   python     the manylinux2014 wheels (x86_64, aarch64) and the sdist: auditwheel, pip's own
+#              platform check, `twine check --strict`, their contents; the sdist built into a
+#              wheel on its own, installed in a fresh virtualenv, its tests run
 #   npm        `npm pack --dry-run` contents, then the tarball through publint and
 #              @arethetypeswrong/cli (ESM; types resolve under node16 and bundler resolution)
 # Every artefact's contents are listed and checked (scripts/check-artefacts.py): licences byte for
@@ -40,7 +41,14 @@ for crate in $publishable; do cp target/package/"$crate"-*.crate "$out/crates/";
 check crate-contents python3 scripts/check-artefacts.py "$out"/crates/*.crate
 
 echo "=== Python (wheel and sdist)"
-check python-build bash -c "cd python && ../$venv/bin/maturin build --release --quiet --out ../$out/python && ../$venv/bin/maturin sdist --out ../$out/python"
+# manylinux2014 wheels for x86_64 and aarch64 (auditwheel-checked), and the sdist.
+check python-build bash -c "python/scripts/build-wheels.sh $out/python x86_64 aarch64 && cd python && ../$venv/bin/maturin sdist --out ../$out/python"
+# pip on a glibc 2.17 system (CentOS 7, RHEL 7, Amazon Linux 2) takes each wheel, even for 3.9.
+for arch in x86_64 aarch64; do
+  check "pip-accepts-manylinux2014-$arch" "$venv/bin/pip" install --dry-run --quiet --disable-pip-version-check \
+    --no-deps --only-binary=:all: --platform "manylinux2014_$arch" --python-version 3.9 \
+    --target "$out/pip-dry-run" "$out"/python/modelgates-*_"$arch".whl
+done
 check twine "$venv/bin/twine" check --strict "$out"/python/*
 check python-contents python3 scripts/check-artefacts.py "$out"/python/*
 # The sdist alone must build: pip builds it as a user without a wheel for their platform would.

@@ -4,9 +4,11 @@
 #   1. pytest in target/py-venv: every conformance vector (sync and async), the sandbox end to
 #      end (sync and async, faults, cancellation), the secret scan, the package surface;
 #   2. stubtest of the native module's stubs, mypy --strict on the package and on the example;
-#   3. the release wheel (maturin build --release) installed into a fresh virtualenv, and the
-#      same pytest suite run there against the installed wheel;
-#   4. that wheel's tests again on CPython 3.9 (the abi3 floor) and 3.13, from pyenv when present.
+#   3. the release wheel for manylinux2014 (python/scripts/build-wheels.sh: maturin --zig, checked
+#      by auditwheel) installed into a fresh virtualenv, and the same pytest suite run there
+#      against the installed wheel;
+#   4. that wheel's tests again on every other supported CPython (3.9, the abi3 floor, to 3.13),
+#      from pyenv when present.
 # Ends with one line "N passed, N failed": pytest's counts plus one per other check.
 set -uo pipefail
 venv=target/py-venv
@@ -47,7 +49,7 @@ echo "=== the release wheel in a fresh virtualenv"
 wheels=target/py-wheels
 fresh=target/py-wheel-venv
 rm -rf "$wheels" "$fresh"
-if (cd python && ../$venv/bin/maturin build --release --quiet --out "../$wheels") >"$logs/wheel-build.log" 2>&1 \
+if python/scripts/build-wheels.sh "$wheels" x86_64 >"$logs/wheel-build.log" 2>&1 \
   && python3 -m venv "$fresh" \
   && "$fresh/bin/python" -m pip install --quiet --disable-pip-version-check "$wheels"/modelgates-*.whl \
        "$(grep '^pytest==' python/requirements-dev.txt)" >"$logs/wheel-install.log" 2>&1; then
@@ -60,11 +62,11 @@ else
   echo "FAIL wheel build or install"; cat "$logs"/wheel-*.log; failed=$((failed + 1))
 fi
 
-# The wheel is abi3 for CPython 3.9+: run the same tests on the oldest and the newest CPython
-# this machine has besides its own (pyenv's builds), when there are any.
+# The wheel is abi3 for CPython 3.9+: run the same tests on every other supported CPython this
+# machine has (pyenv's builds), when there are any.
 echo "=== the release wheel on other CPython versions"
 pyenv_root=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
-for minor in 3.9 3.13; do
+for minor in 3.9 3.10 3.12 3.13; do
   python=$(ls -d "$pyenv_root"/versions/"$minor".*/bin/python3 2>/dev/null | sort -V | tail -1)
   if [ -z "$python" ]; then
     echo "CPython $minor is not installed here: not tested"
