@@ -123,8 +123,8 @@ impl Config {
         if self.timeout.is_some_and(|t| t.is_zero()) {
             return Err(Error::invalid("timeout", "must be greater than zero"));
         }
-        if !(0.0..=1.0).contains(&self.retry.jitter) {
-            return Err(Error::invalid("retry.jitter", "must be between 0 and 1"));
+        if let Some((field, problem)) = self.retry.problem() {
+            return Err(Error::invalid(format!("retry.{field}"), problem));
         }
         for (name, value) in &self.headers {
             let reserved = [

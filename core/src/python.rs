@@ -56,6 +56,27 @@ pub(crate) fn to_dict<'py, T: serde::Serialize>(
     json_to_python(py, &json)
 }
 
+/// A value as JSON text, with the API's field names.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|err| PyValueError::new_err(err.to_string()))
+}
+
+/// A model back from `to_json()`'s text.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> PyResult<T> {
+    serde_json::from_str(text).map_err(|err| PyValueError::new_err(err.to_string()))
+}
+
+/// `(cls._from_json, (json,))`: how pickle and `copy` rebuild a model.
+pub(crate) fn reduce<'py, T: pyo3::PyTypeInfo + serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+    Ok((
+        py.get_type::<T>().getattr("_from_json")?,
+        (to_json(value)?,),
+    ))
+}
+
 /// `Name(field=value, ...)`, each value as Python's `repr` shows it. Only for models that hold
 /// no secret.
 pub(crate) fn repr<T: serde::Serialize>(py: Python<'_>, name: &str, value: &T) -> PyResult<String> {
@@ -123,6 +144,23 @@ impl CreatedKey {
     /// `{"data": {...}, "key": "<secret>"}`: the secret included, as the caller asked for it.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, self)
+    }
+
+    /// `to_dict()` as JSON text: the secret included, as the caller asked for it.
+    fn to_json(&self) -> PyResult<String> {
+        to_json(self)
+    }
+
+    /// Rebuilds the key from `to_json()`'s text (pickle and `copy` use it).
+    #[staticmethod]
+    fn _from_json(text: &str) -> PyResult<Self> {
+        from_json(text)
+    }
+
+    /// Pickling and copying go through the JSON form (the secret with it: pickle is the
+    /// caller's own serialisation, like `to_dict()`).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        reduce::<Self>(py, self)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -43,6 +43,25 @@ impl RetryPolicy {
         }
     }
 
+    /// What is wrong with the policy, if anything: the field and the problem in plain words.
+    /// Every binding refuses such a policy where it is made, naming the field its way.
+    pub fn problem(&self) -> Option<(&'static str, &'static str)> {
+        if !(0.0..=1.0).contains(&self.jitter) {
+            return Some(("jitter", "must be between 0 and 1"));
+        }
+        if self.initial_backoff > self.max_backoff {
+            return Some(("initial_backoff", "must not be longer than max_backoff"));
+        }
+        // No retry could ever start: say so instead of silently never retrying.
+        if self.max_retries > 0 && self.max_elapsed.is_zero() {
+            return Some((
+                "max_elapsed",
+                "must be greater than zero while retries are on (set max_retries to 0 to turn them off)",
+            ));
+        }
+        None
+    }
+
     /// The backoff wait before retry number `retry` (0-based), given a uniform random `unit`
     /// in `[0, 1)`: `min(initial * 2^retry, max) * (1 - jitter * unit)`.
     pub fn backoff(&self, retry: u32, unit: f64) -> Duration {
@@ -134,6 +153,44 @@ mod tests {
             Idempotent,
             TransportErrorKind::Io
         ));
+    }
+
+    #[test]
+    fn a_policy_that_cannot_work_names_its_field() {
+        let ok = RetryPolicy::default();
+        assert_eq!(ok.problem(), None);
+        assert_eq!(
+            RetryPolicy {
+                jitter: f64::NAN,
+                ..ok
+            }
+            .problem()
+            .map(|p| p.0),
+            Some("jitter")
+        );
+        assert_eq!(
+            RetryPolicy { jitter: 1.5, ..ok }.problem().map(|p| p.0),
+            Some("jitter")
+        );
+        let backwards = RetryPolicy {
+            initial_backoff: Duration::from_secs(9),
+            ..ok
+        };
+        assert_eq!(backwards.problem().map(|p| p.0), Some("initial_backoff"));
+        let no_time = RetryPolicy {
+            max_elapsed: Duration::ZERO,
+            ..ok
+        };
+        assert_eq!(no_time.problem().map(|p| p.0), Some("max_elapsed"));
+        // Without retries, no time for them is needed.
+        assert_eq!(
+            RetryPolicy {
+                max_retries: 0,
+                ..no_time
+            }
+            .problem(),
+            None
+        );
     }
 
     #[test]

@@ -168,6 +168,11 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);
       const unknown = await rejects(new ModelGates({ apiKey, timeout: 5 }).getWorkspace("default"));
       check(unknown.field === "timeout", `unknown: ${unknown.field}`);
+      const backwards = await rejects(new ModelGates({ apiKey, retry: { initialBackoffMs: 9000, maxBackoffMs: 1000 } }).getWorkspace("default"));
+      check(backwards instanceof InvalidInputError && backwards.field === "retry.initialBackoffMs", `retry: ${backwards.field}`);
+      check(/maxBackoffMs/.test(backwards.message), backwards.message);
+      const noTime = await rejects(new ModelGates({ apiKey, retry: { maxElapsedMs: 0 } }).getWorkspace("default"));
+      check(noTime.field === "retry.maxElapsedMs", `retry: ${noTime.field}`);
     },
     async "a key without management rights is a 403 ApiError that does not show the key"() {
       check(restrictedKey, "MODELGATES_RESTRICTED_KEY not set (see scripts/with-sandbox.sh)");

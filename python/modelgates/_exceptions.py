@@ -22,6 +22,20 @@ class ModelGatesError(Exception):
         self.message = text if message is None else message
         self.retryable = retryable
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle rebuilds an exception as cls(*args) by default, which loses the keyword-only
+        # fields (and fails for APIStatusError): an error raised in a ProcessPoolExecutor worker
+        # would arrive as BrokenProcessPool. Rebuild it with every attribute instead.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[ModelGatesError], args: tuple[Any, ...], state: dict[str, Any]) -> ModelGatesError:
+    """An error back from its pickled form: its class, ``args`` and attributes."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class ValidationError(ModelGatesError, ValueError):
     """The input was refused before anything was sent. ``field`` names the offending argument

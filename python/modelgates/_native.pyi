@@ -142,6 +142,8 @@ class ApiKey:
         """
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -157,6 +159,8 @@ class CreatedKey:
         """The key itself. Store it now: the API never shows it again."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -241,6 +245,8 @@ class CurrentApiKey:
         """Legacy rate limit information (deprecated)."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -251,6 +257,8 @@ class Deleted:
         """Always true: the item is gone."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -267,6 +275,8 @@ class FreeModelDailyRequests:
         """Free-model requests made today."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -305,6 +315,8 @@ class KeyBudget:
         """The spend in USD counted against this limit in the current window."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -317,6 +329,8 @@ class KeyPage:
         """The keys on this page."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def __getitem__(self, index: int, /) -> ApiKey: ...
@@ -335,6 +349,8 @@ class RateLimit:
         """Requests allowed per interval."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -389,6 +405,8 @@ class Workspace:
         """ISO 8601 time of the last update, if any."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
 
 @final
@@ -402,6 +420,8 @@ class WorkspacePage:
         """How many workspaces there are in all."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names."""
+    def to_json(self) -> str:
+        """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def __getitem__(self, index: int, /) -> Workspace: ...

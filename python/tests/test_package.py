@@ -170,11 +170,12 @@ def test_settings_are_checked_and_shown() -> None:
         0.0,
     )
     assert policy == modelgates.RetryPolicy(max_retries=5, jitter=0) != modelgates.RetryPolicy()
-    for bad in ({"base_url": "ftp://example.test"}, {"timeout": 0}, {"retry": modelgates.RetryPolicy(jitter=2)}):
+    for bad in ({"base_url": "ftp://example.test"}, {"timeout": 0}):
         with pytest.raises(modelgates.ValidationError):
             modelgates.Client("sk-mg-test", **bad)  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
-        modelgates.RetryPolicy(initial_backoff=-1)
+    for policy_setting in ({"initial_backoff": -1}, {"jitter": 2}):
+        with pytest.raises(ValueError):
+            modelgates.RetryPolicy(**policy_setting)  # type: ignore[arg-type]
     client = modelgates.Client("sk-mg-test-secret", base_url="https://example.test/api/v1")
     assert "sk-mg-test-secret" not in repr(client)
     client.close()

@@ -18,6 +18,9 @@ FAST_RETRY = modelgates.RetryPolicy(initial_backoff=0.05, max_backoff=0.2)
 
 
 def client_for(sandbox: Sandbox, fault: str | None = None, **kwargs: Any) -> modelgates.Client:
+    # max_retries and retry may not both be given: a test's max_retries goes into the fast policy.
+    if "max_retries" in kwargs:
+        kwargs["retry"] = modelgates.RetryPolicy(max_retries=kwargs.pop("max_retries"), initial_backoff=0.05, max_backoff=0.2)
     kwargs.setdefault("retry", FAST_RETRY)
     return modelgates.Client(
         kwargs.pop("api_key", sandbox.management_key),

@@ -41,7 +41,7 @@ BAD_CLIENT_SETTINGS: list[tuple[str, dict[str, Any]]] = [
     ("max_retries", {"max_retries": "2"}),
     ("max_retries", {"max_retries": True}),
     ("retry", {"retry": {"max_retries": 1}}),
-    ("retry.jitter", {"retry": modelgates.RetryPolicy(jitter=math.nan)}),
+    ("max_retries", {"max_retries": 1, "retry": modelgates.RetryPolicy()}),
     ("headers", {"default_headers": [("x-trace", "t-1")]}),
     ("headers", {"default_headers": {"x-trace": 1}}),
     ("headers", {"default_headers": {1: "t-1"}}),
@@ -79,6 +79,11 @@ BAD_POLICIES: list[tuple[str, dict[str, Any]]] = [
     ("max_elapsed", {"max_elapsed": math.inf}),
     ("max_elapsed", {"max_elapsed": False}),
     ("jitter", {"jitter": "0.1"}),
+    ("jitter", {"jitter": math.nan}),
+    ("jitter", {"jitter": 1.5}),
+    ("initial_backoff", {"initial_backoff": 9}),
+    ("initial_backoff", {"initial_backoff": 2, "max_backoff": 1}),
+    ("max_elapsed", {"max_elapsed": 0}),
 ]
 
 

@@ -89,11 +89,11 @@ fn method(out: &mut String, api: &Api, op: &Op) {
         }
         input.push(format!("\"{container}\": fields"));
     }
-    params.push("timeout: float | None | NotGiven = NOT_GIVEN".to_owned());
+    params.push("timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN".to_owned());
     arg_doc(
         &mut args,
         "timeout",
-        "Seconds for each attempt of this call; None for no time limit; left out, the client's.",
+        "Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.",
     );
     let _ = writeln!(out, "    async def {}(", info.verb);
     for param in &params {
@@ -197,6 +197,7 @@ fn model(out: &mut String, api: &Api, model: &Type) {
         docstring(out, "        ", &field.doc);
     }
     out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The model as a dict with the API's field names.\"\"\"\n");
+    out.push_str("    def to_json(self) -> str:\n        \"\"\"The model as JSON text with the API's field names (pickle and `copy` go through it).\"\"\"\n");
     out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
     if let Some(item) = page_item(model, fields) {
         let _ = writeln!(out, "    def __len__(self) -> int: ...");

@@ -60,6 +60,12 @@ impl NativeClient {
             None => core::RetryPolicy::default(),
         };
         if let Some(max_retries) = max_retries {
+            if retry.is_some() {
+                return Err(bad_setting(
+                    "max_retries",
+                    "give max_retries or retry, not both (RetryPolicy has its own max_retries)",
+                ));
+            }
             policy.max_retries = count(max_retries, "max_retries")?;
         }
         config = config.with_retry(policy);
@@ -265,7 +271,7 @@ impl RetryPolicy {
         let or_default = |value: Option<&Bound<'_, PyAny>>, name, fallback| {
             value.map_or(Ok(fallback), |value| seconds(value, name))
         };
-        Ok(RetryPolicy(core::RetryPolicy {
+        let policy = core::RetryPolicy {
             max_retries: max_retries
                 .map_or(Ok(default.max_retries), |value| count(value, "max_retries"))?,
             initial_backoff: or_default(
@@ -278,7 +284,12 @@ impl RetryPolicy {
             jitter: jitter.map_or(Ok(default.jitter), |value| {
                 number(value, "jitter", "a number from 0 to 1")
             })?,
-        }))
+        };
+        // Refused here, where the mistake is made, not later when a client is built.
+        if let Some((field, problem)) = policy.problem() {
+            return Err(bad_setting(field, problem));
+        }
+        Ok(RetryPolicy(policy))
     }
 
     /// Retries after the first attempt; 0 turns retries off.

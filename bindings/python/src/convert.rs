@@ -4,7 +4,9 @@
 use modelgates_core::Error;
 use modelgates_core::input::{from_json, non_finite};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PySequence, PyString, PyTuple,
+};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -89,7 +91,13 @@ fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val
             .map_err(|_| invalid(field, format!("{field}: is not valid UTF-8")))?;
         return Ok(Value::String(text.into_owned()));
     }
-    let is_list = value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>();
+    // Any sequence (list, tuple, range, ...), as `Sequence[int]` in the signatures promises; not
+    // bytes, whose items would become numbers.
+    let is_list = value.is_instance_of::<PyList>()
+        || value.is_instance_of::<PyTuple>()
+        || (value.cast::<PySequence>().is_ok()
+            && !value.is_instance_of::<PyBytes>()
+            && !value.is_instance_of::<PyByteArray>());
     if (is_list || value.is_instance_of::<PyDict>()) && depth >= MAX_DEPTH {
         return Err(invalid(
             field,

@@ -57,13 +57,27 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
     if let Some(retry) = options.retry {
         let default = RetryPolicy::default();
         let ms = |value: Option<u64>, fallback| value.map_or(fallback, Duration::from_millis);
-        config = config.with_retry(RetryPolicy {
+        let policy = RetryPolicy {
             max_retries: retry.max_retries.unwrap_or(default.max_retries),
             initial_backoff: ms(retry.initial_backoff_ms, default.initial_backoff),
             max_backoff: ms(retry.max_backoff_ms, default.max_backoff),
             max_elapsed: ms(retry.max_elapsed_ms, default.max_elapsed),
             jitter: retry.jitter.unwrap_or(default.jitter),
-        });
+        };
+        // Named as JS options name them (`retry.initialBackoffMs`), not as the core does.
+        if let Some((field, problem)) = policy.problem() {
+            let unit = if field == "jitter" { "" } else { "_ms" };
+            return Err(Error::InvalidInput {
+                field: format!("retry.{field}{unit}"),
+                message: format!(
+                    "retry.{field}{unit}: {}",
+                    problem
+                        .replace("max_backoff", "maxBackoffMs")
+                        .replace("max_retries", "maxRetries")
+                ),
+            });
+        }
+        config = config.with_retry(policy);
     }
     for (name, value) in options.headers {
         config = config.with_header(name, value);

@@ -27,8 +27,27 @@ macro_rules! model {
                 crate::python::to_dict(py, self)
             }
 
+            /// The model as JSON text with the API's field names (as the API sent it).
+            fn to_json(&self) -> pyo3::PyResult<String> {
+                crate::python::to_json(self)
+            }
+
             fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
                 crate::python::repr(py, stringify!($name), self)
+            }
+
+            /// Rebuilds the model from `to_json()`'s text (pickle and `copy` use it).
+            #[staticmethod]
+            fn _from_json(text: &str) -> pyo3::PyResult<Self> {
+                crate::python::from_json(text)
+            }
+
+            /// Pickling and copying go through the JSON form.
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<(pyo3::Bound<'py, pyo3::PyAny>, (String,))> {
+                crate::python::reduce::<Self>(py, self)
             }
         }
 

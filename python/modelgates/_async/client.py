@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from .. import _backend, _native
-from .._config import http_client_for, native_client
+from .._config import http_client_for, native_client, split_timeout
 from .._transport import describe, failure_kind, send_errors
 from .._types import NOT_GIVEN, NotGiven, given
 from .pagination import AsyncWalk
@@ -31,9 +31,11 @@ class AsyncClient:
     """A ModelGates management API client (``AsyncClient``: asyncio; ``Client``: sync).
 
     ``api_key`` and ``base_url`` default to ``MODELGATES_API_KEY`` and ``MODELGATES_BASE_URL``.
-    ``timeout`` is seconds per attempt: 60 (the SDK's default) when not given, None for no time
-    limit at all; an ``http_client``'s own timeout setting is never used. Every method takes a
-    ``timeout`` too, for that call only (not given: the client's; None: no time limit).
+    ``timeout`` is seconds per attempt (or an ``httpx.Timeout``, sent to httpx as it is): 60 (the
+    SDK's default) when not given, None for no time limit at all; an ``http_client``'s own
+    timeout setting is never used. Every method takes a ``timeout`` too, for that call only (not
+    given: the client's; None: no time limit). ``user_agent`` (your app's name and version, e.g.
+    ``"my-app/1.2"``) is added to the ``User-Agent`` header.
     ``max_retries`` and ``retry`` set how failed attempts are retried. Pass your own
     ``http_client`` (an ``httpx.AsyncClient`` or ``httpx.Client``) for proxies or certificates:
     it is used as is and left open when this client closes. Cancelling an asyncio task that
@@ -47,16 +49,23 @@ class AsyncClient:
         self,
         api_key: str | None = None,
         *,
-        base_url: str | None = None,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        user_agent: str | None = None,
     ) -> None:
         import httpx
 
-        self._native = native_client(api_key, base_url, timeout, max_retries, retry, default_headers)
+        core_timeout: float | None | NotGiven = NOT_GIVEN
+        self._http_timeout: httpx.Timeout | None = None
+        if not isinstance(timeout, NotGiven):
+            core_timeout, self._http_timeout = split_timeout(timeout)
+        self._native = native_client(
+            api_key, base_url, core_timeout, max_retries, retry, default_headers, user_agent
+        )
         self._http, self._owns_http_client = http_client_for(http_client, httpx.AsyncClient)
         self.workspaces = AsyncWorkspaces(self)
         self.keys = AsyncKeys(self)
@@ -83,7 +92,7 @@ class AsyncClient:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"AsyncClient(base_url={self.base_url!r})"
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     # Monotonic clock and sleep, as methods so that a test can run the loop on a fake clock.
     def _now(self) -> float:
@@ -92,17 +101,23 @@ class AsyncClient:
     async def _sleep(self, seconds: float) -> None:
         await _backend.async_sleep(seconds)
 
-    async def _run(self, call: _native.Call[T], timeout: float | None | NotGiven) -> T:
+    async def _run(self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
         or raises its error."""
+        http_timeout = self._http_timeout
         if not isinstance(timeout, NotGiven):
+            timeout, http_timeout = split_timeout(timeout)
             timeout = self._native.attempt_timeout(timeout)
         http = self._http
         errors = send_errors()
         while True:
             action = call.next_action(self._now())
             if isinstance(action, _native.Send):
-                attempt_timeout = action.timeout if isinstance(timeout, NotGiven) else timeout
+                attempt_timeout: float | httpx.Timeout | None
+                if http_timeout is not None:
+                    attempt_timeout = http_timeout
+                else:
+                    attempt_timeout = action.timeout if isinstance(timeout, NotGiven) else timeout
                 try:
                     response = await http.request(
                         action.method,
@@ -145,7 +160,7 @@ class _AsyncWorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Creates a workspace.
 
@@ -163,7 +178,7 @@ class _AsyncWorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -186,7 +201,7 @@ class _AsyncWorkspacesOperations:
         *,
         offset: int | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> WorkspacePage:
         """One page of workspaces.
 
@@ -195,7 +210,7 @@ class _AsyncWorkspacesOperations:
         Args:
             offset: Records to skip.
             limit: Records to return, 1 to 100.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             offset=offset,
@@ -208,7 +223,7 @@ class _AsyncWorkspacesOperations:
         self,
         id: str,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """A workspace by id (UUID) or slug.
 
@@ -216,7 +231,7 @@ class _AsyncWorkspacesOperations:
 
         Args:
             id: The workspace id (UUID) or slug.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-workspace", {"id": id})
         return await self._client._run(call, timeout)
@@ -236,7 +251,7 @@ class _AsyncWorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Changes the given fields of a workspace (by id or slug); `null` clears a field.
 
@@ -255,7 +270,7 @@ class _AsyncWorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -278,7 +293,7 @@ class _AsyncWorkspacesOperations:
         id: str,
         *,
         confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
 
@@ -287,7 +302,7 @@ class _AsyncWorkspacesOperations:
         Args:
             id: The workspace id (UUID) or slug.
             confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             confirm_default_workspace_deletion=confirm_default_workspace_deletion,
@@ -311,7 +326,7 @@ class _AsyncKeysOperations:
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CreatedKey:
         """Creates an API key; the answer holds its one-time secret.
 
@@ -326,7 +341,7 @@ class _AsyncKeysOperations:
             limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -347,7 +362,7 @@ class _AsyncKeysOperations:
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> KeyPage:
         """One page of API keys (disabled and expired ones only when asked for).
 
@@ -358,7 +373,7 @@ class _AsyncKeysOperations:
             include_expired: Whether expired keys are listed too (by default they are not).
             offset: Keys to skip.
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             include_disabled=include_disabled,
@@ -373,7 +388,7 @@ class _AsyncKeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """An API key by its hash.
 
@@ -381,7 +396,7 @@ class _AsyncKeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-key", {"hash": hash})
         return await self._client._run(call, timeout)
@@ -396,7 +411,7 @@ class _AsyncKeysOperations:
         limit: float | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """Changes the given fields of an API key (by hash): rename, disable, limit, move.
 
@@ -410,7 +425,7 @@ class _AsyncKeysOperations:
             limit: New spending limit in USD (finite, 0 or more); null removes the limit.
             limit_reset: When the limit resets; null for never.
             workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -427,7 +442,7 @@ class _AsyncKeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes (revokes) an API key by its hash.
 
@@ -435,7 +450,7 @@ class _AsyncKeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("delete-keys", {"hash": hash})
         return await self._client._run(call, timeout)
@@ -443,14 +458,14 @@ class _AsyncKeysOperations:
     async def current(
         self,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CurrentApiKey:
         """The key this client calls with, as the API describes it.
 
         ``GET /key`` (get-current-key).
 
         Args:
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-current-key", {})
         return await self._client._run(call, timeout)
@@ -464,7 +479,7 @@ class AsyncWorkspaces(_AsyncWorkspacesOperations):
         self,
         *,
         page_size: int | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncWalk[Workspace]:
         """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
         iterate. The walk never ends early in silence; after a failed page, iterating it again
@@ -472,7 +487,7 @@ class AsyncWorkspaces(_AsyncWorkspacesOperations):
         sent."""
         pager = self._client._native.workspace_pager(given(page_size=page_size))
         if not isinstance(timeout, NotGiven):
-            timeout = self._client._native.attempt_timeout(timeout)
+            self._client._native.attempt_timeout(split_timeout(timeout)[0])  # refused here, not mid-walk
         return AsyncWalk(self._client, pager, timeout)
 
 
@@ -487,7 +502,7 @@ class AsyncKeys(_AsyncKeysOperations):
         include_disabled: bool | NotGiven = NOT_GIVEN,
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncWalk[ApiKey]:
         """Every API key of a workspace (the default one when ``workspace_id`` is not given),
         fetched page after page as you iterate, until a page is empty. Disabled and expired keys
@@ -504,5 +519,5 @@ class AsyncKeys(_AsyncKeysOperations):
             )
         )
         if not isinstance(timeout, NotGiven):
-            timeout = self._client._native.attempt_timeout(timeout)
+            self._client._native.attempt_timeout(split_timeout(timeout)[0])  # refused here, not mid-walk
         return AsyncWalk(self._client, pager, timeout)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from .. import _backend, _native
-from .._config import http_client_for, native_client
+from .._config import http_client_for, native_client, split_timeout
 from .._transport import describe, failure_kind, send_errors
 from .._types import NOT_GIVEN, NotGiven, given
 from .pagination import Walk
@@ -32,9 +32,11 @@ class Client:
     """A ModelGates management API client (``AsyncClient``: asyncio; ``Client``: sync).
 
     ``api_key`` and ``base_url`` default to ``MODELGATES_API_KEY`` and ``MODELGATES_BASE_URL``.
-    ``timeout`` is seconds per attempt: 60 (the SDK's default) when not given, None for no time
-    limit at all; an ``http_client``'s own timeout setting is never used. Every method takes a
-    ``timeout`` too, for that call only (not given: the client's; None: no time limit).
+    ``timeout`` is seconds per attempt (or an ``httpx.Timeout``, sent to httpx as it is): 60 (the
+    SDK's default) when not given, None for no time limit at all; an ``http_client``'s own
+    timeout setting is never used. Every method takes a ``timeout`` too, for that call only (not
+    given: the client's; None: no time limit). ``user_agent`` (your app's name and version, e.g.
+    ``"my-app/1.2"``) is added to the ``User-Agent`` header.
     ``max_retries`` and ``retry`` set how failed attempts are retried. Pass your own
     ``http_client`` (an ``httpx.AsyncClient`` or ``httpx.Client``) for proxies or certificates:
     it is used as is and left open when this client closes. Cancelling an asyncio task that
@@ -48,16 +50,23 @@ class Client:
         self,
         api_key: str | None = None,
         *,
-        base_url: str | None = None,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        user_agent: str | None = None,
     ) -> None:
         import httpx
 
-        self._native = native_client(api_key, base_url, timeout, max_retries, retry, default_headers)
+        core_timeout: float | None | NotGiven = NOT_GIVEN
+        self._http_timeout: httpx.Timeout | None = None
+        if not isinstance(timeout, NotGiven):
+            core_timeout, self._http_timeout = split_timeout(timeout)
+        self._native = native_client(
+            api_key, base_url, core_timeout, max_retries, retry, default_headers, user_agent
+        )
         self._http, self._owns_http_client = http_client_for(http_client, httpx.Client)
         self.workspaces = Workspaces(self)
         self.keys = Keys(self)
@@ -84,7 +93,7 @@ class Client:
         self.close()
 
     def __repr__(self) -> str:
-        return f"AsyncClient(base_url={self.base_url!r})"
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     # Monotonic clock and sleep, as methods so that a test can run the loop on a fake clock.
     def _now(self) -> float:
@@ -93,17 +102,23 @@ class Client:
     def _sleep(self, seconds: float) -> None:
         _backend.sleep(seconds)
 
-    def _run(self, call: _native.Call[T], timeout: float | None | NotGiven) -> T:
+    def _run(self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
         or raises its error."""
+        http_timeout = self._http_timeout
         if not isinstance(timeout, NotGiven):
+            timeout, http_timeout = split_timeout(timeout)
             timeout = self._native.attempt_timeout(timeout)
         http = self._http
         errors = send_errors()
         while True:
             action = call.next_action(self._now())
             if isinstance(action, _native.Send):
-                attempt_timeout = action.timeout if isinstance(timeout, NotGiven) else timeout
+                attempt_timeout: float | httpx.Timeout | None
+                if http_timeout is not None:
+                    attempt_timeout = http_timeout
+                else:
+                    attempt_timeout = action.timeout if isinstance(timeout, NotGiven) else timeout
                 try:
                     response = http.request(
                         action.method,
@@ -146,7 +161,7 @@ class _WorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Creates a workspace.
 
@@ -164,7 +179,7 @@ class _WorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -187,7 +202,7 @@ class _WorkspacesOperations:
         *,
         offset: int | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> WorkspacePage:
         """One page of workspaces.
 
@@ -196,7 +211,7 @@ class _WorkspacesOperations:
         Args:
             offset: Records to skip.
             limit: Records to return, 1 to 100.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             offset=offset,
@@ -209,7 +224,7 @@ class _WorkspacesOperations:
         self,
         id: str,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """A workspace by id (UUID) or slug.
 
@@ -217,7 +232,7 @@ class _WorkspacesOperations:
 
         Args:
             id: The workspace id (UUID) or slug.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-workspace", {"id": id})
         return self._client._run(call, timeout)
@@ -237,7 +252,7 @@ class _WorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Changes the given fields of a workspace (by id or slug); `null` clears a field.
 
@@ -256,7 +271,7 @@ class _WorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -279,7 +294,7 @@ class _WorkspacesOperations:
         id: str,
         *,
         confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
 
@@ -288,7 +303,7 @@ class _WorkspacesOperations:
         Args:
             id: The workspace id (UUID) or slug.
             confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             confirm_default_workspace_deletion=confirm_default_workspace_deletion,
@@ -312,7 +327,7 @@ class _KeysOperations:
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CreatedKey:
         """Creates an API key; the answer holds its one-time secret.
 
@@ -327,7 +342,7 @@ class _KeysOperations:
             limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -348,7 +363,7 @@ class _KeysOperations:
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> KeyPage:
         """One page of API keys (disabled and expired ones only when asked for).
 
@@ -359,7 +374,7 @@ class _KeysOperations:
             include_expired: Whether expired keys are listed too (by default they are not).
             offset: Keys to skip.
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             include_disabled=include_disabled,
@@ -374,7 +389,7 @@ class _KeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """An API key by its hash.
 
@@ -382,7 +397,7 @@ class _KeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-key", {"hash": hash})
         return self._client._run(call, timeout)
@@ -397,7 +412,7 @@ class _KeysOperations:
         limit: float | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """Changes the given fields of an API key (by hash): rename, disable, limit, move.
 
@@ -411,7 +426,7 @@ class _KeysOperations:
             limit: New spending limit in USD (finite, 0 or more); null removes the limit.
             limit_reset: When the limit resets; null for never.
             workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -428,7 +443,7 @@ class _KeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes (revokes) an API key by its hash.
 
@@ -436,7 +451,7 @@ class _KeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("delete-keys", {"hash": hash})
         return self._client._run(call, timeout)
@@ -444,14 +459,14 @@ class _KeysOperations:
     def current(
         self,
         *,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CurrentApiKey:
         """The key this client calls with, as the API describes it.
 
         ``GET /key`` (get-current-key).
 
         Args:
-            timeout: Seconds for each attempt of this call; None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-current-key", {})
         return self._client._run(call, timeout)
@@ -465,7 +480,7 @@ class Workspaces(_WorkspacesOperations):
         self,
         *,
         page_size: int | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Walk[Workspace]:
         """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
         iterate. The walk never ends early in silence; after a failed page, iterating it again
@@ -473,7 +488,7 @@ class Workspaces(_WorkspacesOperations):
         sent."""
         pager = self._client._native.workspace_pager(given(page_size=page_size))
         if not isinstance(timeout, NotGiven):
-            timeout = self._client._native.attempt_timeout(timeout)
+            self._client._native.attempt_timeout(split_timeout(timeout)[0])  # refused here, not mid-walk
         return Walk(self._client, pager, timeout)
 
 
@@ -488,7 +503,7 @@ class Keys(_KeysOperations):
         include_disabled: bool | NotGiven = NOT_GIVEN,
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Walk[ApiKey]:
         """Every API key of a workspace (the default one when ``workspace_id`` is not given),
         fetched page after page as you iterate, until a page is empty. Disabled and expired keys
@@ -505,5 +520,5 @@ class Keys(_KeysOperations):
             )
         )
         if not isinstance(timeout, NotGiven):
-            timeout = self._client._native.attempt_timeout(timeout)
+            self._client._native.attempt_timeout(split_timeout(timeout)[0])  # refused here, not mid-walk
         return Walk(self._client, pager, timeout)

@@ -11,13 +11,15 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Generic, Protocol, TypeVar
 
+    import httpx
+
     from .. import _native
     from .._types import NotGiven
 
     T = TypeVar("T")
 
     class _Runs(Protocol):
-        def _run(self, call: _native.Call[Any], timeout: float | None | NotGiven) -> Any: ...
+        def _run(self, call: _native.Call[Any], timeout: float | httpx.Timeout | None | NotGiven) -> Any: ...
 
 else:
     # Importing the package does not import typing (it stays light): `Walk[Workspace]` in an
@@ -36,7 +38,7 @@ class Walk(Generic[T]):
     page."""
 
     def __init__(
-        self, client: _Runs, pager: _native.Call[list[T] | None], timeout: float | None | NotGiven
+        self, client: _Runs, pager: _native.Call[list[T] | None], timeout: float | httpx.Timeout | None | NotGiven
     ) -> None:
         self._client = client
         self._pager = pager

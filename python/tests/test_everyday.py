@@ -1,0 +1,145 @@
+"""What a Python user reaches for every day, tried as a user would against the sandbox: models and
+errors that pickle and copy (a ProcessPoolExecutor worker's NotFoundError arrives as one),
+`to_json()`, pages as sequences, settings refused where they are made (RetryPolicy, max_retries
+with retry), httpx's own URL and Timeout types, the app's name in the User-Agent, any sequence for
+a list argument, and the missing-key error naming MODELGATES_API_KEY."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import copy
+import json
+import pickle
+import secrets
+
+import httpx
+import pytest
+
+import modelgates
+from conftest import Sandbox
+
+
+def client_for(sandbox: Sandbox, **kwargs: object) -> modelgates.Client:
+    return modelgates.Client(sandbox.management_key, base_url=sandbox.base_url, **kwargs)  # type: ignore[arg-type]
+
+
+def fetch_missing(api_key: str, base_url: str) -> None:
+    """Runs in a worker process: raises the SDK's NotFoundError there."""
+    with modelgates.Client(api_key, base_url=base_url) as client:
+        client.workspaces.get(f"missing-{secrets.token_hex(4)}")
+
+
+def test_models_pickle_copy_and_export_as_json(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        workspace = client.workspaces.get("default")
+        page = client.workspaces.list(limit=1)
+    assert pickle.loads(pickle.dumps(workspace)) == workspace
+    assert copy.deepcopy(workspace) == workspace and copy.copy(workspace) == workspace
+    assert pickle.loads(pickle.dumps(page)) == page
+    exported = json.loads(workspace.to_json())
+    assert exported == workspace.to_dict() and exported["slug"] == "default" and "created_at" in exported
+
+
+def test_pages_read_as_sequences(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        client.workspaces.create(name="Seq", slug=f"py-seq-{secrets.token_hex(4)}")
+        page = client.workspaces.list(limit=2)
+    assert len(page) == 2
+    assert [w.id for w in page] == [w.id for w in page.data]
+    assert page[0] == page.data[0] and page[-1] == page.data[-1]
+    with pytest.raises(IndexError):
+        page[2]
+
+
+def test_an_error_in_a_worker_process_arrives_as_itself(sandbox: Sandbox) -> None:
+    with concurrent.futures.ProcessPoolExecutor(1) as pool:
+        future = pool.submit(fetch_missing, sandbox.management_key, sandbox.base_url)
+        with pytest.raises(modelgates.NotFoundError) as caught:
+            future.result(timeout=60)
+    error = caught.value
+    assert error.status == 404 and error.request_id and error.message and not error.retryable
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is modelgates.NotFoundError and again.__dict__ == error.__dict__ and str(again) == str(error)
+
+
+def test_validation_errors_pickle_with_their_field() -> None:
+    with pytest.raises(modelgates.ValidationError) as caught:
+        modelgates.RetryPolicy(jitter=2)
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert again.field == "jitter" and str(again) == str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("settings", "field"),
+    [
+        ({"jitter": 2}, "jitter"),
+        ({"jitter": -0.5}, "jitter"),
+        ({"initial_backoff": 5, "max_backoff": 1}, "initial_backoff"),
+        ({"max_elapsed": 0}, "max_elapsed"),
+    ],
+)
+def test_a_bad_retry_policy_is_refused_where_it_is_made(settings: dict[str, float], field: str) -> None:
+    with pytest.raises(modelgates.ValidationError) as caught:
+        modelgates.RetryPolicy(**settings)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_no_retries_may_have_no_time_budget() -> None:
+    assert modelgates.RetryPolicy(max_retries=0, max_elapsed=0).max_elapsed == 0
+
+
+def test_max_retries_and_retry_together_are_refused(sandbox: Sandbox) -> None:
+    with pytest.raises(modelgates.ValidationError) as caught:
+        client_for(sandbox, retry=modelgates.RetryPolicy(max_retries=1), max_retries=3)
+    assert caught.value.field == "max_retries" and "not both" in str(caught.value)
+
+
+def test_a_missing_key_names_the_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MODELGATES_API_KEY", raising=False)
+    with pytest.raises(modelgates.ValidationError) as caught:
+        modelgates.Client(base_url="http://127.0.0.1:9/api/v1")
+    assert caught.value.field == "api_key" and "MODELGATES_API_KEY" in str(caught.value)
+
+
+def test_httpx_url_and_timeout_are_accepted(sandbox: Sandbox, fault_label: str) -> None:
+    with modelgates.Client(sandbox.management_key, base_url=httpx.URL(sandbox.base_url), timeout=httpx.Timeout(10)) as client:
+        assert client.workspaces.get("default").slug == "default"
+    fault = f"delay-ms=1500;key={fault_label}"
+    with modelgates.Client(
+        sandbox.management_key,
+        base_url=sandbox.url_for(fault),
+        default_headers={"X-Sandbox-Fault": fault},
+        retry=modelgates.RetryPolicy(max_retries=0),
+        timeout=httpx.Timeout(10, read=0.3),
+    ) as client:
+        with pytest.raises(modelgates.APITimeoutError):
+            client.workspaces.get("default")
+        # A call's own httpx.Timeout wins over the client's.
+        assert client.workspaces.get("default", timeout=httpx.Timeout(5)).slug == "default"
+
+
+def test_the_apps_name_joins_the_user_agent(sandbox: Sandbox) -> None:
+    seen: list[str] = []
+    http = httpx.Client(event_hooks={"request": [lambda request: seen.append(request.headers["user-agent"])]})
+    with http, client_for(sandbox, http_client=http, user_agent="inventory-sync/2.1") as client:
+        client.workspaces.get("default")
+    assert seen and seen[0].endswith(" inventory-sync/2.1") and "modelgates-python/" in seen[0]
+    with pytest.raises(modelgates.ValidationError) as caught:
+        client_for(sandbox, user_agent="bad\nagent")
+    assert caught.value.field == "user_agent"
+
+
+def test_any_sequence_is_a_list_argument_but_a_set_is_refused_by_name(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        workspace = client.workspaces.create(
+            name="Seq ids", slug=f"py-ids-{secrets.token_hex(4)}", io_logging_api_key_ids=range(3)
+        )
+        assert workspace.io_logging_api_key_ids == [0, 1, 2]
+        with pytest.raises(modelgates.ValidationError) as caught:
+            client.workspaces.update(workspace.id, io_logging_api_key_ids={1, 2})  # type: ignore[arg-type]
+        assert caught.value.field == "io_logging_api_key_ids"
+
+
+def test_the_sync_clients_repr_names_its_own_class(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        assert repr(client).startswith("Client(")
