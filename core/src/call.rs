@@ -303,7 +303,7 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
     let request_id = response.header("x-request-id").map(str::to_owned);
     let retry_after = response
         .header("retry-after")
-        .and_then(retry::parse_retry_after);
+        .and_then(|value| retry::parse_retry_after(value, response.header("date")));
     let location = response
         .header("location")
         .map(|location| scrub(location, api_key));

@@ -101,9 +101,22 @@ pub fn transport_error_is_retryable(idempotency: Idempotency, kind: TransportErr
     }
 }
 
-/// Parses a `Retry-After` value given in (whole or decimal) seconds. An HTTP-date, a negative
-/// or a malformed value gives `None`, and the normal backoff applies.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
+/// A `Retry-After` value: delay-seconds, or an HTTP-date, which is measured against the
+/// response's own `Date` header (the server's clock: the core has no wall clock, and the two
+/// clocks need not agree). A date with no `Date` to measure it by, or anything else, is None.
+pub fn parse_retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
+    if let Some(delay) = parse_delay_seconds(value) {
+        return Some(delay);
+    }
+    let retry_at = http_date(value)?;
+    let now = http_date(date?)?;
+    // A date already past means "now".
+    Duration::try_from(retry_at - now)
+        .ok()
+        .or(Some(Duration::ZERO))
+}
+
+fn parse_delay_seconds(value: &str) -> Option<Duration> {
     // serde_json's number grammar (digits, an optional fraction and exponent) is the shape a
     // delay in seconds has, and reusing its parser keeps a second float parser out of the
     // browser build.
@@ -112,6 +125,11 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
         return None;
     }
     Duration::try_from_secs_f64(seconds).ok()
+}
+
+/// An HTTP-date (`Wed, 21 Oct 2026 07:28:00 GMT`, IMF-fixdate, which RFC 2822's grammar covers).
+fn http_date(text: &str) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(text.trim(), &time::format_description::well_known::Rfc2822).ok()
 }
 
 #[cfg(test)]
@@ -194,14 +212,30 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_accepts_seconds_only() {
-        assert_eq!(parse_retry_after("2"), Some(Duration::from_secs(2)));
-        assert_eq!(parse_retry_after(" 0.5 "), Some(Duration::from_millis(500)));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT"), None);
-        assert_eq!(parse_retry_after("-1"), None);
-        assert_eq!(parse_retry_after("NaN"), None);
-        assert_eq!(parse_retry_after("1e300"), None);
-        assert_eq!(parse_retry_after("\"2\""), None);
-        assert_eq!(parse_retry_after("2 s"), None);
+    fn retry_after_takes_seconds() {
+        let seconds = |value| parse_retry_after(value, None);
+        assert_eq!(seconds("2"), Some(Duration::from_secs(2)));
+        assert_eq!(seconds(" 0.5 "), Some(Duration::from_millis(500)));
+        assert_eq!(seconds("-1"), None);
+        assert_eq!(seconds("NaN"), None);
+        assert_eq!(seconds("1e300"), None);
+        assert_eq!(seconds("\"2\""), None);
+        assert_eq!(seconds("2 s"), None);
+    }
+
+    #[test]
+    fn retry_after_takes_an_http_date_measured_by_the_responses_date() {
+        let at = "Wed, 21 Oct 2026 07:28:30 GMT";
+        let date = Some("Wed, 21 Oct 2026 07:28:00 GMT");
+        assert_eq!(parse_retry_after(at, date), Some(Duration::from_secs(30)));
+        // No Date header: no clock to measure by.
+        assert_eq!(parse_retry_after(at, None), None);
+        // Already past: retry now.
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2026 07:27:00 GMT", date),
+            Some(Duration::ZERO)
+        );
+        assert_eq!(parse_retry_after(at, Some("yesterday")), None);
+        assert_eq!(parse_retry_after("tomorrow", date), None);
     }
 }

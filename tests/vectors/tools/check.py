@@ -36,6 +36,7 @@ of vectors per operation.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import math
 import re
@@ -747,10 +748,22 @@ def header(resp, name):
 
 
 def retry_after_ms(resp):
+    """Delay-seconds, or an HTTP-date measured against the response's own Date header (none: not
+    reported); a date already past is 0."""
     ra = header(resp, "retry-after")
-    if ra is not None and RETRY_AFTER_SECONDS_RE.match(ra.strip()):
+    if ra is None:
+        return None
+    if RETRY_AFTER_SECONDS_RE.match(ra.strip()):
         return float(ra.strip()) * 1000
-    return None
+    date = header(resp, "date")
+    try:
+        retry_at = email.utils.parsedate_to_datetime(ra.strip())
+        now = email.utils.parsedate_to_datetime(date.strip()) if date else None
+    except (TypeError, ValueError):
+        return None
+    if now is None:
+        return None
+    return max(0.0, (retry_at - now).total_seconds() * 1000)
 
 
 def api_error(resp):
