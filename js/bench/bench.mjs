@@ -19,7 +19,8 @@ const files = (dir) => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);
   return statSync(path).isDirectory() ? files(path) : [path];
 });
-const shipped = files(dist).filter((path) => /\.(js|wasm)$/.test(path)).sort();
+// node.js is the Node entry: a browser never loads it.
+const shipped = files(dist).filter((path) => /\.(js|wasm)$/.test(path) && !path.endsWith("/dist/node.js")).sort();
 let raw = 0, gzipped = 0, wasmGz = 0;
 for (const path of shipped) {
   const bytes = readFileSync(path);
@@ -33,6 +34,21 @@ console.log(`SDK download: ${gzipped} B gzipped (${raw} B raw): wasm ${wasmGz} B
 
 const server = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+  // A page that calls the API 300 ms after it loads (a click, say), with or without calling
+  // preload() at load: the time from that call to its result.
+  if (path === "/later") {
+    res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><script type="module">
+      import { ModelGates, preload } from "/dist/index.js";
+      const p = new URLSearchParams(location.hash.slice(1));
+      if (p.get("preload") === "1") preload();
+      setTimeout(async () => {
+        const start = performance.now();
+        const w = await new ModelGates({ apiKey: p.get("key"), baseUrl: p.get("url") }).getWorkspace("default");
+        window.result = { call: performance.now() - start, slug: w.slug };
+      }, 300);
+    </script>`);
+    return;
+  }
   if (path === "/") {
     res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><script type="module">
       import { ModelGates } from "/dist/index.js";
@@ -56,7 +72,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-const firsts = [], sdks = [], warms = [];
+const firsts = [], sdks = [], warms = [], later = { 0: [], 1: [] };
 try {
   for (let run = 0; run < 7; run++) {
     const context = await browser.newContext();
@@ -69,6 +85,16 @@ try {
     sdks.push(result.sdk);
     warms.push(result.warm);
     await context.close();
+    for (const preload of [0, 1]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const hash = new URLSearchParams({ url: baseUrl, key: apiKey, preload });
+      await page.goto(`http://127.0.0.1:${server.address().port}/later#${hash}`);
+      const result = await (await page.waitForFunction(() => window.result)).jsonValue();
+      if (result.slug !== "default") throw new Error("unexpected answer");
+      later[preload].push(result.call);
+      await context.close();
+    }
   }
 } finally {
   await browser.close();
@@ -78,3 +104,4 @@ const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`time to first call: ${median(firsts).toFixed(1)} ms median (navigation start to first result, cold, 7 runs)`);
 console.log(`  of which from \`new ModelGates\` to the first result (engine fetch, compile, first request): ${median(sdks).toFixed(1)} ms`);
 console.log(`a later call: ${median(warms).toFixed(1)} ms median`);
+console.log(`a first call 300 ms after load: ${median(later[0]).toFixed(1)} ms median without preload(), ${median(later[1]).toFixed(1)} ms with preload() at load`);
