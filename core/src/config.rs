@@ -146,6 +146,25 @@ impl Config {
                     format!("`{name}` is set by the SDK"),
                 ));
             }
+            // The connection and the message framing belong to the HTTP stack: java.net.http,
+            // fetch and URLSession refuse these on every request, so refuse them here, once.
+            let framing = [
+                "connection",
+                "content-length",
+                "expect",
+                "keep-alive",
+                "proxy-connection",
+                "te",
+                "trailer",
+                "transfer-encoding",
+                "upgrade",
+            ];
+            if framing.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+                return Err(Error::invalid(
+                    "headers",
+                    format!("`{name}` is set by the HTTP stack, not by a request"),
+                ));
+            }
             if !is_header_value(value) {
                 return Err(Error::invalid(
                     "headers",
@@ -212,6 +231,19 @@ mod tests {
             Some("user_agent".into())
         );
         assert_eq!(field(Config::new("k").with_header("x-a", "a\tb ~")), None);
+        for framing in [
+            "Connection",
+            "content-length",
+            "Expect",
+            "Upgrade",
+            "Transfer-Encoding",
+        ] {
+            assert_eq!(
+                field(Config::new("k").with_header(framing, "x")),
+                Some("headers".into()),
+                "{framing}"
+            );
+        }
         assert_eq!(
             field(Config::new("k").with_timeout(Some(Duration::ZERO))),
             Some("timeout".into())

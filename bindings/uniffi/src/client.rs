@@ -10,7 +10,7 @@ use modelgates_core::{Config, FieldStyle, RetryPolicy};
 use crate::driver::Driver;
 use crate::error::ModelGatesError;
 use crate::pager::{KeyPager, WorkspacePager};
-use crate::timer::{SystemTimer, Timer};
+use crate::timer::{RetryTimer, SystemRetryTimer};
 use crate::transport::{HttpHeader, HttpTransport};
 
 /// How failed attempts are retried (see [`default_retry_settings`]).
@@ -149,7 +149,12 @@ impl ModelGatesClient {
         options: ClientOptions,
         transport: Arc<dyn HttpTransport>,
     ) -> Result<Arc<Self>, ModelGatesError> {
-        Self::with_timer(api_key, options, transport, Arc::new(SystemTimer::new()))
+        Self::with_timer(
+            api_key,
+            options,
+            transport,
+            Arc::new(SystemRetryTimer::new()),
+        )
     }
 
     /// A client with its own clock and sleep (tests check the waits without sleeping).
@@ -158,7 +163,7 @@ impl ModelGatesClient {
         api_key: String,
         options: ClientOptions,
         transport: Arc<dyn HttpTransport>,
-        timer: Arc<dyn Timer>,
+        timer: Arc<dyn RetryTimer>,
     ) -> Result<Arc<Self>, ModelGatesError> {
         let seed = options
             .seed

@@ -7,18 +7,18 @@ use std::time::Duration;
 use modelgates_core::{Action, Machine};
 
 use crate::error::{ModelGatesError, TransportError};
-use crate::timer::Timer;
+use crate::timer::RetryTimer;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 
 /// Sends calls through a transport and sleeps between retries on a timer.
 #[derive(Clone)]
 pub(crate) struct Driver {
     transport: Arc<dyn HttpTransport>,
-    timer: Arc<dyn Timer>,
+    timer: Arc<dyn RetryTimer>,
 }
 
 impl Driver {
-    pub(crate) fn new(transport: Arc<dyn HttpTransport>, timer: Arc<dyn Timer>) -> Self {
+    pub(crate) fn new(transport: Arc<dyn HttpTransport>, timer: Arc<dyn RetryTimer>) -> Self {
         Driver { transport, timer }
     }
 
@@ -53,7 +53,7 @@ pub(crate) const BACKSTOP_GRACE: Duration = Duration::from_secs(2);
 /// stops at the headers, so a stalled body waits forever). [`BACKSTOP_GRACE`] past `limit`
 /// the attempt is reported as the transport `Timeout` it is, and dropping `sent` cancels the
 /// foreign side (uniffi cancels the Kotlin job / Swift task of a dropped future). The clock is
-/// real time on purpose: a test's fake `Timer` only fakes the SDK's waits between attempts.
+/// real time on purpose: a test's fake `RetryTimer` only fakes the SDK's waits between attempts.
 /// Outside a tokio runtime (never the case for the exported async methods) the limit is left
 /// to the transport rather than panicking across the FFI.
 async fn within(
@@ -85,7 +85,7 @@ mod tests {
     use modelgates_core::{Config, RetryPolicy};
 
     use super::*;
-    use crate::timer::SystemTimer;
+    use crate::timer::SystemRetryTimer;
 
     /// Sets its flag when the future holding it is dropped.
     struct DropFlag(Arc<AtomicBool>);
@@ -137,7 +137,7 @@ mod tests {
             Arc::new(Forever {
                 dropped: dropped.clone(),
             }),
-            Arc::new(SystemTimer::new()),
+            Arc::new(SystemRetryTimer::new()),
         );
         // On a thread of its own, so that a hang fails the test instead of stalling it.
         let (sender, receiver) = std::sync::mpsc::channel();

@@ -143,9 +143,9 @@ impl From<TransportError> for modelgates_core::TransportError {
     }
 }
 
-/// A failure of a foreign [`crate::Timer`] (Kotlin: `TimerException`).
+/// A failure of a foreign [`crate::RetryTimer`] (Kotlin: `RetryTimerException`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
-pub enum TimerError {
+pub enum RetryTimerError {
     /// The timer could not read the clock or sleep.
     #[error("{reason}")]
     Failed {
@@ -154,16 +154,16 @@ pub enum TimerError {
     },
 }
 
-impl From<uniffi::UnexpectedUniFFICallbackError> for TimerError {
+impl From<uniffi::UnexpectedUniFFICallbackError> for RetryTimerError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        TimerError::Failed {
+        RetryTimerError::Failed {
             reason: format!("the timer threw an unexpected exception: {}", error.reason),
         }
     }
 }
 
-impl From<TimerError> for ModelGatesError {
-    fn from(error: TimerError) -> Self {
+impl From<RetryTimerError> for ModelGatesError {
+    fn from(error: RetryTimerError) -> Self {
         ModelGatesError::Internal {
             reason: error.to_string(),
         }

@@ -3,7 +3,7 @@
 //! The models and requests are the core's own types (derived there behind its `uniffi`
 //! feature, in the Kotlin package `ai.modelgates.sdk.core` / Swift module `ModelGatesCore`).
 //! [`ModelGatesClient`] drives the core's `Call` state machine over a foreign [`HttpTransport`]
-//! (the app's own networking stack) and a [`Timer`] (real time by default). Everything that
+//! (the app's own networking stack) and a [`RetryTimer`] (real time by default). Everything that
 //! decides (validation, retries, status mapping, decoding) stays in `modelgates-core`: this
 //! crate converts types, drives the loop and maps errors.
 #![deny(missing_docs)]
@@ -21,9 +21,9 @@ pub use client::{
     ClientOptions, ModelGatesClient, OperationName, RetrySettings, default_retry_settings,
     operations,
 };
-pub use error::{ModelGatesError, TimerError, TransportError};
+pub use error::{ModelGatesError, RetryTimerError, TransportError};
 pub use pager::{KeyPager, WorkspacePager};
-pub use timer::Timer;
+pub use timer::RetryTimer;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
 
 uniffi::setup_scaffolding!();

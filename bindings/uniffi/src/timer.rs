@@ -1,40 +1,41 @@
-//! The clock and sleep a call's retries use: real time by default, pluggable for tests.
+//! The clock and sleep a call's retries use: real time by default, pluggable for tests. Not
+//! named `Timer`: Foundation's `Timer` (Swift) and `java.util.Timer` (Kotlin) would clash.
 
 use std::time::{Duration, Instant};
 
-use crate::error::TimerError;
+use crate::error::RetryTimerError;
 
 /// A monotonic clock and an async sleep. The default is real time (tokio); a test passes its
 /// own to check the waits the SDK asks for without sleeping through them.
 #[uniffi::export(with_foreign)]
 #[async_trait::async_trait]
-pub trait Timer: Send + Sync {
+pub trait RetryTimer: Send + Sync {
     /// A monotonic reading from any fixed origin.
-    fn now(&self) -> Result<Duration, TimerError>;
+    fn now(&self) -> Result<Duration, RetryTimerError>;
     /// Waits `duration` (retry backoff or `Retry-After`).
-    async fn sleep(&self, duration: Duration) -> Result<(), TimerError>;
+    async fn sleep(&self, duration: Duration) -> Result<(), RetryTimerError>;
 }
 
 /// Real time: `Instant` since the client was made, and tokio's sleep.
-pub(crate) struct SystemTimer {
+pub(crate) struct SystemRetryTimer {
     origin: Instant,
 }
 
-impl SystemTimer {
+impl SystemRetryTimer {
     pub(crate) fn new() -> Self {
-        SystemTimer {
+        SystemRetryTimer {
             origin: Instant::now(),
         }
     }
 }
 
 #[async_trait::async_trait]
-impl Timer for SystemTimer {
-    fn now(&self) -> Result<Duration, TimerError> {
+impl RetryTimer for SystemRetryTimer {
+    fn now(&self) -> Result<Duration, RetryTimerError> {
         Ok(self.origin.elapsed())
     }
 
-    async fn sleep(&self, duration: Duration) -> Result<(), TimerError> {
+    async fn sleep(&self, duration: Duration) -> Result<(), RetryTimerError> {
         tokio::time::sleep(duration).await;
         Ok(())
     }

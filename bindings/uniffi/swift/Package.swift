@@ -1,4 +1,5 @@
-// swift-tools-version:5.9
+// swift-tools-version:5.10
+// 5.10: the generated bindings use `nonisolated(unsafe)`, which 5.9 does not know.
 // The ModelGates SDK for iOS and macOS. Run ./build-xcframework.sh on a Mac first: it builds
 // build/ModelGatesFFI.xcframework (the Rust library) and generates
 // Sources/ModelGates/ModelGates.swift and ModelGatesCore.swift (the uniffi bindings); none of

@@ -11,7 +11,7 @@ cd "$root"
 targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin)
 rustup target add "${targets[@]}"
 for target in "${targets[@]}"; do
-  cargo build --release -p modelgates-uniffi --target "$target"
+  cargo build --profile mobile -p modelgates-uniffi --target "$target"
 done
 
 # The bindings come from the host build's metadata, with the bindgen pinned in the crate.
@@ -30,12 +30,12 @@ cat "$out/generated/ModelGatesFFI.modulemap" "$out/generated/ModelGatesCoreFFI.m
 cp "$out/generated/ModelGates.swift" "$out/generated/ModelGatesCore.swift" "$here/Sources/ModelGates/"
 
 lib=libmodelgates_uniffi.a
-lipo -create target/aarch64-apple-ios-sim/release/$lib target/x86_64-apple-ios/release/$lib \
+lipo -create target/aarch64-apple-ios-sim/mobile/$lib target/x86_64-apple-ios/mobile/$lib \
   -output "$out/ios-simulator-$lib"
-lipo -create target/aarch64-apple-darwin/release/$lib target/x86_64-apple-darwin/release/$lib \
+lipo -create target/aarch64-apple-darwin/mobile/$lib target/x86_64-apple-darwin/mobile/$lib \
   -output "$out/macos-$lib"
 xcodebuild -create-xcframework \
-  -library "target/aarch64-apple-ios/release/$lib" -headers "$out/headers" \
+  -library "target/aarch64-apple-ios/mobile/$lib" -headers "$out/headers" \
   -library "$out/ios-simulator-$lib" -headers "$out/headers" \
   -library "$out/macos-$lib" -headers "$out/headers" \
   -output "$out/ModelGatesFFI.xcframework"

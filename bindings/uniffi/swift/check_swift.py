@@ -34,6 +34,28 @@ USED_BY_TRANSPORT = [
 ]
 
 
+# Type names Foundation or the Swift standard library (and its concurrency module) declare. A
+# public type of the same name in the SDK makes every app file that imports both ambiguous
+# ("'Timer' is ambiguous"), so the generated and hand-written Swift may declare none of them.
+PLATFORM_NAMES = set("""
+    Array Bool Bundle Calendar Character CharacterSet Clock Codable Collection Comparable Data Date
+    DateComponents DateFormatter DateInterval Decimal Decoder Dictionary Double Duration Encoder
+    Equatable Error Expression FileHandle FileManager Float Formatter Hashable Hasher Host
+    HTTPCookie HTTPURLResponse IndexPath IndexSet Int JSONDecoder JSONEncoder Locale Measurement
+    Mirror Never Notification NotificationCenter NSError Operation OperationQueue Optional Pipe
+    Port Predicate Process ProcessInfo Progress PropertyListDecoder PropertyListEncoder Range
+    Result RunLoop Scanner Sendable Sequence Set Stream String Task TaskGroup Thread TimeInterval
+    TimeZone Timer Unit URL URLCache URLComponents URLCredential URLProtectionSpace URLQueryItem
+    URLRequest URLResponse URLSession URLSessionConfiguration URLSessionDelegate
+    URLSessionTask URLSessionTaskDelegate UserDefaults UUID Void
+""".split())
+PUBLIC_TYPE = re.compile(
+    r"^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:public|open)\s+(?:final\s+)?"
+    r"(?:class|struct|enum|protocol|typealias|actor)\s+(\w+)",
+    re.M,
+)
+
+
 def normalized(text):
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     text = re.sub(r"//[^\n]*", "", text)
@@ -79,6 +101,14 @@ def main(args):
     else:
         failed += 1
         print(f"FAIL the generated ModelGates.swift lacks: {missing if generated else 'the file itself'}")
+    declared = {name for p in files for name in PUBLIC_TYPE.findall(p.read_text())}
+    clashes = sorted(declared & PLATFORM_NAMES)
+    if declared and not clashes:
+        passed += 1
+        print(f"PASS none of the {len(declared)} public types shares a name with Foundation or the standard library")
+    else:
+        failed += 1
+        print(f"FAIL public types named as Foundation or the standard library name theirs: {clashes or 'no types found'}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

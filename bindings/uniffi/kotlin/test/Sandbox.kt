@@ -393,7 +393,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val unavailable = object : HttpTransport {
             override suspend fun send(request: HttpRequest) = HttpResponse(503u, emptyList(), ByteArray(0))
         }
-        val broken = object : Timer {
+        val broken = object : RetryTimer {
             override fun now(): Duration = Duration.ZERO
             override suspend fun sleep(duration: Duration): Unit = throw IllegalStateException("the clock broke")
         }

@@ -16,7 +16,7 @@ import kotlinx.coroutines.runBlocking
 // Replays every conformance vector through the Kotlin API: a scripted transport checks each
 // request and answers from the file, a fake timer records the waits instead of sleeping.
 
-class FakeTimer : Timer {
+class FakeTimer : RetryTimer {
     var now: Duration = Duration.ZERO
     val waits = ArrayList<Duration>()
     override fun now(): Duration = now
