@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, TransportError, TransportErrorKind};
 use crate::paginate::{Keys, Listing, Pager, Workspaces};
-use crate::{ListKeysRequest, Workspace};
+use crate::{ListKeysRequest, LogLevel, Workspace};
 
 /// A blocking ModelGates client.
 #[derive(Debug, Clone)]
@@ -48,7 +48,17 @@ impl BlockingClient {
     /// Runs a call (or one step of a walk) to completion.
     pub fn drive<M: Machine>(&self, machine: &mut M) -> Result<M::Output, Error> {
         loop {
-            match machine.next_action(self.origin.elapsed()) {
+            let action = machine.next_action(self.origin.elapsed());
+            // The core's lines go to the `log` facade, target `modelgates`.
+            for line in machine.take_log() {
+                let level = match line.level {
+                    LogLevel::Debug => log::Level::Debug,
+                    LogLevel::Info => log::Level::Info,
+                    LogLevel::Warn => log::Level::Warn,
+                };
+                log::log!(target: "modelgates", level, "{}", line.message);
+            }
+            match action {
                 Action::Send(request) => match self.send(&request) {
                     Ok(response) => machine.handle_response(response),
                     Err(failure) => machine.handle_transport_error(failure),

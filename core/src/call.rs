@@ -19,6 +19,7 @@ use std::time::Duration;
 use crate::api::{DecodeError, Operation};
 use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
+use crate::log::{self, LogLevel, LogLine};
 use crate::retry::{self, RetryPolicy};
 use crate::secret::{Secret, scrub, scrub_json};
 
@@ -53,6 +54,9 @@ pub trait Machine {
     fn handle_response(&mut self, response: HttpResponse);
     /// Reports that the transport could not get a response to the request from the last `Send`.
     fn handle_transport_error(&mut self, failure: TransportError);
+    /// The log lines written since the last time they were taken, oldest first. A binding takes
+    /// them after each step and hands them to its language's logging.
+    fn take_log(&mut self) -> Vec<LogLine>;
 }
 
 /// A boxed machine is one too (a binding that keeps several kinds behind one type).
@@ -70,6 +74,10 @@ impl<M: Machine + ?Sized> Machine for Box<M> {
     fn handle_transport_error(&mut self, failure: TransportError) {
         (**self).handle_transport_error(failure);
     }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        (**self).take_log()
+    }
 }
 
 impl<T> Machine for Call<T> {
@@ -85,6 +93,10 @@ impl<T> Machine for Call<T> {
 
     fn handle_transport_error(&mut self, failure: TransportError) {
         Call::handle_transport_error(self, failure);
+    }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        Call::take_log(self)
     }
 }
 
@@ -104,6 +116,8 @@ pub struct Call<T> {
     /// An earlier attempt may have reached the server and acted (a 5xx, a timeout, a broken
     /// connection): a DELETE retried after it may find the item already gone.
     may_have_acted: bool,
+    /// Lines not yet taken by the binding.
+    log: Vec<LogLine>,
 }
 
 enum State<T> {
@@ -148,7 +162,20 @@ impl<T> Call<T> {
             retries: 0,
             attempts: 0,
             may_have_acted: false,
+            log: Vec::new(),
         }
+    }
+
+    /// The log lines written since the last call of this, oldest first.
+    pub fn take_log(&mut self) -> Vec<LogLine> {
+        std::mem::take(&mut self.log)
+    }
+
+    fn note(&mut self, level: LogLevel, message: String) {
+        self.log.push(LogLine {
+            level,
+            message: format!("{}: {message}", self.operation.id()),
+        });
     }
 
     /// The operation this call performs.
@@ -175,6 +202,14 @@ impl<T> Call<T> {
             State::ReadyToSend => {
                 self.started_at.get_or_insert(now);
                 self.attempts += 1;
+                let line = format!(
+                    "sending {} {} (attempt {} of at most {})",
+                    self.request.method.as_str(),
+                    log::loggable_url(&self.request.url),
+                    self.attempts,
+                    self.policy.max_retries.saturating_add(1)
+                );
+                self.note(LogLevel::Debug, line);
                 Action::Send(self.request.clone())
             }
             State::InFlight => Action::Done(Err(Error::internal(
@@ -195,9 +230,20 @@ impl<T> Call<T> {
         if !self.expecting_outcome() {
             return;
         }
+        let request_id = response
+            .header("x-request-id")
+            .map(|id| format!(" (request id {})", scrub(id, &self.api_key)))
+            .unwrap_or_default();
         if (200..300).contains(&response.status) {
             let result = (self.parse)(&response.body)
                 .map_err(|err| decode_error(self.operation, &response, &err, &self.api_key));
+            match &result {
+                Ok(_) => self.note(
+                    LogLevel::Debug,
+                    format!("HTTP {}{request_id}", response.status),
+                ),
+                Err(error) => self.note(LogLevel::Warn, format!("failed: {error}")),
+            }
             self.state = State::Finished(Some(result));
             return;
         }
@@ -207,6 +253,10 @@ impl<T> Call<T> {
         {
             // An earlier attempt may have deleted it: gone either way, so the deletion is done
             // (api/openapi.yaml, "Project decision" on delete-keys).
+            self.note(
+                LogLevel::Info,
+                format!("HTTP 404{request_id} after an attempt that may have deleted it: reported as deleted"),
+            );
             let result = (self.parse)(GONE)
                 .map_err(|err| decode_error(self.operation, &response, &err, &self.api_key));
             self.state = State::Finished(Some(result));
@@ -217,8 +267,13 @@ impl<T> Call<T> {
         let retry_after = api.retry_after;
         let error = Error::from(api);
         self.state = if retry::status_is_retryable(self.operation.idempotency(), response.status) {
+            self.note(
+                LogLevel::Info,
+                format!("HTTP {}{request_id}", response.status),
+            );
             State::Retryable { error, retry_after }
         } else {
+            self.note(LogLevel::Warn, format!("failed: {error}"));
             State::Finished(Some(Err(error)))
         };
     }
@@ -236,11 +291,18 @@ impl<T> Call<T> {
         };
         self.state =
             if retry::transport_error_is_retryable(self.operation.idempotency(), failure.kind) {
+                self.note(LogLevel::Info, format!("no response: {error}"));
                 State::Retryable {
                     error,
                     retry_after: None,
                 }
             } else {
+                // Not retried: say why when the rule is what stops it (a POST that may have
+                // been sent), not only that it failed.
+                self.note(
+                    LogLevel::Warn,
+                    format!("failed (not retried: the request may have been sent): {error}"),
+                );
                 State::Finished(Some(Err(error)))
             };
     }
@@ -266,14 +328,41 @@ impl<T> Call<T> {
         retry_after: Option<Duration>,
     ) -> Action<T> {
         if self.retries >= self.policy.max_retries {
+            self.note(
+                LogLevel::Warn,
+                format!(
+                    "failed after {} attempt(s), no retries left: {error}",
+                    self.attempts
+                ),
+            );
             return self.finish(Err(error));
         }
         let wait = retry_after.unwrap_or_else(|| self.policy.backoff(self.retries, self.rng.f64()));
         let elapsed = now.saturating_sub(self.started_at.unwrap_or(now));
         if elapsed.saturating_add(wait) > self.policy.max_elapsed {
+            self.note(
+                LogLevel::Warn,
+                format!(
+                    "failed, not retried: waiting {} ms would pass the {} ms retry budget: {error}",
+                    wait.as_millis(),
+                    self.policy.max_elapsed.as_millis()
+                ),
+            );
             return self.finish(Err(error));
         }
         self.retries += 1;
+        let reason = if retry_after.is_some() {
+            "as Retry-After asks"
+        } else {
+            "backoff"
+        };
+        let line = format!(
+            "retry {} of {} in {} ms ({reason})",
+            self.retries,
+            self.policy.max_retries,
+            wait.as_millis()
+        );
+        self.note(LogLevel::Info, line);
         self.state = State::ReadyToSend;
         Action::Wait(wait)
     }

@@ -22,6 +22,7 @@ use crate::call::{Action, Call, Machine};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{HttpResponse, TransportError};
+use crate::log::LogLine;
 use crate::validate;
 
 /// A list the [`Pager`] can walk: how to ask for the page at an offset, and what a page holds.
@@ -140,6 +141,8 @@ pub struct Pager<L: Listing> {
     finished: bool,
     /// An outcome was reported with no page in flight (a driver bug): the next action says so.
     misdriven: bool,
+    /// The log lines of page calls that have ended, not yet taken.
+    log: Vec<LogLine>,
 }
 
 impl<L: Listing> std::fmt::Debug for Pager<L> {
@@ -175,6 +178,7 @@ impl<L: Listing> Pager<L> {
             current: None,
             finished: false,
             misdriven: false,
+            log: Vec::new(),
         }
     }
 
@@ -269,7 +273,9 @@ impl<L: Listing> Machine for Pager<L> {
                 Action::Wait(wait) => return Action::Wait(wait),
                 Action::Done(page) => page,
             };
-            self.current = None;
+            if let Some(mut ended) = self.current.take() {
+                self.log.append(&mut ended.take_log());
+            }
             match page.and_then(|page| self.take_page(page)) {
                 // Every item of this page was yielded before: go on to the next one.
                 Ok(items) if items.is_empty() && !self.finished => continue,
@@ -292,6 +298,14 @@ impl<L: Listing> Machine for Pager<L> {
             Some(call) => call.handle_transport_error(failure),
             None => self.unexpected_outcome(),
         }
+    }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        let mut lines = std::mem::take(&mut self.log);
+        if let Some(call) = self.current.as_mut() {
+            lines.append(&mut call.take_log());
+        }
+        lines
     }
 }
 

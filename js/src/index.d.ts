@@ -29,6 +29,22 @@ export interface ModelGatesOptions {
   headers?: Record<string, string>;
   /** A `fetch` to use instead of the global one. */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Where the SDK's log lines go: one per attempt, answer, retry wait and failure, never a
+   * secret. A function gets `(level, message)`; an object with `debug`/`info`/`warn` methods
+   * (`console`, pino, winston) gets `modelgates <message>` at each line's level.
+   */
+  logger?: ((level: LogLevel, message: string) => void) | LevelLogger;
+}
+
+/** A log line's level. */
+export type LogLevel = "debug" | "info" | "warn";
+
+/** A logger with a method per level, such as `console`. */
+export interface LevelLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
 }
 
 /** Options every method takes. */

@@ -4,7 +4,7 @@
 import { WasmClient } from "./wasm/modelgates_wasm.js";
 import { preload } from "./engine.js";
 import { toApi, fromApi } from "./case.js";
-import { toError } from "./errors.js";
+import { InvalidInputError, toError } from "./errors.js";
 import { Secret } from "./secret.js";
 import { Walk } from "./walk.js";
 import { operations } from "./operations.js";
@@ -42,11 +42,12 @@ export class ModelGates {
    * @param {import("./index").ModelGatesOptions} options
    */
   constructor(options) {
-    const { headers, fetch, ...rest } = options ?? {};
+    const { headers, fetch, logger, ...rest } = options ?? {};
     // Header names are sent as given, so they skip the renaming. Unknown options reach the
     // engine, which refuses them by name.
     const config = JSON.stringify({ ...toApi(rest), headers }, numbers);
     const fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
+    const log = logFunction(logger);
     // The key lives in this closure and then inside the engine, never on `this`, so logging
     // the client cannot show it.
     // Made on first use (no work happens at construction); a failure is not kept, so the
@@ -54,8 +55,9 @@ export class ModelGates {
     let engine;
     engines.set(this, () =>
       (engine ??= preload().then(() => {
+        if (log instanceof InvalidInputError) throw log;
         try {
-          return new WasmClient(config, fetchFn);
+          return new WasmClient(config, fetchFn, undefined, log);
         } catch (thrown) {
           throw toError(thrown);
         }
@@ -76,6 +78,24 @@ export class ModelGates {
   keys(filters = {}, { signal } = {}) {
     return walk(this, (engine) => engine.keyPager(json(filters)), signal);
   }
+}
+
+/**
+ * The `logger` option as the engine calls it, `(level, message)`: a function is used as it is;
+ * an object with `debug`/`info`/`warn` methods (`console`, pino, winston) gets each line as
+ * `modelgates <message>` at its level. Anything else is refused on the first call.
+ */
+function logFunction(logger) {
+  if (logger === undefined || logger === null) return undefined;
+  if (typeof logger === "function") return (level, message) => logger(level, message);
+  if (typeof logger === "object" && ["debug", "info", "warn"].every((m) => typeof logger[m] === "function")) {
+    return (level, message) => logger[level](`modelgates ${message}`);
+  }
+  return new InvalidInputError({
+    kind: "invalid_input",
+    field: "logger",
+    message: "logger: must be a function (level, message) or an object with debug, info and warn methods, such as console",
+  });
 }
 
 /** A walk over a list: the engine's pager, opened on first use. */

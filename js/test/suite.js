@@ -163,6 +163,27 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       const busy = await rejects(faulty(`status=503;key=${label()}`, { retry: { maxRetries: 0 } }).getWorkspace("default"));
       check(busy instanceof InternalServerError && busy.retryable === true, `${busy.name} ${busy.retryable}`);
     },
+    async "the logger gets each attempt, retry wait and answer, and never a secret"() {
+      const lines = [];
+      const key = label();
+      const mg = faulty(`status=503;times=1;key=${key}`, { logger: (level, message) => lines.push([level, message]) });
+      const workspace = await mg.getWorkspace("default");
+      check(workspace.slug === "default", "the call still works");
+      const text = lines.map(([level, message]) => `${level} ${message}`);
+      const want = [/^debug get-workspace: sending GET .*\/workspaces\/default \(attempt 1 of at most 3\)$/,
+        /^info get-workspace: HTTP 503/, /^info get-workspace: retry 1 of 2 in \d+ ms \(backoff\)$/,
+        /^debug get-workspace: sending GET .* \(attempt 2 of at most 3\)$/, /^debug get-workspace: HTTP 200/];
+      check(text.length === want.length && want.every((re, i) => re.test(text[i])), text.join(" | "));
+      check(!text.some((line) => line.includes(apiKey)), "a line shows the key");
+      const consoleLike = [];
+      const levels = { debug: (m) => consoleLike.push(`D ${m}`), info: (m) => consoleLike.push(`I ${m}`), warn: (m) => consoleLike.push(`W ${m}`) };
+      await rejects(client({ logger: levels }).getWorkspace(`no-such-${slug()}`));
+      check(consoleLike.length === 2 && consoleLike[1].startsWith("W modelgates get-workspace: failed: "), consoleLike.join(" | "));
+      const thrower = client({ logger: () => { throw new Error("logger broke"); } });
+      check((await thrower.getWorkspace("default")).slug === "default", "a logger that throws changes nothing");
+      const bad = await rejects(client({ logger: "verbose" }).getWorkspace("default"));
+      check(bad instanceof InvalidInputError && bad.field === "logger", `${bad.name} ${bad.field}`);
+    },
     async "bad options are refused by name"() {
       const empty = await rejects(new ModelGates({ apiKey: "" }).getWorkspace("default"));
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);

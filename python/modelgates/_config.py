@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from . import _native
+from . import _logs, _native
 from ._exceptions import ValidationError
 from ._types import NotGiven
 
@@ -33,6 +33,7 @@ def native_client(
     of the wrong type included)."""
     import httpx
 
+    _logs.setup_from_environment()
     if api_key is None:
         api_key = os.environ.get("MODELGATES_API_KEY", "")
     if api_key == "":

@@ -2,15 +2,21 @@
 errors that pickle and copy (a ProcessPoolExecutor worker's NotFoundError arrives as one),
 `to_json()`, pages as sequences, settings refused where they are made (RetryPolicy, max_retries
 with retry), httpx's own URL and Timeout types, the app's name in the User-Agent, any sequence for
-a list argument, and the missing-key error naming MODELGATES_API_KEY."""
+a list argument, the missing-key error naming MODELGATES_API_KEY, and the core's log lines on the
+`modelgates` logger (and on stderr with MODELGATES_LOG)."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import copy
 import json
+import logging
+import os
 import pickle
+import re
 import secrets
+import subprocess
+import sys
 
 import httpx
 import pytest
@@ -143,3 +149,43 @@ def test_any_sequence_is_a_list_argument_but_a_set_is_refused_by_name(sandbox: S
 def test_the_sync_clients_repr_names_its_own_class(sandbox: Sandbox) -> None:
     with client_for(sandbox) as client:
         assert repr(client).startswith("Client(")
+
+
+def test_the_modelgates_logger_gets_each_attempt_retry_and_answer(
+    sandbox: Sandbox, fault_label: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fault = f"status=503;times=1;key={fault_label}"
+    caplog.set_level(logging.DEBUG, logger="modelgates")
+    with modelgates.Client(
+        sandbox.management_key,
+        base_url=sandbox.url_for(fault),
+        default_headers={"X-Sandbox-Fault": fault},
+        retry=modelgates.RetryPolicy(initial_backoff=0.05, max_backoff=0.2),
+    ) as client:
+        assert client.workspaces.get("default").slug == "default"
+        with pytest.raises(modelgates.NotFoundError):
+            client.workspaces.get(f"missing-{secrets.token_hex(4)}")
+    lines = [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "modelgates"]
+    assert [level for level, _ in lines] == ["DEBUG", "INFO", "INFO", "DEBUG", "DEBUG", "DEBUG", "WARNING"], lines
+    assert lines[0][1].startswith("get-workspace: sending GET ") and "(attempt 1 of at most 3)" in lines[0][1]
+    assert lines[1][1].startswith("get-workspace: HTTP 503")
+    assert re.fullmatch(r"get-workspace: retry 1 of 2 in \d+ ms \(backoff\)", lines[2][1])
+    assert lines[6][1].startswith("get-workspace: failed: ")
+    assert not any(sandbox.management_key in message for _, message in lines)
+
+
+def test_modelgates_log_prints_the_lines_without_any_setup(sandbox: Sandbox) -> None:
+    program = (
+        "import modelgates, os\n"
+        "client = modelgates.Client(os.environ['KEY'], base_url=os.environ['URL'])\n"
+        "try:\n"
+        "    client.workspaces.get('missing-workspace')\n"
+        "except modelgates.NotFoundError:\n"
+        "    pass\n"
+    )
+    env = dict(os.environ, MODELGATES_LOG="info", KEY=sandbox.management_key, URL=sandbox.base_url)
+    done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "modelgates WARNING get-workspace: failed: " in done.stderr
+    assert "sending GET" not in done.stderr  # debug lines stay out at info
+    assert sandbox.management_key not in done.stderr

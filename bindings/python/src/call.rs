@@ -13,7 +13,8 @@
 use std::time::Duration;
 
 use modelgates_core::{
-    Action, HttpRequest, HttpResponse, Machine, TransportError, TransportErrorKind,
+    Action, HttpRequest, HttpResponse, LogLevel, LogLine, Machine, TransportError,
+    TransportErrorKind,
 };
 use pyo3::BoundObject;
 use pyo3::exceptions::PyValueError;
@@ -27,6 +28,7 @@ trait ErasedCall: Send + Sync {
     fn next_action(&mut self, py: Python<'_>, now: Duration) -> PyResult<Py<PyAny>>;
     fn handle_response(&mut self, response: HttpResponse);
     fn handle_transport_error(&mut self, failure: TransportError);
+    fn take_log(&mut self) -> Vec<LogLine>;
 }
 
 impl<M> ErasedCall for M
@@ -64,6 +66,10 @@ where
 
     fn handle_transport_error(&mut self, failure: TransportError) {
         Machine::handle_transport_error(self, failure);
+    }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        Machine::take_log(self)
     }
 }
 
@@ -126,6 +132,23 @@ impl Call {
         self.0
             .handle_transport_error(TransportError::new(kind, message));
         Ok(())
+    }
+
+    /// The core's log lines since the last call of this, oldest first, as `(level, message)`
+    /// with the `logging` module's level numbers (10 debug, 20 info, 30 warning).
+    fn take_log(&mut self) -> Vec<(u8, String)> {
+        self.0
+            .take_log()
+            .into_iter()
+            .map(|line| {
+                let level = match line.level {
+                    LogLevel::Debug => 10,
+                    LogLevel::Info => 20,
+                    LogLevel::Warn => 30,
+                };
+                (level, line.message)
+            })
+            .collect()
     }
 }
 

@@ -9,6 +9,7 @@ use modelgates_core::{Config, FieldStyle, RetryPolicy};
 
 use crate::driver::Driver;
 use crate::error::ModelGatesError;
+use crate::log::LogListener;
 use crate::pager::{KeyPager, WorkspacePager};
 use crate::timer::{RetryTimer, SystemRetryTimer};
 use crate::transport::{HttpHeader, HttpTransport};
@@ -88,7 +89,7 @@ pub fn default_retry_settings() -> RetrySettings {
 
 /// Client settings; every field is optional. The management key is a constructor argument of
 /// its own so that it never sits in a record (records print every field).
-#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+#[derive(Clone, Default, uniffi::Record)]
 pub struct ClientOptions {
     /// The API root; default `https://modelgates.ai/api/v1`.
     #[uniffi(default)]
@@ -108,6 +109,23 @@ pub struct ClientOptions {
     /// The seed of the retry jitter; default random. Fix it for repeatable waits in tests.
     #[uniffi(default)]
     pub seed: Option<u64>,
+    /// Receives the SDK's log lines (each attempt, retry wait and failure; never a secret).
+    #[uniffi(default)]
+    pub log_listener: Option<Arc<dyn LogListener>>,
+}
+
+impl std::fmt::Debug for ClientOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientOptions")
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("headers", &self.headers)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("seed", &self.seed)
+            .field("log_listener", &self.log_listener.is_some())
+            .finish()
+    }
 }
 
 /// The ModelGates management API client (workspaces and API keys).
@@ -168,10 +186,11 @@ impl ModelGatesClient {
         let seed = options
             .seed
             .unwrap_or_else(|| RandomState::new().hash_one(0u8));
+        let log_listener = options.log_listener.clone();
         let core = modelgates_core::Client::new(config(api_key, options), seed)?;
         Ok(Arc::new(ModelGatesClient {
             core,
-            driver: Driver::new(transport, timer),
+            driver: Driver::new(transport, timer, log_listener),
         }))
     }
 

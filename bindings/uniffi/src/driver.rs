@@ -7,6 +7,7 @@ use std::time::Duration;
 use modelgates_core::{Action, Machine};
 
 use crate::error::{ModelGatesError, TransportError};
+use crate::log::LogListener;
 use crate::timer::RetryTimer;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 
@@ -15,18 +16,39 @@ use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 pub(crate) struct Driver {
     transport: Arc<dyn HttpTransport>,
     timer: Arc<dyn RetryTimer>,
+    log_listener: Option<Arc<dyn LogListener>>,
 }
 
 impl Driver {
-    pub(crate) fn new(transport: Arc<dyn HttpTransport>, timer: Arc<dyn RetryTimer>) -> Self {
-        Driver { transport, timer }
+    pub(crate) fn new(
+        transport: Arc<dyn HttpTransport>,
+        timer: Arc<dyn RetryTimer>,
+        log_listener: Option<Arc<dyn LogListener>>,
+    ) -> Self {
+        Driver {
+            transport,
+            timer,
+            log_listener,
+        }
+    }
+
+    /// Hands the core's new log lines to the listener; what it throws is ignored.
+    fn log<M: Machine>(&self, call: &mut M) {
+        let lines = call.take_log();
+        if let Some(listener) = &self.log_listener {
+            for line in lines {
+                let _ = listener.log(line);
+            }
+        }
     }
 
     /// The loop every binding writes once: the core decides, the driver sends and sleeps. A
     /// call runs to its result; a walk runs to its next batch.
     pub(crate) async fn run<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
         loop {
-            match call.next_action(self.timer.now()?) {
+            let action = call.next_action(self.timer.now()?);
+            self.log(call);
+            match action {
                 Action::Send(request) => {
                     let limit = request.timeout;
                     let sent = self.transport.send(Arc::new(HttpRequest(request)));
@@ -138,6 +160,7 @@ mod tests {
                 dropped: dropped.clone(),
             }),
             Arc::new(SystemRetryTimer::new()),
+            None,
         );
         // On a thread of its own, so that a hang fails the test instead of stalling it.
         let (sender, receiver) = std::sync::mpsc::channel();

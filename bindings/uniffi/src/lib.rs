@@ -13,6 +13,7 @@
 mod client;
 mod driver;
 mod error;
+mod log;
 mod pager;
 mod timer;
 mod transport;
@@ -22,6 +23,7 @@ pub use client::{
     operations,
 };
 pub use error::{ModelGatesError, RetryTimerError, TransportError};
+pub use log::{LogLevel, LogLine, LogListener, LogListenerError};
 pub use pager::{KeyPager, WorkspacePager};
 pub use timer::RetryTimer;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};

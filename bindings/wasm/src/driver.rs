@@ -10,12 +10,34 @@ use crate::transport::Io;
 /// Drives calls to completion over `fetch` and the clock.
 pub(crate) struct Driver {
     io: Io,
+    /// `(level, message) => void`, given the core's log lines.
+    logger: Option<js_sys::Function>,
 }
 
 impl Driver {
-    pub(crate) fn new(fetch: Option<js_sys::Function>, clock: Option<js_sys::Object>) -> Self {
+    pub(crate) fn new(
+        fetch: Option<js_sys::Function>,
+        clock: Option<js_sys::Object>,
+        logger: Option<js_sys::Function>,
+    ) -> Self {
         Driver {
             io: Io::new(fetch, clock),
+            logger,
+        }
+    }
+
+    /// Hands the core's new log lines to the logger. A logger that throws is ignored: logging
+    /// must not change what a call does.
+    fn log<M: Machine>(&self, call: &mut M) {
+        let lines = call.take_log();
+        if let Some(logger) = &self.logger {
+            for line in lines {
+                let _ = logger.call2(
+                    &wasm_bindgen::JsValue::NULL,
+                    &line.level.name().into(),
+                    &line.message.into(),
+                );
+            }
         }
     }
 
@@ -30,7 +52,9 @@ impl Driver {
             if signal.is_some_and(AbortSignal::aborted) {
                 return Err(Failure::Aborted);
             }
-            match call.next_action(self.io.now()) {
+            let action = call.next_action(self.io.now());
+            self.log(call);
+            match action {
                 Action::Send(request) => match self.io.send(&request, signal).await {
                     Ok(response) => call.handle_response(response),
                     Err(Ok(failure)) => call.handle_transport_error(failure),

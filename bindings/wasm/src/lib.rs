@@ -26,7 +26,7 @@ use std::time::Duration;
 use js_sys::Promise;
 use modelgates_core::input::{from_json_str, parse_json};
 use modelgates_core::{
-    Action, Call, Client, HttpResponse, Listing, Machine, Pager, TransportError,
+    Action, Call, Client, HttpResponse, Listing, LogLine, Machine, Pager, TransportError,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -54,12 +54,13 @@ impl WasmClient {
         options: &str,
         fetch: Option<js_sys::Function>,
         clock: Option<js_sys::Object>,
+        logger: Option<js_sys::Function>,
     ) -> Result<WasmClient, JsValue> {
         let (config, seed) = options::parse(options).map_err(|e| error_value(&e))?;
         let client = Client::new(config, seed).map_err(|e| error_value(&e))?;
         Ok(WasmClient {
             client,
-            driver: Rc::new(Driver::new(fetch, clock)),
+            driver: Rc::new(Driver::new(fetch, clock, logger)),
         })
     }
 
@@ -152,6 +153,10 @@ where
 
     fn handle_transport_error(&mut self, failure: TransportError) {
         self.0.handle_transport_error(failure);
+    }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        self.0.take_log()
     }
 }
 

@@ -93,7 +93,7 @@ fn client(extra: Value) -> WasmClient {
     if let Some(fault) = options["headers"]["x-sandbox-fault"].as_str() {
         options["base_url"] = url_for(fault).into();
     }
-    WasmClient::new(&options.to_string(), None, None).unwrap()
+    WasmClient::new(&options.to_string(), None, None, None).unwrap()
 }
 
 fn faulty(fault: &str) -> WasmClient {
@@ -205,7 +205,7 @@ async fn invalid_input_names_the_field_and_sends_nothing() {
 async fn a_wrong_key_is_an_api_error_without_the_key() {
     let wrong = "sk-mg-wrong-key-that-must-not-leak";
     let options = json!({ "api_key": wrong, "base_url": base_url() });
-    let client = WasmClient::new(&options.to_string(), None, None).unwrap();
+    let client = WasmClient::new(&options.to_string(), None, None, None).unwrap();
     let error = settle(client.get_workspace("default", None))
         .await
         .unwrap_err();
@@ -260,7 +260,7 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
         "retry": { "max_retries": 2, "initial_backoff_ms": 20 },
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
-    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None).unwrap();
+    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None, None).unwrap();
     let error = expect_error(client.get_workspace("default", None)).await;
     assert_eq!(error["kind"], "transport");
     assert_eq!(calls(&fetch), 3, "a GET is tried 1 + max_retries times");
@@ -273,7 +273,7 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
         "base_url": direct_url(),
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
-    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None).unwrap();
+    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None, None).unwrap();
     let error = expect_error(client.create_key(r#"{"name":"dropped"}"#, None)).await;
     assert_eq!(error["kind"], "transport");
     assert_eq!(

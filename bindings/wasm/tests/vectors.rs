@@ -82,6 +82,7 @@ async fn replay(vector: &Value) -> Result<(), String> {
         &options.to_string(),
         Some(fake_fetch(script.clone())),
         Some(fake_clock(script.clone())),
+        None,
     )
     .map_err(|e| format!("bad config: {e:?}"))?;
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from .. import _backend, _native
+from .. import _backend, _logs, _native
 from .._config import http_client_for, native_client, split_timeout
 from .._transport import describe, failure_kind, send_errors
 from .._types import NOT_GIVEN, NotGiven, given
@@ -111,7 +111,10 @@ class AsyncClient:
         http = self._http
         errors = send_errors()
         while True:
-            action = call.next_action(self._now())
+            try:
+                action = call.next_action(self._now())
+            finally:
+                _logs.emit(call.take_log())
             if isinstance(action, _native.Send):
                 attempt_timeout: float | httpx.Timeout | None
                 if http_timeout is not None:

@@ -36,6 +36,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
         timeout: Duration? = null,
         key: String = apiKey,
         transport: HttpTransport = JavaHttpTransport(),
+        logListener: LogListener? = null,
     ): ModelGatesClient = ModelGatesClient(
         key,
         ClientOptions(
@@ -43,6 +44,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
             retry = retry,
             timeout = timeout,
             headers = fault?.let { listOf(HttpHeader("X-Sandbox-Fault", it)) },
+            logListener = logListener,
         ),
         transport,
     )
@@ -259,6 +261,30 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val page = runBlocking { s.client(fault = "status=503;times=2;key=$label", retry = fastRetry).listWorkspaces(ListWorkspacesRequest()) }
         check(page.totalCount >= 1uL) { "page $page" }
         check(s.counts(label)["list-workspaces"] == 3L) { "counts ${s.counts(label)}" }
+    }
+
+    h.test("sandbox: a log listener gets each attempt, retry wait and answer, never the key; one that throws changes nothing") {
+        val lines = java.util.Collections.synchronizedList(mutableListOf<LogLine>())
+        val listener = object : LogListener {
+            override fun log(line: LogLine) { lines.add(line) }
+        }
+        val label = s.label()
+        runBlocking { s.client(fault = "status=503;times=1;key=$label", retry = fastRetry, logListener = listener).getWorkspace("default") }
+        val seen = lines.map { "${it.level} ${it.message}" }
+        val want = listOf(
+            Regex("DEBUG get-workspace: sending GET .*/workspaces/default \\(attempt 1 of at most 3\\)"),
+            Regex("INFO get-workspace: HTTP 503.*"),
+            Regex("INFO get-workspace: retry 1 of 2 in \\d+ ms \\(backoff\\)"),
+            Regex("DEBUG get-workspace: sending GET .* \\(attempt 2 of at most 3\\)"),
+            Regex("DEBUG get-workspace: HTTP 200.*"),
+        )
+        check(seen.size == want.size && want.zip(seen).all { (re, line) -> re.matches(line) }) { "lines: $seen" }
+        check(seen.none { apiKey in it }) { "a line shows the key" }
+        val thrower = object : LogListener {
+            override fun log(line: LogLine) { throw IllegalStateException("listener broke") }
+        }
+        val workspace = runBlocking { s.client(logListener = thrower).getWorkspace("default") }
+        check(workspace.slug == "default") { "workspace $workspace" }
     }
 
     h.test("sandbox: 503 on POST is not retried (the sandbox saw one request)") {
