@@ -103,6 +103,8 @@ def test_no_secret_in_errors_reprs_or_logs(sandbox: Sandbox, caplog: pytest.LogC
     secrets = [sandbox.management_key, sandbox.restricted_key, wrong_key, *new_keys]
     assert len(new_keys) == 2 and all(k.startswith(NEW_KEY_PREFIX) for k in new_keys)
     assert caplog.records, "the HTTP client logged nothing: the log scan would prove nothing"
+    ours = [record for record in caplog.records if record.name == "modelgates"]
+    assert any(r.levelno == logging.WARNING for r in ours), "the SDK's own log lines are not in the scan"
 
     hits = [
         (secret[:12] + "...", text[:200]) for text in texts for secret in secrets if secret in text
