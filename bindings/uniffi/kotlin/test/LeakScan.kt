@@ -29,7 +29,12 @@ fun leakScanTests(h: Harness, s: Sandbox, apiKey: String) {
 
     h.test("leak scan: no secret in any error, message or printed value") {
         val outputs = ArrayList<String>()
-        val client = s.client()
+        // The SDK's own log lines are scanned too.
+        val logged = java.util.Collections.synchronizedList(mutableListOf<String>())
+        val listener = object : LogListener {
+            override fun log(line: LogLine) { logged.add(line.message) }
+        }
+        val client = s.client(logListener = listener)
         val created = runBlocking { client.createKey(CreateKeyRequest(name = "kt leak scan")) }
         val secret = created.revealKey()
         check(secret.length > 16) { "the sandbox returned no real secret" }
@@ -45,17 +50,17 @@ fun leakScanTests(h: Harness, s: Sandbox, apiKey: String) {
             { client.createWorkspace(CreateWorkspaceRequest(name = "", slug = "x")) },
             { client.createKey(CreateKeyRequest(name = "k", limit = DoubleOrNull.Value(-1.0))) },
             { client.getWorkspace("") },
-            { s.client(key = apiKey + "-wrong").createKey(CreateKeyRequest(name = "401")) },
-            { s.client(key = restrictedKey ?: "sk-mg-none").createKey(CreateKeyRequest(name = "403")) },
+            { s.client(logListener = listener, key = apiKey + "-wrong").createKey(CreateKeyRequest(name = "401")) },
+            { s.client(logListener = listener, key = restrictedKey ?: "sk-mg-none").createKey(CreateKeyRequest(name = "403")) },
             { client.getWorkspace("no-such-workspace-" + UUID.randomUUID()) },
             { client.createWorkspace(CreateWorkspaceRequest(name = "Default", slug = "default")) },
-            { s.client(fault = "status=429;retry-after=0", retry = quick).createKey(CreateKeyRequest(name = "429")) },
-            { s.client(fault = "status=500", retry = quick).createKey(CreateKeyRequest(name = "500")) },
-            { s.client(fault = "status=503", retry = quick).getWorkspace("default") },
-            { s.client(fault = "status=502;body=html", retry = quick).createKey(CreateKeyRequest(name = "html")) },
-            { s.client(fault = "drop", retry = quick).createKey(CreateKeyRequest(name = "drop")) },
-            { s.client(fault = "truncate", retry = quick).createKey(CreateKeyRequest(name = "truncate")) },
-            { s.client(fault = "delay-ms=2000", retry = quick, timeout = Duration.ofMillis(200)).createKey(CreateKeyRequest(name = "slow")) },
+            { s.client(logListener = listener, fault = "status=429;retry-after=0", retry = quick).createKey(CreateKeyRequest(name = "429")) },
+            { s.client(logListener = listener, fault = "status=500", retry = quick).createKey(CreateKeyRequest(name = "500")) },
+            { s.client(logListener = listener, fault = "status=503", retry = quick).getWorkspace("default") },
+            { s.client(logListener = listener, fault = "status=502;body=html", retry = quick).createKey(CreateKeyRequest(name = "html")) },
+            { s.client(logListener = listener, fault = "drop", retry = quick).createKey(CreateKeyRequest(name = "drop")) },
+            { s.client(logListener = listener, fault = "truncate", retry = quick).createKey(CreateKeyRequest(name = "truncate")) },
+            { s.client(logListener = listener, fault = "delay-ms=2000", retry = quick, timeout = Duration.ofMillis(200)).createKey(CreateKeyRequest(name = "slow")) },
         )
         for (attempt in attempts) {
             try {
@@ -67,6 +72,8 @@ fun leakScanTests(h: Harness, s: Sandbox, apiKey: String) {
                 outputs += e.stackTraceToString()
             }
         }
+        check(logged.any { it.contains(": failed") }) { "the SDK logged no failure: the log scan would prove nothing" }
+        outputs += logged
         val hits = outputs.count { it.contains(apiKey) || it.contains(secret) }
         val report = "leak-scan kotlin: ${outputs.size} outputs scanned, $hits hits"
         File("target/test-logs/leak-scan").mkdirs()
