@@ -35,6 +35,14 @@ impl BlockingClient {
         })
     }
 
+    /// A client for some calls with other settings ([`Client::with_options`]).
+    pub fn with_options(&self, options: crate::CallOptions) -> Result<Self, Error> {
+        Ok(BlockingClient {
+            client: self.client.with_options(options)?,
+            origin: self.origin,
+        })
+    }
+
     /// The underlying sans-IO client.
     pub fn core(&self) -> &Client {
         &self.client

@@ -12,6 +12,18 @@ use crate::error::Error;
 use crate::http::HttpRequest;
 use crate::paginate::{KeyPager, WorkspacePager};
 
+/// Settings that differ for some calls ([`Client::with_options`]); what is left `None` (or
+/// empty) keeps the client's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CallOptions {
+    /// How long one attempt may take; `Some(None)` means no time limit.
+    pub timeout: Option<Option<std::time::Duration>>,
+    /// How failed attempts are retried.
+    pub retry: Option<crate::RetryPolicy>,
+    /// Headers added to the client's (one of the same name replaces the client's).
+    pub headers: Vec<(String, String)>,
+}
+
 /// Builds calls for one configuration. Cheap to clone; clones share the jitter sequence.
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -37,6 +49,33 @@ impl Client {
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// A client for some calls with other settings (a shorter timeout, no retries, an extra
+    /// header), checked as the client's are; it shares the key, the base URL and the jitter
+    /// sequence. Every language's `with_options` / `withOptions` is this.
+    pub fn with_options(&self, options: CallOptions) -> Result<Client, Error> {
+        let mut config = (*self.config).clone();
+        if let Some(timeout) = options.timeout {
+            config.timeout = timeout;
+        }
+        if let Some(retry) = options.retry {
+            config.retry = retry;
+        }
+        for (name, value) in options.headers {
+            config
+                .headers
+                .retain(|(given, _)| !given.eq_ignore_ascii_case(&name));
+            config.headers.push((name, value));
+        }
+        config
+            .validate()
+            .map_err(|error| error.with_field_style(config.field_style))?;
+        Ok(Client {
+            config: Arc::new(config),
+            seed: self.seed,
+            calls: self.calls.clone(),
+        })
     }
 
     /// Validates an endpoint's input and builds its call. Nothing is sent on error.
@@ -121,5 +160,88 @@ impl Client {
             timeout: config.timeout,
             follow_redirects: false,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::RetryPolicy;
+
+    #[test]
+    fn with_options_changes_only_what_it_is_given() {
+        let client = Client::new(
+            Config::new("sk-mg-k")
+                .with_header("x-team", "a")
+                .with_header("x-trace", "1"),
+            7,
+        )
+        .unwrap();
+        let quick = client
+            .with_options(CallOptions {
+                timeout: Some(Some(Duration::from_secs(2))),
+                retry: Some(RetryPolicy::none()),
+                headers: vec![("X-Team".into(), "b".into())],
+            })
+            .unwrap();
+        let request = quick.get_workspace("w").unwrap().request().clone();
+        assert_eq!(request.timeout, Some(Duration::from_secs(2)));
+        assert_eq!(quick.config().retry.max_retries, 0);
+        let team: Vec<_> = request
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("x-team"))
+            .collect();
+        assert_eq!(team, [&("x-team".to_owned(), "b".to_owned())]);
+        assert!(
+            request
+                .headers
+                .iter()
+                .any(|(n, v)| n == "x-trace" && v == "1")
+        );
+        // The original is untouched; no time limit is a choice too.
+        assert_eq!(client.config().timeout, Some(crate::DEFAULT_TIMEOUT));
+        let unlimited = client
+            .with_options(CallOptions {
+                timeout: Some(None),
+                ..CallOptions::default()
+            })
+            .unwrap();
+        assert_eq!(unlimited.config().timeout, None);
+    }
+
+    #[test]
+    fn with_options_checks_what_it_is_given() {
+        let client = Client::new(Config::new("sk-mg-k"), 7).unwrap();
+        let refused = |options: CallOptions| {
+            client
+                .with_options(options)
+                .err()
+                .and_then(|e| e.field().map(str::to_owned))
+        };
+        let bad_header = CallOptions {
+            headers: vec![("Authorization".into(), "x".into())],
+            ..CallOptions::default()
+        };
+        assert_eq!(refused(bad_header).as_deref(), Some("headers"));
+        let zero = CallOptions {
+            timeout: Some(Some(Duration::ZERO)),
+            ..CallOptions::default()
+        };
+        assert_eq!(refused(zero).as_deref(), Some("timeout"));
+        let backwards = RetryPolicy {
+            initial_backoff: Duration::from_secs(30),
+            ..RetryPolicy::default()
+        };
+        assert_eq!(
+            refused(CallOptions {
+                retry: Some(backwards),
+                ..CallOptions::default()
+            })
+            .as_deref(),
+            Some("retry.initial_backoff")
+        );
     }
 }

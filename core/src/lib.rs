@@ -62,7 +62,7 @@ pub use api::{
     Response, StringOrNull,
 };
 pub use call::{Action, Call, Machine};
-pub use client::Client;
+pub use client::{CallOptions, Client};
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};
 pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};

@@ -110,6 +110,13 @@ macro_rules! page {
                 self.data.len()
             }
 
+            fn __iter__<'py>(
+                &self,
+                py: Python<'py>,
+            ) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
+                pyo3::types::PyList::new(py, self.data.clone())?.try_iter()
+            }
+
             fn __getitem__(&self, index: isize) -> PyResult<$item> {
                 let at = if index < 0 {
                     self.data.len().checked_sub(index.unsigned_abs())

@@ -1,7 +1,7 @@
 # Stubs of the extension module built from bindings/python (pyo3). Checked against the built
 # module by `python -m mypy.stubtest modelgates._native` (just test-py).
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Final, Generic, Literal, TypeVar, final, overload
 
 _T = TypeVar("_T")
@@ -333,6 +333,7 @@ class KeyPage:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[ApiKey]: ...
     def __getitem__(self, index: int, /) -> ApiKey: ...
 
 @final
@@ -424,6 +425,7 @@ class WorkspacePage:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
     def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Workspace]: ...
     def __getitem__(self, index: int, /) -> Workspace: ...
 
 # <<< generated: models
@@ -488,6 +490,15 @@ class NativeClient:
     @property
     def timeout(self) -> float | None: ...
     def attempt_timeout(self, timeout: float | None) -> float | None: ...
+    def with_options(
+        self,
+        *,
+        timeout_given: bool,
+        timeout: float | None = None,
+        retry: RetryPolicy | None = None,
+        max_retries: int | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> NativeClient: ...
     # Any operation by its operationId; `input` holds the endpoint's fields (path parameters,
     # then `body` or `query`). One overload per operation of the core's table.
     # >>> generated: call

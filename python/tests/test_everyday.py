@@ -189,3 +189,34 @@ def test_modelgates_log_prints_the_lines_without_any_setup(sandbox: Sandbox) -> 
     assert "modelgates WARNING get-workspace: failed: " in done.stderr
     assert "sending GET" not in done.stderr  # debug lines stay out at info
     assert sandbox.management_key not in done.stderr
+
+
+def test_with_options_changes_settings_for_some_calls_only(sandbox: Sandbox, fault_label: str) -> None:
+    fault = f"status=503;key={fault_label}"
+    seen: list[str] = []
+    http = httpx.Client(event_hooks={"request": [lambda request: seen.append(request.headers.get("x-team", ""))]})
+    with http, modelgates.Client(
+        sandbox.management_key,
+        base_url=sandbox.url_for(fault),
+        http_client=http,
+        default_headers={"X-Sandbox-Fault": fault, "X-Team": "core"},
+        retry=modelgates.RetryPolicy(initial_backoff=0.02, max_backoff=0.05),
+    ) as client:
+        once = client.with_options(max_retries=0, default_headers={"X-Team": "ops"})
+        with pytest.raises(modelgates.InternalServerError):
+            once.workspaces.get("default")
+        assert sandbox.counts(fault_label)["get-workspace"] == 1 and seen == ["ops"]
+        with pytest.raises(modelgates.InternalServerError):
+            client.workspaces.get("default")  # the client itself still retries, with its header
+        assert sandbox.counts(fault_label)["get-workspace"] == 4 and seen[1:] == ["core"] * 3
+        assert client.with_options(timeout=None)._native.timeout is None
+        assert client._native.timeout == 60
+    # Closing a derived client closes nothing: its HTTP client belongs to the one it came from.
+    with client_for(sandbox) as owner:
+        owner.with_options(timeout=5).close()
+        assert owner.workspaces.get("default").slug == "default"
+    for bad, field in (({"timeout": 0}, "timeout"), ({"default_headers": {"Connection": "close"}}, "headers"),
+                       ({"max_retries": 1, "retry": modelgates.RetryPolicy()}, "max_retries")):
+        with pytest.raises(modelgates.ValidationError) as caught:
+            client.with_options(**bad)
+        assert caught.value.field == field

@@ -201,6 +201,7 @@ fn model(out: &mut String, api: &Api, model: &Type) {
     out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
     if let Some(item) = page_item(model, fields) {
         let _ = writeln!(out, "    def __len__(self) -> int: ...");
+        let _ = writeln!(out, "    def __iter__(self) -> Iterator[{item}]: ...");
         let _ = writeln!(
             out,
             "    def __getitem__(self, index: int, /) -> {item}: ..."

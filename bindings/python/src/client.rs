@@ -98,6 +98,56 @@ impl NativeClient {
         self.0.config().timeout.map(|t| t.as_secs_f64())
     }
 
+    /// A client with other settings for some calls: `timeout` when `timeout_given` (None: no
+    /// time limit), `retry` or `max_retries` (not both), `headers` added to the client's.
+    /// Raises `ValidationError` naming a bad setting.
+    #[pyo3(signature = (*, timeout_given, timeout=None, retry=None, max_retries=None, headers=None))]
+    fn with_options(
+        &self,
+        timeout_given: bool,
+        timeout: Option<&Bound<'_, PyAny>>,
+        retry: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<&Bound<'_, PyAny>>,
+        headers: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<NativeClient> {
+        let mut options = core::CallOptions::default();
+        if timeout_given {
+            options.timeout = Some(timeout.map(|t| seconds(t, "timeout")).transpose()?);
+        }
+        if let Some(retry) = retry {
+            if max_retries.is_some() {
+                return Err(bad_setting(
+                    "max_retries",
+                    "give max_retries or retry, not both (RetryPolicy has its own max_retries)",
+                ));
+            }
+            options.retry = Some(
+                retry
+                    .cast::<RetryPolicy>()
+                    .map_err(|_| {
+                        bad_setting(
+                            "retry",
+                            format!("must be a RetryPolicy, not `{}`", type_name(retry)),
+                        )
+                    })?
+                    .get()
+                    .0,
+            );
+        }
+        if let Some(max_retries) = max_retries {
+            let mut policy = self.0.config().retry;
+            policy.max_retries = count(max_retries, "max_retries")?;
+            options.retry = Some(policy);
+        }
+        if let Some(headers) = headers {
+            options.headers = header_pairs(headers)?;
+        }
+        self.0
+            .with_options(options)
+            .map(NativeClient)
+            .map_err(to_py_err)
+    }
+
     /// A call's own `timeout` (seconds per attempt, or None for no time limit), checked by the
     /// core as the client's `timeout` is. Raises `ValidationError` naming `timeout`.
     fn attempt_timeout(&self, timeout: Option<&Bound<'_, PyAny>>) -> PyResult<Option<f64>> {

@@ -71,6 +71,38 @@ class Client:
         self.workspaces = Workspaces(self)
         self.keys = Keys(self)
 
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Client:
+        """This client with other settings, for some calls:
+        ``client.with_options(timeout=5, max_retries=0).workspaces.get("prod")``. It shares the
+        key, the base URL and the HTTP client (closing it closes nothing). What is left out keeps
+        this client's setting; ``default_headers`` are added to its headers. Bad settings raise
+        ``ValidationError`` naming them, as the constructor's do."""
+        clone = object.__new__(type(self))
+        http_timeout = self._http_timeout
+        core_timeout: float | None = None
+        if not isinstance(timeout, NotGiven):
+            core_timeout, http_timeout = split_timeout(timeout)
+        clone._native = self._native.with_options(
+            timeout_given=not isinstance(timeout, NotGiven),
+            timeout=core_timeout,
+            retry=retry,
+            max_retries=max_retries,
+            headers=default_headers,
+        )
+        clone._http_timeout = http_timeout
+        clone._http = self._http
+        clone._owns_http_client = False
+        clone.workspaces = Workspaces(clone)
+        clone.keys = Keys(clone)
+        return clone
+
     @property
     def base_url(self) -> str:
         """The API root requests go to."""
