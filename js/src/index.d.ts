@@ -47,8 +47,18 @@ export interface LevelLogger {
   warn(message: string): void;
 }
 
-/** Options every method takes. */
-export interface CallOptions {
+/** Settings for some calls, over the client's (`withOptions`, or a method's last argument). */
+export interface CallSettings {
+  /** How long one attempt may take, in milliseconds. */
+  timeoutMs?: number;
+  /** Retry fields left out keep the client's. */
+  retry?: RetryOptions;
+  /** Headers added to the client's (one of the same name replaces it). */
+  headers?: Record<string, string>;
+}
+
+/** Options every method takes: a signal, and settings for this call alone. */
+export interface CallOptions extends CallSettings {
   /** Aborting it ends the call with an `AbortedError` (also while waiting to retry). */
   signal?: AbortSignal;
 }
@@ -196,6 +206,13 @@ export declare function preload(source?: EngineSource): Promise<void>;
  */
 export declare class ModelGates {
   constructor(options: ModelGatesOptions);
+  /**
+   * This client with other settings for some calls:
+   * `client.withOptions({ retry: { maxRetries: 0 } }).createKey(...)`. Headers are added to the
+   * client's; retry fields left out keep the client's. It shares the key, the base URL,
+   * `fetch` and `logger`. Bad settings reject the first call with an `InvalidInputError`.
+   */
+  withOptions(options: CallSettings): ModelGates;
   /** Every workspace, page after page as you iterate (`pageSize` up to 100). */
   workspaces(options?: WorkspacesOptions): Walk<Workspace>;
   /**

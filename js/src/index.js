@@ -52,32 +52,63 @@ export class ModelGates {
     // the client cannot show it.
     // Made on first use (no work happens at construction); a failure is not kept, so the
     // next call tries again.
-    let engine;
-    engines.set(this, () =>
-      (engine ??= preload().then(() => {
-        if (log instanceof InvalidInputError) throw log;
-        try {
-          return new WasmClient(config, fetchFn, undefined, log);
-        } catch (thrown) {
-          throw toError(thrown);
-        }
-      }).catch((error) => {
-        engine = undefined;
-        throw error;
-      })));
+    engines.set(this, once(() => preload().then(() => {
+      if (log instanceof InvalidInputError) throw log;
+      return engineCall(() => new WasmClient(config, fetchFn, undefined, log));
+    })));
+  }
+
+  /**
+   * This client with other settings for some calls (`{ timeoutMs, retry, headers }`):
+   * `client.withOptions({ retry: { maxRetries: 0 } }).createKey(...)`. Headers are added to the
+   * client's; retry fields left out keep the client's. It shares the key, the base URL,
+   * `fetch` and `logger`. Bad settings reject the first call with an `InvalidInputError`.
+   */
+  withOptions(options) {
+    const { headers, ...rest } = options ?? {};
+    const overrides = JSON.stringify({ ...toApi(rest), headers }, numbers);
+    const parent = engines.get(this);
+    const derived = Object.create(ModelGates.prototype);
+    engines.set(derived, once(async () => {
+      const engine = await parent();
+      return engineCall(() => engine.withOptions(overrides));
+    }));
+    return derived;
   }
 
   /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate with
    * `for await`. A failed page throws; iterating the same walk again retries that page. */
-  workspaces({ pageSize, signal } = {}) {
-    return walk(this, (engine) => engine.workspacePager(json({ pageSize })), signal);
+  workspaces({ pageSize, signal, ...overrides } = {}) {
+    return walk(withOverrides(this, overrides), (engine) => engine.workspacePager(json({ pageSize })), signal);
   }
 
   /** Every API key of a workspace (`workspaceId`; the default workspace when left out;
    * `includeDisabled`, `includeExpired`), page after page as you iterate with `for await`. */
-  keys(filters = {}, { signal } = {}) {
-    return walk(this, (engine) => engine.keyPager(json(filters)), signal);
+  keys(filters = {}, { signal, ...overrides } = {}) {
+    return walk(withOverrides(this, overrides), (engine) => engine.keyPager(json(filters)), signal);
   }
+}
+
+/** The client for one call or walk: `client` itself, or with the settings given for it. */
+const withOverrides = (client, overrides) =>
+  Object.keys(overrides).length > 0 ? client.withOptions(overrides) : client;
+
+/** The engine's answer, its thrown error description made a ModelGatesError. */
+function engineCall(make) {
+  try {
+    return make();
+  } catch (thrown) {
+    throw toError(thrown);
+  }
+}
+
+/** `start()` run once and its promise kept, unless it fails: then the next use tries again. */
+function once(start) {
+  let pending;
+  return () => (pending ??= start().catch((error) => {
+    pending = undefined;
+    throw error;
+  }));
 }
 
 /**
@@ -113,7 +144,8 @@ function walk(client, open, signal) {
 }
 
 // One method per operation of the core's table: the inputs in order (an id is sent as text, a
-// body or query as an object), then `{ signal }`. Every decision is the engine's.
+// body or query as an object), then `{ signal, timeoutMs, retry, headers }`. Every decision is
+// the engine's.
 for (const [name, id, inputs, secret] of operations) {
   Object.defineProperty(ModelGates.prototype, name, {
     writable: true,
@@ -123,8 +155,9 @@ for (const [name, id, inputs, secret] of operations) {
       inputs.forEach((field, i) => {
         input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : String(args[i] ?? "");
       });
-      const { signal } = args[inputs.length] ?? {};
-      const engine = await engines.get(this)();
+      // `{ signal }`, and any of `timeoutMs`, `retry`, `headers` for this call alone.
+      const { signal, ...overrides } = args[inputs.length] ?? {};
+      const engine = await engines.get(withOverrides(this, overrides))();
       const result = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal));
       // The one-time key secret: a Secret that prints as [REDACTED] everywhere.
       return secret ? { ...result, key: new Secret(result.key) } : result;

@@ -184,6 +184,28 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       const bad = await rejects(client({ logger: "verbose" }).getWorkspace("default"));
       check(bad instanceof InvalidInputError && bad.field === "logger", `${bad.name} ${bad.field}`);
     },
+    async "withOptions and a call's own settings change only those calls"() {
+      const key = label();
+      const mg = faulty(`status=503;key=${key}`, { headers: { "X-Sandbox-Fault": `status=503;key=${key}`, "X-Team": "core" } });
+      const once = mg.withOptions({ retry: { maxRetries: 0 } });
+      const first = await rejects(once.getWorkspace("default"));
+      const firstCount = await count(key, "get-workspace");
+      check(first instanceof InternalServerError && firstCount === 1, `withOptions: ${first.name} after ${firstCount} attempts`);
+      await rejects(mg.getWorkspace("default", { retry: { maxRetries: 1 } }));
+      check((await count(key, "get-workspace")) === 3, "a call's own retry: two attempts");
+      await rejects(mg.getWorkspace("default"));
+      check((await count(key, "get-workspace")) === 6, "the client itself still makes three");
+      let sent;
+      const seeing = client({ fetch: (request) => { sent = request.headers.get("x-team"); return fetch(request); }, headers: { "X-Team": "core" } });
+      await seeing.getWorkspace("default", { headers: { "X-Team": "ops" } });
+      check(sent === "ops", `per-call header: ${sent}`);
+      await seeing.getWorkspace("default");
+      check(sent === "core", `the client's header again: ${sent}`);
+      const typo = await rejects(client().getWorkspace("default", { timoutMs: 5 }));
+      check(typo instanceof InvalidInputError && typo.field === "timoutMs", `typo: ${typo.field}`);
+      const backwards = await rejects(client().withOptions({ retry: { initialBackoffMs: 20000 } }).getWorkspace("default"));
+      check(backwards instanceof InvalidInputError && backwards.field === "retry.initialBackoffMs", `retry: ${backwards.field}`);
+    },
     async "bad options are refused by name"() {
       const empty = await rejects(new ModelGates({ apiKey: "" }).getWorkspace("default"));
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);

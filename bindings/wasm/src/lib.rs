@@ -64,6 +64,23 @@ impl WasmClient {
         })
     }
 
+    /// This client with other settings for some calls: `{ timeout_ms, retry, headers }` as JSON
+    /// text (headers added to the client's; retry fields left out keep the client's). Shares
+    /// the key, the base URL, `fetch`, the clock and the logger.
+    #[wasm_bindgen(js_name = withOptions)]
+    pub fn with_options(&self, options: &str) -> Result<WasmClient, JsValue> {
+        let options = options::parse_call_options(options, self.client.config())
+            .map_err(|e| error_value(&e))?;
+        let client = self
+            .client
+            .with_options(options)
+            .map_err(|e| error_value(&e))?;
+        Ok(WasmClient {
+            client,
+            driver: self.driver.clone(),
+        })
+    }
+
     /// Any operation by the spec's `operationId`, its input as JSON text (the endpoint's
     /// fields: path parameters, then `body` or `query`, with the API's field names); resolves
     /// to the result as JSON text. The npm package's methods are this one call.

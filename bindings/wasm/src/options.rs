@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use modelgates_core::input::from_json_str;
-use modelgates_core::{Config, Error, RetryPolicy};
+use modelgates_core::{CallOptions, Config, Error, RetryPolicy};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -55,29 +55,7 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
         config = config.with_timeout(Some(Duration::from_millis(ms)));
     }
     if let Some(retry) = options.retry {
-        let default = RetryPolicy::default();
-        let ms = |value: Option<u64>, fallback| value.map_or(fallback, Duration::from_millis);
-        let policy = RetryPolicy {
-            max_retries: retry.max_retries.unwrap_or(default.max_retries),
-            initial_backoff: ms(retry.initial_backoff_ms, default.initial_backoff),
-            max_backoff: ms(retry.max_backoff_ms, default.max_backoff),
-            max_elapsed: ms(retry.max_elapsed_ms, default.max_elapsed),
-            jitter: retry.jitter.unwrap_or(default.jitter),
-        };
-        // Named as JS options name them (`retry.initialBackoffMs`), not as the core does.
-        if let Some((field, problem)) = policy.problem() {
-            let unit = if field == "jitter" { "" } else { "_ms" };
-            return Err(Error::InvalidInput {
-                field: format!("retry.{field}{unit}"),
-                message: format!(
-                    "retry.{field}{unit}: {}",
-                    problem
-                        .replace("max_backoff", "maxBackoffMs")
-                        .replace("max_retries", "maxRetries")
-                ),
-            });
-        }
-        config = config.with_retry(policy);
+        config = config.with_retry(policy(retry, RetryPolicy::default())?);
     }
     for (name, value) in options.headers {
         config = config.with_header(name, value);
@@ -87,6 +65,59 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
         .seed
         .unwrap_or_else(|| (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
     Ok((config, seed))
+}
+
+/// `retry` over `base`: what it leaves out keeps `base`'s value.
+fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
+    let ms = |value: Option<u64>, fallback| value.map_or(fallback, Duration::from_millis);
+    let policy = RetryPolicy {
+        max_retries: retry.max_retries.unwrap_or(base.max_retries),
+        initial_backoff: ms(retry.initial_backoff_ms, base.initial_backoff),
+        max_backoff: ms(retry.max_backoff_ms, base.max_backoff),
+        max_elapsed: ms(retry.max_elapsed_ms, base.max_elapsed),
+        jitter: retry.jitter.unwrap_or(base.jitter),
+    };
+    // Named as JS options name them (`retry.initialBackoffMs`), not as the core does.
+    if let Some((field, problem)) = policy.problem() {
+        let unit = if field == "jitter" { "" } else { "_ms" };
+        return Err(Error::InvalidInput {
+            field: format!("retry.{field}{unit}"),
+            message: format!(
+                "retry.{field}{unit}: {}",
+                problem
+                    .replace("max_backoff", "maxBackoffMs")
+                    .replace("max_retries", "maxRetries")
+            ),
+        });
+    }
+    Ok(policy)
+}
+
+/// Settings for some calls (`withOptions`, or a method's last argument).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Overrides {
+    #[serde(default)]
+    timeout_ms: Option<u64>,
+    #[serde(default)]
+    retry: Option<Retry>,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+}
+
+/// The core's `CallOptions` from JSON text; `retry` fields left out keep `config`'s.
+pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOptions, Error> {
+    let overrides: Overrides = from_json_str(text)?;
+    Ok(CallOptions {
+        timeout: overrides
+            .timeout_ms
+            .map(|ms| Some(Duration::from_millis(ms))),
+        retry: overrides
+            .retry
+            .map(|retry| policy(retry, config.retry))
+            .transpose()?,
+        headers: overrides.headers.into_iter().collect(),
+    })
 }
 
 #[derive(Deserialize)]
