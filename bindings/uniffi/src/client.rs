@@ -128,6 +128,21 @@ impl std::fmt::Debug for ClientOptions {
     }
 }
 
+/// Settings for some calls ([`ModelGatesClient::with_options`]); a field left null keeps the
+/// client's.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
+pub struct CallOptions {
+    /// How long one attempt may take.
+    #[uniffi(default)]
+    pub timeout: Option<Duration>,
+    /// Retry settings.
+    #[uniffi(default)]
+    pub retry: Option<RetrySettings>,
+    /// Headers added to the client's (one of the same name replaces it).
+    #[uniffi(default)]
+    pub headers: Option<Vec<HttpHeader>>,
+}
+
 /// The ModelGates management API client (workspaces and API keys).
 #[derive(uniffi::Object)]
 pub struct ModelGatesClient {
@@ -191,6 +206,26 @@ impl ModelGatesClient {
         Ok(Arc::new(ModelGatesClient {
             core,
             driver: Driver::new(transport, timer, log_listener),
+        }))
+    }
+
+    /// This client with other settings for some calls (`client.withOptions(CallOptions(retry =
+    /// ...)).createKey(...)`), checked as the client's are. It shares the key, the base URL, the
+    /// transport, the timer and the log listener.
+    pub fn with_options(&self, options: CallOptions) -> Result<Arc<Self>, ModelGatesError> {
+        let core = self.core.with_options(modelgates_core::CallOptions {
+            timeout: options.timeout.map(Some),
+            retry: options.retry.map(Into::into),
+            headers: options
+                .headers
+                .unwrap_or_default()
+                .into_iter()
+                .map(|header| (header.name, header.value))
+                .collect(),
+        })?;
+        Ok(Arc::new(ModelGatesClient {
+            core,
+            driver: self.driver.clone(),
         }))
     }
 

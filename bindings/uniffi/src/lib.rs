@@ -19,8 +19,8 @@ mod timer;
 mod transport;
 
 pub use client::{
-    ClientOptions, ModelGatesClient, OperationName, RetrySettings, default_retry_settings,
-    operations,
+    CallOptions, ClientOptions, ModelGatesClient, OperationName, RetrySettings,
+    default_retry_settings, operations,
 };
 pub use error::{ModelGatesError, RetryTimerError, TransportError};
 pub use log::{LogLevel, LogLine, LogListener, LogListenerError};

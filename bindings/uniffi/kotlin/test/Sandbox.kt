@@ -287,6 +287,19 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(workspace.slug == "default") { "workspace $workspace" }
     }
 
+    h.test("sandbox: withOptions changes the settings of some calls only, checked as the client's") {
+        val label = s.label()
+        val c = s.client(fault = "status=503;key=$label", retry = fastRetry)
+        expectError<ModelGatesException.Api> { runBlocking { c.withOptions(CallOptions(retry = noRetry)).getWorkspace("default") } }
+        check(s.counts(label)["get-workspace"] == 1L) { "withOptions: ${s.counts(label)}" }
+        expectError<ModelGatesException.Api> { runBlocking { c.getWorkspace("default") } }
+        check(s.counts(label)["get-workspace"] == 4L) { "the client itself: ${s.counts(label)}" }
+        val refused = expectError<ModelGatesException.InvalidInput> {
+            c.withOptions(CallOptions(headers = listOf(HttpHeader("Connection", "close"))))
+        }
+        check(refused.field == "headers") { "field ${refused.field}" }
+    }
+
     h.test("sandbox: 503 on POST is not retried (the sandbox saw one request)") {
         val label = s.label()
         val e = expectError<ModelGatesException.Api> {
