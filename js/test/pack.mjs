@@ -9,6 +9,7 @@ import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { chromiumArgs } from "./chromium.mjs";
+import { steps } from "./steps.mjs";
 
 const js = fileURLToPath(new URL("..", import.meta.url));
 const work = join(js, "../target/js-pack");
@@ -16,17 +17,7 @@ const app = join(work, "app");
 const { MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey } = process.env;
 if (!baseUrl || !apiKey) throw new Error("run under scripts/with-sandbox.sh");
 
-let passed = 0, failed = 0;
-async function step(name, body) {
-  try {
-    const note = await body();
-    console.log(`ok   ${name}${note ? `: ${note}` : ""}`);
-    passed++;
-  } catch (error) {
-    console.log(`FAIL ${name}\n     ${String(error.stdout ?? "")}${error.stack ?? error}`);
-    failed++;
-  }
-}
+const { step, finish } = steps();
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: "pipe" });
 
 rmSync(work, { recursive: true, force: true });
@@ -97,5 +88,4 @@ await step("the compiled example runs in Chromium, importing the package by name
     server.close();
   }
 });
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish();

@@ -44,31 +44,8 @@ impl NativeClient {
         if let Some(base_url) = base_url {
             config = config.with_base_url(text(base_url, "base_url")?);
         }
-        let mut policy = match retry {
-            Some(retry) => {
-                retry
-                    .cast::<RetryPolicy>()
-                    .map_err(|_| {
-                        bad_setting(
-                            "retry",
-                            format!("must be a RetryPolicy, not `{}`", type_name(retry)),
-                        )
-                    })?
-                    .get()
-                    .0
-            }
-            None => core::RetryPolicy::default(),
-        };
-        if let Some(max_retries) = max_retries {
-            if retry.is_some() {
-                return Err(bad_setting(
-                    "max_retries",
-                    "give max_retries or retry, not both (RetryPolicy has its own max_retries)",
-                ));
-            }
-            policy.max_retries = count(max_retries, "max_retries")?;
-        }
-        config = config.with_retry(policy);
+        let policy = retry_setting(retry, max_retries, core::RetryPolicy::default())?;
+        config = config.with_retry(policy.unwrap_or_default());
         if let Some(headers) = headers {
             for (name, value) in header_pairs(headers)? {
                 config = config.with_header(name, value);
@@ -114,31 +91,7 @@ impl NativeClient {
         if timeout_given {
             options.timeout = Some(timeout.map(|t| seconds(t, "timeout")).transpose()?);
         }
-        if let Some(retry) = retry {
-            if max_retries.is_some() {
-                return Err(bad_setting(
-                    "max_retries",
-                    "give max_retries or retry, not both (RetryPolicy has its own max_retries)",
-                ));
-            }
-            options.retry = Some(
-                retry
-                    .cast::<RetryPolicy>()
-                    .map_err(|_| {
-                        bad_setting(
-                            "retry",
-                            format!("must be a RetryPolicy, not `{}`", type_name(retry)),
-                        )
-                    })?
-                    .get()
-                    .0,
-            );
-        }
-        if let Some(max_retries) = max_retries {
-            let mut policy = self.0.config().retry;
-            policy.max_retries = count(max_retries, "max_retries")?;
-            options.retry = Some(policy);
-        }
+        options.retry = retry_setting(retry, max_retries, self.0.config().retry)?;
         if let Some(headers) = headers {
             options.headers = header_pairs(headers)?;
         }
@@ -214,6 +167,35 @@ fn random_seed() -> u64 {
 }
 
 /// A refused setting: the `ValidationError` the core raises for bad input, naming `name`.
+/// The policy `retry` (a `RetryPolicy`) or `max_retries` (over `base`) give, if either is given;
+/// both at once are refused.
+fn retry_setting(
+    retry: Option<&Bound<'_, PyAny>>,
+    max_retries: Option<&Bound<'_, PyAny>>,
+    base: core::RetryPolicy,
+) -> PyResult<Option<core::RetryPolicy>> {
+    match (retry, max_retries) {
+        (Some(_), Some(_)) => Err(bad_setting(
+            "max_retries",
+            "give max_retries or retry, not both (RetryPolicy has its own max_retries)",
+        )),
+        (Some(retry), None) => {
+            let policy = retry.cast::<RetryPolicy>().map_err(|_| {
+                bad_setting(
+                    "retry",
+                    format!("must be a RetryPolicy, not `{}`", type_name(retry)),
+                )
+            })?;
+            Ok(Some(policy.get().0))
+        }
+        (None, Some(max_retries)) => Ok(Some(core::RetryPolicy {
+            max_retries: count(max_retries, "max_retries")?,
+            ..base
+        })),
+        (None, None) => Ok(None),
+    }
+}
+
 fn bad_setting(name: &str, problem: impl std::fmt::Display) -> PyErr {
     to_py_err(Error::InvalidInput {
         field: name.to_owned(),

@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer } from "vite";
+import { steps } from "../../test/steps.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const { MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey } = process.env;
@@ -21,17 +22,7 @@ const made = await fetch(`${baseUrl}/workspaces`, {
 if (made.status !== 201) throw new Error(`seeding failed: ${made.status}`);
 const shows = (html) => html.includes(`<code>${slug}</code>`) && html.includes("Rendered &lt;on&gt; the server");
 
-let passed = 0, failed = 0;
-async function step(name, body) {
-  try {
-    const note = await body();
-    console.log(`ok   ${name}${note ? `: ${note}` : ""}`);
-    passed++;
-  } catch (error) {
-    console.log(`FAIL ${name}\n     ${String(error.stdout ?? "")}${error.stack ?? error}`);
-    failed++;
-  }
-}
+const { step, finish } = steps();
 
 await step("Vite dev SSR (ssrLoadModule) renders the workspaces", async () => {
   const vite = await createServer({ root: here, logLevel: "warn", appType: "custom", server: { middlewareMode: true } });
@@ -58,5 +49,4 @@ await step("a production SSR build (vite build --ssr) renders in plain Node", ()
   return `${html.length} characters of HTML`;
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish();
