@@ -239,11 +239,13 @@ impl ModelGatesClient {
         Ok(Arc::new(KeyPager::new(pager, self.driver.clone())))
     }
 
-    /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
+    /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time. An `Int`
+    /// in Kotlin (not `UInt`); a negative one is refused by the core's range check like 0.
     pub fn workspace_pager(
         &self,
-        page_size: Option<u32>,
+        page_size: Option<i32>,
     ) -> Result<Arc<WorkspacePager>, ModelGatesError> {
+        let page_size = page_size.map(|size| u32::try_from(size).unwrap_or(0));
         let pager = self.core.workspace_pager(page_size)?;
         Ok(Arc::new(WorkspacePager::new(pager, self.driver.clone())))
     }

@@ -20,8 +20,8 @@ pub enum ModelGatesError {
     /// The server answered with a non-2xx status.
     #[error("HTTP {status}: {reason}")]
     Api {
-        /// The HTTP status.
-        status: u16,
+        /// The HTTP status (an `Int` in Kotlin, so `e.status == 404` reads as it should).
+        status: i32,
         /// `error.code` from the body; null when the body was not the documented envelope.
         code: Option<i64>,
         /// `error.message`, or a description quoting the start of an unexpected body.
@@ -41,7 +41,7 @@ pub enum ModelGatesError {
     #[error("could not decode the HTTP {status} response: {reason}")]
     Decode {
         /// The HTTP status.
-        status: u16,
+        status: i32,
         /// What did not decode.
         reason: String,
     },
@@ -74,7 +74,7 @@ impl From<Error> for ModelGatesError {
                 reason: message,
             },
             Error::Api(api) => ModelGatesError::Api {
-                status: api.status,
+                status: i32::from(api.status),
                 code: api.code,
                 reason: message,
                 metadata_json: api.metadata.as_ref().map(|value| value.to_string()),
@@ -84,7 +84,7 @@ impl From<Error> for ModelGatesError {
                 location: api.location,
             },
             Error::Decode { status, .. } => ModelGatesError::Decode {
-                status,
+                status: i32::from(status),
                 reason: message,
             },
             Error::Transport { .. } => ModelGatesError::Transport { reason: message },

@@ -22,7 +22,7 @@ fun leakScanTests(h: Harness, s: Sandbox, apiKey: String) {
             runBlocking { s.client(key = restrictedKey).createWorkspace(CreateWorkspaceRequest(name = "x", slug = s.slug())) }
             throw AssertionError("expected a 403")
         } catch (e: ModelGatesException.Api) {
-            check(e.status.toInt() == 403) { "status ${e.status}" }
+            check(e.status == 403) { "status ${e.status}" }
             check(!e.toString().contains(restrictedKey) && !messageOf(e).contains(restrictedKey)) { "the error shows the key" }
         }
     }

@@ -144,7 +144,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(updated.description == null && updated.ioLoggingSamplingRate == 0.5 && updated.updatedAt != null) { "updated $updated" }
             val page = client.listWorkspaces(ListWorkspacesRequest(offset = 0u, limit = 1u))
             check(page.data.size == 1 && page.totalCount >= 2uL) { "page $page" }
-            val pager = client.workspacePager(2u)
+            val pager = client.workspacePager(2)
             val all = ArrayList<Workspace>()
             while (true) all.addAll(pager.nextPage() ?: break)
             check(all.size.toULong() == page.totalCount && all.any { it.id == created.id }) { "pager gave ${all.size} of ${page.totalCount}" }
@@ -169,7 +169,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             val capped = walkAll(s.client(fault = "page-cap=2").workspacePager(null))
             check(capped.size == total) { "capped pages gave ${capped.size} of $total" }
             // The README's loop, with a workspace created after the first page.
-            val pager = client.workspacePager(2u)
+            val pager = client.workspacePager(2)
             val seen = ArrayList(pager.nextPage()!!)
             val late = client.createWorkspace(CreateWorkspaceRequest(name = "late", slug = s.slug()))
             seen.addAll(walkAll(pager))
@@ -177,12 +177,12 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(seen.map { it.id }.toSet().size == seen.size) { "a workspace twice" }
             // A failed page (no retries): the pager is not "done", nextPage retries it.
             val label = s.label()
-            val flaky = s.client(fault = "status=500;times=1;key=$label", retry = noRetry).workspacePager(3u)
+            val flaky = s.client(fault = "status=500;times=1;key=$label", retry = noRetry).workspacePager(3)
             try {
                 flaky.nextPage()
                 error("the first page should fail")
             } catch (e: ModelGatesException.Api) {
-                check(e.status.toInt() == 500) { "status ${e.status}" }
+                check(e.status == 500) { "status ${e.status}" }
             }
             check(!flaky.isFinished()) { "a failed page ended the walk" }
             val resumed = walkAll(flaky)
@@ -207,14 +207,14 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(client.listKeys(ListKeysRequest(workspaceId = ws.id)).data.size == 2) { "a disabled key is hidden" }
             check(client.listKeys(ListKeysRequest(workspaceId = ws.id, includeDisabled = true)).data.size == 3) { "unless asked for" }
             val clash = expectError<ModelGatesException.Api> { runBlocking { client.updateKey(made[2], UpdateKeyRequest(name = "kt key 1")) } }
-            check(clash.status.toInt() == 409) { "conflict ${clash.status}" }
+            check(clash.status == 409) { "conflict ${clash.status}" }
             val nothing = expectError<ModelGatesException.InvalidInput> { runBlocking { client.updateKey(made[2], UpdateKeyRequest()) } }
             check(nothing.field == "body") { "field ${nothing.field}" }
             val busy = expectError<ModelGatesException.Api> { runBlocking { client.deleteWorkspace(ws.id, DeleteWorkspaceRequest()) } }
-            check(busy.status.toInt() == 400) { "active keys: ${busy.status}" }
+            check(busy.status == 400) { "active keys: ${busy.status}" }
             for (hash in made) check(client.deleteKey(hash).deleted) { "deleted $hash" }
             val gone = expectError<ModelGatesException.Api> { runBlocking { client.getKey(made[0]) } }
-            check(gone.status.toInt() == 404) { "gone ${gone.status}" }
+            check(gone.status == 404) { "gone ${gone.status}" }
             check(client.deleteWorkspace(ws.slug, DeleteWorkspaceRequest()).deleted) { "workspace deleted" }
             check(client.getCurrentKey().isManagementKey) { "the calling key" }
         }
@@ -242,7 +242,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val e = expectError<ModelGatesException.Api> {
             runBlocking { s.client(fault = "redirect;key=$label", retry = fastRetry).getWorkspace("default") }
         }
-        check(e.status.toInt() == 302 && e.location == "http://127.0.0.1:9/api/v1/redirected") { "status ${e.status}, location ${e.location}" }
+        check(e.status == 302 && e.location == "http://127.0.0.1:9/api/v1/redirected") { "status ${e.status}, location ${e.location}" }
         check(e.reason.contains("http://127.0.0.1:9/api/v1/redirected")) { "message ${e.reason}" }
         check(s.counts(label)["get-workspace"] == 1L) { "counts ${s.counts(label)}" }
     }
@@ -305,7 +305,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val e = expectError<ModelGatesException.Api> {
             runBlocking { s.client(fault = "status=503;key=$label", retry = fastRetry).createWorkspace(CreateWorkspaceRequest(name = "x", slug = s.slug())) }
         }
-        check(e.status.toInt() == 503 && e.requestId != null) { "error $e" }
+        check(e.status == 503 && e.requestId != null) { "error $e" }
         check(s.counts(label)["create-workspace"] == 1L) { "counts ${s.counts(label)}" }
     }
 
@@ -358,7 +358,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     h.test("sandbox: a wrong key is a 401 whose error does not show the key") {
         val wrong = "sk-mg-wrong-" + UUID.randomUUID()
         val e = expectError<ModelGatesException.Api> { runBlocking { s.client(key = wrong).getWorkspace("default") } }
-        check(e.status.toInt() == 401) { "status ${e.status}" }
+        check(e.status == 401) { "status ${e.status}" }
         check(!e.toString().contains(wrong) && !messageOf(e).contains(wrong)) { "the error shows the key" }
     }
 

@@ -108,12 +108,14 @@ private class Input(private val map: Map<String, Any?>, private val known: Set<S
     }
 
     fun requiredString(name: String): String = map[name] as? String ?: bad(name, map[name])
-    fun uint(name: String): UInt? = if (!map.containsKey(name)) null else uintOf(map[name]) ?: bad(name, map[name])
+    fun int(name: String): Int? = if (!map.containsKey(name)) null else intOf(map[name]) ?: bad(name, map[name])
 }
 
 private fun bad(name: String, value: Any?): Nothing = throw Harness.Skip("`$name` = ${toJson(value)} has no Kotlin value")
 
 private fun uintOf(value: Any?): UInt? = (value as? Long)?.takeIf { it in 0..UInt.MAX_VALUE.toLong() }?.toUInt()
+
+private fun intOf(value: Any?): Int? = (value as? Long)?.takeIf { it in Int.MIN_VALUE..Int.MAX_VALUE }?.toInt()
 
 private fun snake(name: String) = name.replace(Regex("[A-Z]")) { "_" + it.value.lowercase() }
 
@@ -178,7 +180,7 @@ typealias Operation = suspend (ModelGatesClient) -> Any?
 private fun operationOf(operation: String, input: Map<String, Any?>, walkErrors: List<Any?>): Operation {
     when (operation) {
         "list-all-workspaces" -> {
-            val pageSize = Input(input, setOf("page_size")).uint("page_size")
+            val pageSize = Input(input, setOf("page_size")).int("page_size")
             return { c ->
                 val pager = c.workspacePager(pageSize)
                 walk({ pager.nextPage() }, walkErrors)
