@@ -53,6 +53,21 @@ impl BlockingClient {
         self.drive(&mut self.client.call(endpoint)?)
     }
 
+    /// [`BlockingClient::execute`], with the answer the result came in (status, headers,
+    /// request id).
+    pub fn execute_with_response<E: Endpoint>(
+        &self,
+        endpoint: E,
+    ) -> Result<(E::Output, crate::ResponseInfo), Error> {
+        let mut call = self.client.call(endpoint)?;
+        let value = self.drive(&mut call)?;
+        let info = call
+            .response()
+            .cloned()
+            .ok_or_else(|| Error::internal("a call succeeded without an answer"))?;
+        Ok((value, info))
+    }
+
     /// Runs a call (or one step of a walk) to completion.
     pub fn drive<M: Machine>(&self, machine: &mut M) -> Result<M::Output, Error> {
         loop {

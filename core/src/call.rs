@@ -57,6 +57,38 @@ pub trait Machine {
     /// The log lines written since the last time they were taken, oldest first. A binding takes
     /// them after each step and hands them to its language's logging.
     fn take_log(&mut self) -> Vec<LogLine>;
+    /// The last answer's status and headers (after `Done`: the one the call ended with), for
+    /// "raw response" APIs. A walk has none of its own.
+    fn response(&self) -> Option<&ResponseInfo> {
+        None
+    }
+}
+
+/// What an answer said besides its body: status and headers (the operation too, for a
+/// listener that sees many calls).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseInfo {
+    /// The operation's id (`get-workspace`).
+    pub operation: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// Every header, names in lower case, in the order received.
+    pub headers: Vec<(String, String)>,
+}
+
+impl ResponseInfo {
+    /// A header's value (the first, if repeated); `name` in any case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(given, _)| given.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The `x-request-id` header, for support requests.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header("x-request-id")
+    }
 }
 
 /// A boxed machine is one too (a binding that keeps several kinds behind one type).
@@ -78,6 +110,10 @@ impl<M: Machine + ?Sized> Machine for Box<M> {
     fn take_log(&mut self) -> Vec<LogLine> {
         (**self).take_log()
     }
+
+    fn response(&self) -> Option<&ResponseInfo> {
+        (**self).response()
+    }
 }
 
 impl<T> Machine for Call<T> {
@@ -97,6 +133,10 @@ impl<T> Machine for Call<T> {
 
     fn take_log(&mut self) -> Vec<LogLine> {
         Call::take_log(self)
+    }
+
+    fn response(&self) -> Option<&ResponseInfo> {
+        Call::response(self)
     }
 }
 
@@ -118,6 +158,8 @@ pub struct Call<T> {
     may_have_acted: bool,
     /// Lines not yet taken by the binding.
     log: Vec<LogLine>,
+    /// The last answer's status and headers.
+    response: Option<ResponseInfo>,
 }
 
 enum State<T> {
@@ -163,7 +205,14 @@ impl<T> Call<T> {
             attempts: 0,
             may_have_acted: false,
             log: Vec::new(),
+            response: None,
         }
+    }
+
+    /// The last answer's status and headers; after `Done`, the one the call ended with (none
+    /// if no answer came: a transport failure, or input refused before sending).
+    pub fn response(&self) -> Option<&ResponseInfo> {
+        self.response.as_ref()
     }
 
     /// The log lines written since the last call of this, oldest first.
@@ -230,6 +279,15 @@ impl<T> Call<T> {
         if !self.expecting_outcome() {
             return;
         }
+        self.response = Some(ResponseInfo {
+            operation: self.operation.id(),
+            status: response.status,
+            headers: response
+                .headers
+                .iter()
+                .map(|(name, value)| (name.to_ascii_lowercase(), value.clone()))
+                .collect(),
+        });
         let request_id = response
             .header("x-request-id")
             .map(|id| format!(" (request id {})", scrub(id, &self.api_key)))

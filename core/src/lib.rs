@@ -61,7 +61,7 @@ pub use api::{
     Deleted, DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, OperationInfo,
     Response, StringOrNull,
 };
-pub use call::{Action, Call, Machine};
+pub use call::{Action, Call, Machine, ResponseInfo};
 pub use client::{CallOptions, Client};
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};

@@ -321,6 +321,25 @@ fn a_delete_whose_answer_was_lost_is_reported_done() {
 }
 
 #[test]
+fn execute_with_response_gives_the_answer_the_result_came_in() {
+    let w = world();
+    let (workspace, answer) = w
+        .client()
+        .execute_with_response(modelgates_core::api::workspaces::GetWorkspace {
+            id: "default".into(),
+        })
+        .unwrap();
+    assert_eq!(workspace.slug, "default");
+    assert_eq!((answer.operation, answer.status), ("get-workspace", 200));
+    assert!(answer.request_id().is_some_and(|id| id.starts_with("req_")));
+    assert!(
+        answer
+            .header("Content-Type")
+            .is_some_and(|t| t.starts_with("application/json"))
+    );
+}
+
+#[test]
 fn list_all_walks_every_page() {
     let w = world();
     let client = w.client();

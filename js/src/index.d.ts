@@ -47,6 +47,25 @@ export interface LevelLogger {
   warn(message: string): void;
 }
 
+/** The answer a call's result came in (`withResponse()`). */
+export interface ResponseInfo {
+  /** The HTTP status. */
+  status: number;
+  /** The response headers (in a browser, those the server exposes to the page through CORS). */
+  headers: Headers;
+  /** The `x-request-id` header, for support requests. */
+  requestId: string | null;
+}
+
+/**
+ * What every operation method returns: a promise of the result, which also gives the answer it
+ * came in: `const { data, response } = await client.getWorkspace("prod").withResponse()`.
+ * Nothing is sent twice.
+ */
+export interface APIPromise<T> extends Promise<T> {
+  withResponse(): Promise<{ data: T; response: ResponseInfo }>;
+}
+
 /** Settings for some calls, over the client's (`withOptions`, or a method's last argument). */
 export interface CallSettings {
   /** How long one attempt may take, in milliseconds. */

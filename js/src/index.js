@@ -89,6 +89,17 @@ export class ModelGates {
   }
 }
 
+/** The result's promise, with `withResponse()` giving the answer it came in too. */
+function apiPromise(answer) {
+  const data = answer.then((done) => done.data);
+  data.withResponse = () => {
+    // Whoever asks for the answer handles its failure; the result's promise fails with it.
+    data.catch(() => {});
+    return answer;
+  };
+  return data;
+}
+
 /** The client for one call or walk: `client` itself, or with the settings given for it. */
 const withOverrides = (client, overrides) =>
   Object.keys(overrides).length > 0 ? client.withOptions(overrides) : client;
@@ -150,17 +161,23 @@ for (const [name, id, inputs, secret] of operations) {
   Object.defineProperty(ModelGates.prototype, name, {
     writable: true,
     configurable: true,
-    value: async function (...args) {
-      const input = {};
-      inputs.forEach((field, i) => {
-        input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : String(args[i] ?? "");
-      });
-      // `{ signal }`, and any of `timeoutMs`, `retry`, `headers` for this call alone.
-      const { signal, ...overrides } = args[inputs.length] ?? {};
-      const engine = await engines.get(withOverrides(this, overrides))();
-      const result = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal));
-      // The one-time key secret: a Secret that prints as [REDACTED] everywhere.
-      return secret ? { ...result, key: new Secret(result.key) } : result;
+    value: function (...args) {
+      const answer = (async () => {
+        const input = {};
+        inputs.forEach((field, i) => {
+          input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : String(args[i] ?? "");
+        });
+        // `{ signal }`, and any of `timeoutMs`, `retry`, `headers` for this call alone.
+        const { signal, ...overrides } = args[inputs.length] ?? {};
+        const engine = await engines.get(withOverrides(this, overrides))();
+        const { value, status, headers } = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal));
+        // The one-time key secret: a Secret that prints as [REDACTED] everywhere.
+        const data = secret ? { ...value, key: new Secret(value.key) } : value;
+        const response = { status, headers: new Headers(headers) };
+        response.requestId = response.headers.get("x-request-id");
+        return { data, response };
+      })();
+      return apiPromise(answer);
     },
   });
 }

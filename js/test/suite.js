@@ -206,6 +206,21 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       const backwards = await rejects(client().withOptions({ retry: { initialBackoffMs: 20000 } }).getWorkspace("default"));
       check(backwards instanceof InvalidInputError && backwards.field === "retry.initialBackoffMs", `retry: ${backwards.field}`);
     },
+    async "withResponse() gives the answer a result came in, sending nothing twice"() {
+      const key = label();
+      const mg = faulty(`delay-ms=1;key=${key}`);
+      const { data, response } = await mg.getWorkspace("default").withResponse();
+      check(data.slug === "default" && response.status === 200, `status ${response.status}`);
+      check(response.requestId?.startsWith("req_") && response.headers.get("x-request-id") === response.requestId, `request id ${response.requestId}`);
+      check((await count(key, "get-workspace")) === 1, "sent once");
+      const plain = await mg.getWorkspace("default");
+      check(plain.slug === "default", "the plain result");
+      const made = await client().createKey({ name: "raw" }).withResponse();
+      check(made.response.status === 201 && made.data.key instanceof Secret, "create: 201 and the secret kept as a Secret");
+      secrets.push(made.data.key.reveal());
+      const missing = await rejects(client().getWorkspace(`no-such-${slug()}`).withResponse());
+      check(missing instanceof NotFoundError, `errors stay errors: ${missing.name}`);
+    },
     async "bad options are refused by name"() {
       const empty = await rejects(new ModelGates({ apiKey: "" }).getWorkspace("default"));
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);

@@ -31,6 +31,7 @@ from ._exceptions import (
     ValidationError,
 )
 from ._native import RetryPolicy
+from ._response import RawResponse
 from ._native import __version__ as __version__
 from ._types import NOT_GIVEN, NotGiven
 
@@ -52,6 +53,7 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "RedirectError",
     "RetryPolicy",
     "ValidationError",

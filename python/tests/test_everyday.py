@@ -7,6 +7,7 @@ a list argument, the missing-key error naming MODELGATES_API_KEY, and the core's
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import copy
 import json
@@ -220,3 +221,29 @@ def test_with_options_changes_settings_for_some_calls_only(sandbox: Sandbox, fau
         with pytest.raises(modelgates.ValidationError) as caught:
             client.with_options(**bad)
         assert caught.value.field == field
+
+
+def test_with_raw_response_gives_status_headers_and_request_id(sandbox: Sandbox, fault_label: str) -> None:
+    with client_for(sandbox) as client:
+        raw = client.with_raw_response.workspaces.get("default")
+        assert raw.status_code == 200 and raw.request_id and raw.request_id.startswith("req_")
+        assert raw.headers["content-type"].startswith("application/json")
+        workspace = raw.parse()
+        assert isinstance(workspace, modelgates.Workspace) and workspace.slug == "default"
+        assert "RawResponse(status_code=200" in repr(raw)
+        slug = f"py-raw-{secrets.token_hex(4)}"
+        created = client.with_raw_response.workspaces.create(name="Raw", slug=slug)
+        assert created.status_code == 201 and created.parse().slug == slug
+        # Errors stay errors; a derived client has the raw view too.
+        with pytest.raises(modelgates.NotFoundError):
+            client.with_raw_response.workspaces.get(f"missing-{secrets.token_hex(4)}")
+        assert client.with_options(max_retries=0).with_raw_response.keys.current().status_code == 200
+
+
+def test_with_raw_response_async(sandbox: Sandbox) -> None:
+    async def main() -> None:
+        async with modelgates.AsyncClient(sandbox.management_key, base_url=sandbox.base_url) as client:
+            raw = await client.with_raw_response.workspaces.list(limit=1)
+            assert raw.status_code == 200 and len(raw.parse()) == 1 and raw.request_id
+
+    asyncio.run(main())

@@ -53,7 +53,9 @@ fn arg_doc(args: &mut String, name: &str, doc: &str) {
     let _ = writeln!(args, "    {name}: {doc}");
 }
 
-fn method(out: &mut String, api: &Api, op: &Op) {
+/// One operation as a method; `raw`: the `with_raw_response` variant, answering a
+/// `RawResponse` (status, headers, request id, and `parse()` for the result).
+fn method(out: &mut String, api: &Api, op: &Op, raw: bool) {
     let info = op.info;
     let mut params = vec!["self".to_owned()];
     let mut args = String::new();
@@ -99,7 +101,11 @@ fn method(out: &mut String, api: &Api, op: &Op) {
     for param in &params {
         let _ = writeln!(out, "        {param},");
     }
-    let _ = writeln!(out, "    ) -> {}:", op.output);
+    if raw {
+        let _ = writeln!(out, "    ) -> RawResponse[{}]:", op.output);
+    } else {
+        let _ = writeln!(out, "    ) -> {}:", op.output);
+    }
     let mut doc = format!(
         "{}\n\n``{} {}`` ({}).",
         op.summary(),
@@ -107,6 +113,11 @@ fn method(out: &mut String, api: &Api, op: &Op) {
         info.path,
         info.id
     );
+    if raw {
+        doc.push_str(
+            " Answers the response's status and headers too; ``parse()`` gives the result.",
+        );
+    }
     if !given.is_empty() {
         doc.push_str(" Arguments left out are not sent; None is sent as null.");
     }
@@ -126,9 +137,10 @@ fn method(out: &mut String, api: &Api, op: &Op) {
     }
     let _ = writeln!(
         out,
-        "        call = self._client._native.call(\"{}\", {{{}}})\n        return await self._client._run(call, timeout)",
+        "        call = self._client._native.call(\"{}\", {{{}}})\n        return await self._client.{}(call, timeout)",
         info.id,
-        input.join(", ")
+        input.join(", "),
+        if raw { "_run_raw" } else { "_run" }
     );
 }
 
@@ -141,20 +153,50 @@ pub fn resources(api: &Api) -> String {
             resources.push(op.info.resource);
         }
     }
-    for resource in resources {
-        let title = title(resource);
-        let _ = writeln!(out, "\nclass _Async{title}Operations:");
+    for raw in [false, true] {
+        for resource in &resources {
+            let title = title(resource);
+            let (class, doc) = if raw {
+                (
+                    format!("_Async{title}RawOperations"),
+                    format!(
+                        "``client.with_raw_response.{resource}``: each operation answers a RawResponse."
+                    ),
+                )
+            } else {
+                (
+                    format!("_Async{title}Operations"),
+                    format!("The operations of ``client.{resource}`` (the core's table)."),
+                )
+            };
+            let _ = writeln!(out, "\nclass {class}:");
+            let _ = writeln!(out, "    \"\"\"{doc}\"\"\"\n");
+            out.push_str(
+                "    def __init__(self, client: AsyncClient) -> None:\n        self._client = client\n",
+            );
+            for op in api.ops.iter().filter(|op| op.info.resource == *resource) {
+                out.push('\n');
+                method(&mut out, api, op, raw);
+            }
+        }
+    }
+    // `client.with_raw_response`: every resource, its operations answering RawResponse.
+    out.push_str("\nclass _AsyncWithRawResponse:\n");
+    out.push_str("    \"\"\"``client.with_raw_response``: the same operations, answering a RawResponse.\"\"\"\n\n");
+    for resource in &resources {
         let _ = writeln!(
             out,
-            "    \"\"\"The operations of ``client.{resource}`` (the core's table).\"\"\"\n"
+            "    {resource}: _Async{}RawOperations",
+            title(resource)
         );
-        out.push_str(
-            "    def __init__(self, client: AsyncClient) -> None:\n        self._client = client\n",
+    }
+    out.push_str("\n    def __init__(self, client: AsyncClient) -> None:\n");
+    for resource in &resources {
+        let _ = writeln!(
+            out,
+            "        self.{resource} = _Async{}RawOperations(client)",
+            title(resource)
         );
-        for op in api.ops.iter().filter(|op| op.info.resource == resource) {
-            out.push('\n');
-            method(&mut out, api, op);
-        }
     }
     out
 }

@@ -78,7 +78,7 @@ fn declaration(out: &mut String, api: &Api, ty_: &Type) {
 /// `js/src/api.d.ts`.
 pub fn declarations(api: &Api) -> String {
     let mut out = String::from(HEADER);
-    out.push_str("import type { CallOptions, Secret } from \"./index.js\";\n\n");
+    out.push_str("import type { APIPromise, CallOptions, Secret } from \"./index.js\";\n\n");
     for ty_ in api.types.values() {
         declaration(&mut out, api, ty_);
     }
@@ -116,7 +116,7 @@ pub fn declarations(api: &Api) -> String {
         params.push("options?: CallOptions".to_owned());
         let _ = writeln!(
             out,
-            "  {}({}): Promise<{}>;",
+            "  {}({}): APIPromise<{}>;",
             camel(info.name),
             params.join(", "),
             op.output

@@ -13,7 +13,7 @@
 use std::time::Duration;
 
 use modelgates_core::{
-    Action, HttpRequest, HttpResponse, LogLevel, LogLine, Machine, TransportError,
+    Action, HttpRequest, HttpResponse, LogLevel, LogLine, Machine, ResponseInfo, TransportError,
     TransportErrorKind,
 };
 use pyo3::BoundObject;
@@ -29,6 +29,7 @@ trait ErasedCall: Send + Sync {
     fn handle_response(&mut self, response: HttpResponse);
     fn handle_transport_error(&mut self, failure: TransportError);
     fn take_log(&mut self) -> Vec<LogLine>;
+    fn response(&self) -> Option<&ResponseInfo>;
 }
 
 impl<M> ErasedCall for M
@@ -70,6 +71,10 @@ where
 
     fn take_log(&mut self) -> Vec<LogLine> {
         Machine::take_log(self)
+    }
+
+    fn response(&self) -> Option<&ResponseInfo> {
+        Machine::response(self)
     }
 }
 
@@ -132,6 +137,14 @@ impl Call {
         self.0
             .handle_transport_error(TransportError::new(kind, message));
         Ok(())
+    }
+
+    /// The last answer's `(status, [(name, value), ...])` (after the result: the answer it came
+    /// in), or None if no answer came.
+    fn response(&self) -> Option<(u16, Vec<(String, String)>)> {
+        self.0
+            .response()
+            .map(|info| (info.status, info.headers.clone()))
     }
 
     /// The core's log lines since the last call of this, oldest first, as `(level, message)`

@@ -8,8 +8,9 @@ use std::time::Duration;
 use modelgates_core::{Config, FieldStyle, RetryPolicy};
 
 use crate::driver::Driver;
+use crate::driver::Listeners;
 use crate::error::ModelGatesError;
-use crate::log::LogListener;
+use crate::log::{LogListener, ResponseListener};
 use crate::pager::{KeyPager, WorkspacePager};
 use crate::timer::{RetryTimer, SystemRetryTimer};
 use crate::transport::{HttpHeader, HttpTransport};
@@ -112,6 +113,9 @@ pub struct ClientOptions {
     /// Receives the SDK's log lines (each attempt, retry wait and failure; never a secret).
     #[uniffi(default)]
     pub log_listener: Option<Arc<dyn LogListener>>,
+    /// Receives the answer each call ended with: status, headers, request id.
+    #[uniffi(default)]
+    pub response_listener: Option<Arc<dyn ResponseListener>>,
 }
 
 impl std::fmt::Debug for ClientOptions {
@@ -124,6 +128,7 @@ impl std::fmt::Debug for ClientOptions {
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("seed", &self.seed)
             .field("log_listener", &self.log_listener.is_some())
+            .field("response_listener", &self.response_listener.is_some())
             .finish()
     }
 }
@@ -201,11 +206,14 @@ impl ModelGatesClient {
         let seed = options
             .seed
             .unwrap_or_else(|| RandomState::new().hash_one(0u8));
-        let log_listener = options.log_listener.clone();
+        let listeners = Listeners {
+            log: options.log_listener.clone(),
+            response: options.response_listener.clone(),
+        };
         let core = modelgates_core::Client::new(config(api_key, options), seed)?;
         Ok(Arc::new(ModelGatesClient {
             core,
-            driver: Driver::new(transport, timer, log_listener),
+            driver: Driver::new(transport, timer, listeners),
         }))
     }
 

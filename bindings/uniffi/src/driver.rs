@@ -7,7 +7,7 @@ use std::time::Duration;
 use modelgates_core::{Action, Machine};
 
 use crate::error::{ModelGatesError, TransportError};
-use crate::log::LogListener;
+use crate::log::{LogListener, ResponseListener};
 use crate::timer::RetryTimer;
 use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 
@@ -16,29 +16,43 @@ use crate::transport::{HttpRequest, HttpResponse, HttpTransport};
 pub(crate) struct Driver {
     transport: Arc<dyn HttpTransport>,
     timer: Arc<dyn RetryTimer>,
-    log_listener: Option<Arc<dyn LogListener>>,
+    listeners: Listeners,
+}
+
+/// The app's listeners, if it gave any.
+#[derive(Clone, Default)]
+pub(crate) struct Listeners {
+    pub(crate) log: Option<Arc<dyn LogListener>>,
+    pub(crate) response: Option<Arc<dyn ResponseListener>>,
 }
 
 impl Driver {
     pub(crate) fn new(
         transport: Arc<dyn HttpTransport>,
         timer: Arc<dyn RetryTimer>,
-        log_listener: Option<Arc<dyn LogListener>>,
+        listeners: Listeners,
     ) -> Self {
         Driver {
             transport,
             timer,
-            log_listener,
+            listeners,
         }
     }
 
     /// Hands the core's new log lines to the listener; what it throws is ignored.
     fn log<M: Machine>(&self, call: &mut M) {
         let lines = call.take_log();
-        if let Some(listener) = &self.log_listener {
+        if let Some(listener) = &self.listeners.log {
             for line in lines {
                 let _ = listener.log(line);
             }
+        }
+    }
+
+    /// Hands the answer a call ended with to the listener; what it throws is ignored.
+    fn report_response<M: Machine>(&self, call: &M) {
+        if let (Some(listener), Some(info)) = (&self.listeners.response, call.response()) {
+            let _ = listener.on_response(info.into());
         }
     }
 
@@ -58,7 +72,10 @@ impl Driver {
                     }
                 }
                 Action::Wait(duration) => self.timer.sleep(duration).await?,
-                Action::Done(result) => return result.map_err(ModelGatesError::from),
+                Action::Done(result) => {
+                    self.report_response(call);
+                    return result.map_err(ModelGatesError::from);
+                }
             }
         }
     }
@@ -160,7 +177,7 @@ mod tests {
                 dropped: dropped.clone(),
             }),
             Arc::new(SystemRetryTimer::new()),
-            None,
+            Listeners::default(),
         );
         // On a thread of its own, so that a hang fails the test instead of stalling it.
         let (sender, receiver) = std::sync::mpsc::channel();

@@ -23,7 +23,7 @@ pub use client::{
     default_retry_settings, operations,
 };
 pub use error::{ModelGatesError, RetryTimerError, TransportError};
-pub use log::{LogLevel, LogLine, LogListener, LogListenerError};
+pub use log::{ListenerError, LogLevel, LogLine, LogListener, ResponseInfo, ResponseListener};
 pub use pager::{KeyPager, WorkspacePager};
 pub use timer::RetryTimer;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};

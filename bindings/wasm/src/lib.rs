@@ -125,10 +125,28 @@ impl WasmClient {
     ) -> Promise {
         let driver = self.driver.clone();
         spawn(Box::pin(async move {
-            let value = driver.drive(&mut call?, signal.as_ref()).await?;
-            driver::to_json(&value)
+            let mut call = call?;
+            let value = driver.drive(&mut call, signal.as_ref()).await?;
+            // The result with the answer it came in, for `withResponse()`.
+            let (status, headers) = call
+                .response()
+                .map(|info| (info.status, info.headers.clone()))
+                .unwrap_or_default();
+            driver::to_json(&Answer {
+                value,
+                status,
+                headers,
+            })
         }))
     }
+}
+
+/// What a call resolves to: its result, and the status and headers of the answer it came in.
+#[derive(Serialize)]
+struct Answer<T> {
+    value: T,
+    status: u16,
+    headers: Vec<(String, String)>,
 }
 
 /// One promise machinery for every operation (a generic one per result type costs bytes).

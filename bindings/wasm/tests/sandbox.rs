@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{Operations, error_of, settle};
+use common::{Operations, error_of, settle, value_of};
 use modelgates_wasm::WasmClient;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
@@ -131,24 +131,24 @@ async fn the_whole_flow_over_http() {
     let client = client(json!({}));
     let slug = unique_slug();
     let body = json!({ "name": "Browser team", "slug": slug, "description": "from Chromium" });
-    let created = settle(client.create_workspace(&body.to_string(), None))
+    let created = value_of(client.create_workspace(&body.to_string(), None))
         .await
         .unwrap();
     assert_eq!(created["slug"], slug.as_str());
     let id = created["id"].as_str().unwrap().to_owned();
 
-    let fetched = settle(client.get_workspace(&slug, None)).await.unwrap();
+    let fetched = value_of(client.get_workspace(&slug, None)).await.unwrap();
     assert_eq!(fetched["id"], id.as_str());
 
     let changes = json!({ "description": null, "io_logging_sampling_rate": 0.5 });
-    let updated = settle(client.update_workspace(&id, &changes.to_string(), None))
+    let updated = value_of(client.update_workspace(&id, &changes.to_string(), None))
         .await
         .unwrap();
     assert_eq!(updated["description"], Value::Null);
     assert_eq!(updated["io_logging_sampling_rate"], 0.5);
     assert!(updated["updated_at"].is_string());
 
-    let page = settle(client.list_workspaces(r#"{"offset":0,"limit":1}"#, None))
+    let page = value_of(client.list_workspaces(r#"{"offset":0,"limit":1}"#, None))
         .await
         .unwrap();
     assert_eq!(page["data"].as_array().unwrap().len(), 1);
@@ -164,7 +164,7 @@ async fn the_whole_flow_over_http() {
 
     let key =
         json!({ "name": "dashboard", "workspace_id": id, "limit": 5, "limit_reset": "monthly" });
-    let created_key = settle(client.create_key(&key.to_string(), None))
+    let created_key = value_of(client.create_key(&key.to_string(), None))
         .await
         .unwrap();
     assert!(
@@ -206,7 +206,7 @@ async fn a_wrong_key_is_an_api_error_without_the_key() {
     let wrong = "sk-mg-wrong-key-that-must-not-leak";
     let options = json!({ "api_key": wrong, "base_url": base_url() });
     let client = WasmClient::new(&options.to_string(), None, None, None).unwrap();
-    let error = settle(client.get_workspace("default", None))
+    let error = value_of(client.get_workspace("default", None))
         .await
         .unwrap_err();
     assert!(!error.contains(wrong));
@@ -218,7 +218,9 @@ async fn a_429_with_retry_after_is_retried_after_that_wait() {
     let label = label();
     let client = faulty(&format!("status=429;retry-after=1;times=1;key={label}"));
     let started = now_ms();
-    let workspace = settle(client.get_workspace("default", None)).await.unwrap();
+    let workspace = value_of(client.get_workspace("default", None))
+        .await
+        .unwrap();
     assert_eq!(workspace["slug"], "default");
     assert!(
         now_ms() - started >= 950.0,
@@ -231,7 +233,7 @@ async fn a_429_with_retry_after_is_retried_after_that_wait() {
 async fn a_get_answered_503_twice_is_retried() {
     let label = label();
     let client = faulty(&format!("status=503;times=2;key={label}"));
-    let page = settle(client.list_workspaces("{}", None)).await.unwrap();
+    let page = value_of(client.list_workspaces("{}", None)).await.unwrap();
     assert!(page["total_count"].as_u64().unwrap() >= 1);
     assert_eq!(count(&label, "list-workspaces").await, 3);
 }
@@ -299,7 +301,7 @@ fn calls(fetch: &js_sys::Function) -> u64 {
 async fn a_truncated_body_is_a_transport_error_that_hides_the_secret() {
     let label = label();
     let client = faulty(&format!("truncate;key={label}"));
-    let text = settle(client.create_key(r#"{"name":"truncated"}"#, None))
+    let text = value_of(client.create_key(r#"{"name":"truncated"}"#, None))
         .await
         .unwrap_err();
     assert!(!text.contains("sk-mg-v1-"), "the error shows a key secret");
@@ -308,7 +310,9 @@ async fn a_truncated_body_is_a_transport_error_that_hides_the_secret() {
 
     let label = self::label();
     let client = faulty(&format!("truncate;times=1;key={label}"));
-    settle(client.get_workspace("default", None)).await.unwrap();
+    value_of(client.get_workspace("default", None))
+        .await
+        .unwrap();
     assert_eq!(count(&label, "get-workspace").await, 2);
 }
 

@@ -12,7 +12,7 @@ mod common;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use common::{error_of, json_eq, settle, value_matches};
+use common::{error_of, json_eq, settle, value_matches, value_of};
 use js_sys::{Function, Object, Promise, Reflect};
 use modelgates_core::{ErrorClass, FieldStyle};
 use modelgates_wasm::{WasmClient, WasmPager};
@@ -108,7 +108,7 @@ async fn replay(vector: &Value) -> Result<(), String> {
             }
         }
         // Every operation through the engine's one entry point, the input as the vector has it.
-        operation => settle(client.call(operation, &input.to_string(), None)).await,
+        operation => value_of(client.call(operation, &input.to_string(), None)).await,
     };
 
     let script = script.borrow();

@@ -8,6 +8,7 @@ import time
 
 from .. import _backend, _logs, _native
 from .._config import http_client_for, native_client, split_timeout
+from .._response import RawResponse
 from .._transport import describe, failure_kind, send_errors
 from .._types import NOT_GIVEN, NotGiven, given
 from .pagination import Walk
@@ -45,6 +46,9 @@ class Client:
 
     workspaces: Workspaces
     keys: Keys
+    with_raw_response: _WithRawResponse
+    """The same operations, each answering a ``RawResponse`` (status, headers, request id;
+    ``parse()`` for the result): ``client.with_raw_response.workspaces.get("prod")``."""
 
     def __init__(
         self,
@@ -70,6 +74,7 @@ class Client:
         self._http, self._owns_http_client = http_client_for(http_client, httpx.Client)
         self.workspaces = Workspaces(self)
         self.keys = Keys(self)
+        self.with_raw_response = _WithRawResponse(self)
 
     def with_options(
         self,
@@ -101,6 +106,7 @@ class Client:
         clone._owns_http_client = False
         clone.workspaces = Workspaces(clone)
         clone.keys = Keys(clone)
+        clone.with_raw_response = _WithRawResponse(clone)
         return clone
 
     @property
@@ -133,6 +139,16 @@ class Client:
 
     def _sleep(self, seconds: float) -> None:
         _backend.sleep(seconds)
+
+    def _run_raw(
+        self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven
+    ) -> RawResponse[T]:
+        """``_run``, answering the result with the response it came in."""
+        import httpx
+
+        value = self._run(call, timeout)
+        status, headers = call.response() or (0, [])
+        return RawResponse(value, status, httpx.Headers(headers))
 
     def _run(self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
@@ -505,6 +521,346 @@ class _KeysOperations:
         """
         call = self._client._native.call("get-current-key", {})
         return self._client._run(call, timeout)
+
+class _WorkspacesRawOperations:
+    """``client.with_raw_response.workspaces``: each operation answers a RawResponse."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        name: str,
+        slug: str,
+        description: str | None | NotGiven = NOT_GIVEN,
+        default_image_model: str | None | NotGiven = NOT_GIVEN,
+        default_text_model: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
+        io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
+        is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
+        is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
+        is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Workspace]:
+        """Creates a workspace.
+
+        ``POST /workspaces`` (create-workspace). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+
+        Args:
+            name: Name for the new workspace (not empty).
+            slug: URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
+            description: Description; null clears it.
+            default_image_model: Default image model; null clears it.
+            default_text_model: Default text model; null clears it.
+            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
+            io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
+            is_data_discount_logging_enabled: Whether data discount logging is enabled.
+            is_observability_broadcast_enabled: Whether broadcast is enabled.
+            is_observability_io_logging_enabled: Whether private logging is enabled.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            name=name,
+            slug=slug,
+            description=description,
+            default_image_model=default_image_model,
+            default_text_model=default_text_model,
+            default_provider_sort=default_provider_sort,
+            io_logging_api_key_ids=io_logging_api_key_ids,
+            io_logging_sampling_rate=io_logging_sampling_rate,
+            is_data_discount_logging_enabled=is_data_discount_logging_enabled,
+            is_observability_broadcast_enabled=is_observability_broadcast_enabled,
+            is_observability_io_logging_enabled=is_observability_io_logging_enabled,
+        )
+        call = self._client._native.call("create-workspace", {"body": fields})
+        return self._client._run_raw(call, timeout)
+
+    def list(
+        self,
+        *,
+        offset: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[WorkspacePage]:
+        """One page of workspaces.
+
+        ``GET /workspaces`` (list-workspaces). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+
+        Args:
+            offset: Records to skip.
+            limit: Records to return, 1 to 100.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            offset=offset,
+            limit=limit,
+        )
+        call = self._client._native.call("list-workspaces", {"query": fields})
+        return self._client._run_raw(call, timeout)
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Workspace]:
+        """A workspace by id (UUID) or slug.
+
+        ``GET /workspaces/{id}`` (get-workspace). Answers the response's status and headers too; ``parse()`` gives the result.
+
+        Args:
+            id: The workspace id (UUID) or slug.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("get-workspace", {"id": id})
+        return self._client._run_raw(call, timeout)
+
+    def update(
+        self,
+        id: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        slug: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        default_image_model: str | None | NotGiven = NOT_GIVEN,
+        default_text_model: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
+        io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
+        is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
+        is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
+        is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Workspace]:
+        """Changes the given fields of a workspace (by id or slug); `null` clears a field.
+
+        ``PATCH /workspaces/{id}`` (update-workspace). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+
+        Args:
+            id: The workspace id (UUID) or slug.
+            name: New name (not empty).
+            slug: New slug.
+            description: Description; null clears it.
+            default_image_model: Default image model; null clears it.
+            default_text_model: Default text model; null clears it.
+            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
+            io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
+            is_data_discount_logging_enabled: Whether data discount logging is enabled.
+            is_observability_broadcast_enabled: Whether broadcast is enabled.
+            is_observability_io_logging_enabled: Whether private logging is enabled.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            name=name,
+            slug=slug,
+            description=description,
+            default_image_model=default_image_model,
+            default_text_model=default_text_model,
+            default_provider_sort=default_provider_sort,
+            io_logging_api_key_ids=io_logging_api_key_ids,
+            io_logging_sampling_rate=io_logging_sampling_rate,
+            is_data_discount_logging_enabled=is_data_discount_logging_enabled,
+            is_observability_broadcast_enabled=is_observability_broadcast_enabled,
+            is_observability_io_logging_enabled=is_observability_io_logging_enabled,
+        )
+        call = self._client._native.call("update-workspace", {"id": id, "body": fields})
+        return self._client._run_raw(call, timeout)
+
+    def delete(
+        self,
+        id: str,
+        *,
+        confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Deleted]:
+        """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
+
+        ``DELETE /workspaces/{id}`` (delete-workspace). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+
+        Args:
+            id: The workspace id (UUID) or slug.
+            confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            confirm_default_workspace_deletion=confirm_default_workspace_deletion,
+        )
+        call = self._client._native.call("delete-workspace", {"id": id, "query": fields})
+        return self._client._run_raw(call, timeout)
+
+class _KeysRawOperations:
+    """``client.with_raw_response.keys``: each operation answers a RawResponse."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        name: str,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        expires_at: str | None | NotGiven = NOT_GIVEN,
+        limit: float | None | NotGiven = NOT_GIVEN,
+        limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
+        include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
+        creator_user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[CreatedKey]:
+        """Creates an API key; the answer holds its one-time secret.
+
+        ``POST /keys`` (create-keys). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+        The answer holds a secret shown only this once: store it, never log it.
+
+        Args:
+            name: Name for the new key (not empty).
+            workspace_id: The workspace (UUID) to create the key in; the default workspace when left out.
+            expires_at: Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one without an offset is refused. Null: the key never expires.
+            limit: Spending limit in USD (finite, 0 or more); null for none.
+            limit_reset: When the limit resets; null for never.
+            include_byok_in_limit: Whether BYOK usage counts toward the limit.
+            creator_user_id: The creating member, for organisation-owned keys.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            name=name,
+            workspace_id=workspace_id,
+            expires_at=expires_at,
+            limit=limit,
+            limit_reset=limit_reset,
+            include_byok_in_limit=include_byok_in_limit,
+            creator_user_id=creator_user_id,
+        )
+        call = self._client._native.call("create-keys", {"body": fields})
+        return self._client._run_raw(call, timeout)
+
+    def list(
+        self,
+        *,
+        include_disabled: bool | NotGiven = NOT_GIVEN,
+        include_expired: bool | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[KeyPage]:
+        """One page of API keys (disabled and expired ones only when asked for).
+
+        ``GET /keys`` (list-keys). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+
+        Args:
+            include_disabled: Whether disabled keys are listed too (by default they are not).
+            include_expired: Whether expired keys are listed too (by default they are not).
+            offset: Keys to skip.
+            workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            include_disabled=include_disabled,
+            include_expired=include_expired,
+            offset=offset,
+            workspace_id=workspace_id,
+        )
+        call = self._client._native.call("list-keys", {"query": fields})
+        return self._client._run_raw(call, timeout)
+
+    def get(
+        self,
+        hash: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[ApiKey]:
+        """An API key by its hash.
+
+        ``GET /keys/{hash}`` (get-key). Answers the response's status and headers too; ``parse()`` gives the result.
+
+        Args:
+            hash: The key's hash (its `hash`, not its secret).
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("get-key", {"hash": hash})
+        return self._client._run_raw(call, timeout)
+
+    def update(
+        self,
+        hash: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        disabled: bool | NotGiven = NOT_GIVEN,
+        include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
+        limit: float | None | NotGiven = NOT_GIVEN,
+        limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
+        workspace_id: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[ApiKey]:
+        """Changes the given fields of an API key (by hash): rename, disable, limit, move.
+
+        ``PATCH /keys/{hash}`` (update-keys). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
+
+        Args:
+            hash: The key's hash (its `hash`, not its secret).
+            name: New name (not empty).
+            disabled: Whether the key is disabled (a disabled key stops working, and can be enabled again).
+            include_byok_in_limit: Whether BYOK usage counts toward the limit.
+            limit: New spending limit in USD (finite, 0 or more); null removes the limit.
+            limit_reset: When the limit resets; null for never.
+            workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        fields = given(
+            name=name,
+            disabled=disabled,
+            include_byok_in_limit=include_byok_in_limit,
+            limit=limit,
+            limit_reset=limit_reset,
+            workspace_id=workspace_id,
+        )
+        call = self._client._native.call("update-keys", {"hash": hash, "body": fields})
+        return self._client._run_raw(call, timeout)
+
+    def delete(
+        self,
+        hash: str,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Deleted]:
+        """Deletes (revokes) an API key by its hash.
+
+        ``DELETE /keys/{hash}`` (delete-keys). Answers the response's status and headers too; ``parse()`` gives the result.
+
+        Args:
+            hash: The key's hash (its `hash`, not its secret).
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("delete-keys", {"hash": hash})
+        return self._client._run_raw(call, timeout)
+
+    def current(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[CurrentApiKey]:
+        """The key this client calls with, as the API describes it.
+
+        ``GET /key`` (get-current-key). Answers the response's status and headers too; ``parse()`` gives the result.
+
+        Args:
+            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+        """
+        call = self._client._native.call("get-current-key", {})
+        return self._client._run_raw(call, timeout)
+
+class _WithRawResponse:
+    """``client.with_raw_response``: the same operations, answering a RawResponse."""
+
+    workspaces: _WorkspacesRawOperations
+    keys: _KeysRawOperations
+
+    def __init__(self, client: Client) -> None:
+        self.workspaces = _WorkspacesRawOperations(client)
+        self.keys = _KeysRawOperations(client)
 # <<< generated: resources
 
 

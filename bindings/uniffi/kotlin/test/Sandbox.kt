@@ -37,6 +37,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
         key: String = apiKey,
         transport: HttpTransport = JavaHttpTransport(),
         logListener: LogListener? = null,
+        responseListener: ResponseListener? = null,
     ): ModelGatesClient = ModelGatesClient(
         key,
         ClientOptions(
@@ -45,6 +46,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
             timeout = timeout,
             headers = fault?.let { listOf(HttpHeader("X-Sandbox-Fault", it)) },
             logListener = logListener,
+            responseListener = responseListener,
         ),
         transport,
     )
@@ -298,6 +300,24 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             c.withOptions(CallOptions(headers = listOf(HttpHeader("Connection", "close"))))
         }
         check(refused.field == "headers") { "field ${refused.field}" }
+    }
+
+    h.test("sandbox: a response listener gets each call's final answer: status, headers, request id") {
+        val answers = java.util.Collections.synchronizedList(mutableListOf<ResponseInfo>())
+        val listener = object : ResponseListener {
+            override fun onResponse(response: ResponseInfo) { answers.add(response) }
+        }
+        val label = s.label()
+        val c = s.client(fault = "status=503;times=1;key=$label", retry = fastRetry, responseListener = listener)
+        val workspace = runBlocking { c.getWorkspace("default") }
+        check(workspace.slug == "default") { "workspace $workspace" }
+        check(answers.size == 1) { "one answer per call, the last: $answers" }
+        val answer = answers.single()
+        check(answer.operation == "get-workspace" && answer.status == 200) { "answer $answer" }
+        check(answer.requestId?.startsWith("req_") == true) { "request id ${answer.requestId}" }
+        check(answer.headers.any { it.name == "content-type" && it.value.startsWith("application/json") }) { "headers ${answer.headers}" }
+        expectError<ModelGatesException.Api> { runBlocking { c.getWorkspace("no-such-" + s.slug()) } }
+        check(answers.size == 2 && answers[1].status == 404) { "a failed call's answer too: $answers" }
     }
 
     h.test("sandbox: 503 on POST is not retried (the sandbox saw one request)") {

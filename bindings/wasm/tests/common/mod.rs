@@ -20,6 +20,18 @@ pub async fn settle(promise: Promise) -> Result<Value, String> {
     }
 }
 
+/// An operation's result: a call resolves to `{ value, status, headers }` (its result and the
+/// answer it came in), and this is the `value`, checked to come with a status.
+pub async fn value_of(promise: Promise) -> Result<Value, String> {
+    let answer = settle(promise).await?;
+    match answer.get("status").and_then(Value::as_u64) {
+        Some(100..=599) if answer.get("headers").is_some_and(Value::is_array) => {
+            Ok(answer["value"].clone())
+        }
+        _ => Err(format!("not a call's answer: {answer}")),
+    }
+}
+
 /// The error description as JSON.
 pub fn error_of(text: &str) -> Result<Value, String> {
     serde_json::from_str(text).map_err(|e| format!("error is not a description ({e}): {text}"))
