@@ -68,7 +68,7 @@ export interface CreateKeyRequest {
    * Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one
    * without an offset is refused. Null: the key never expires.
    */
-  expiresAt?: string | null;
+  expiresAt?: string | Date | null;
   /** Spending limit in USD (finite, 0 or more); null for none. */
   limit?: number | null;
   /** When the limit resets; null for never. */

@@ -221,6 +221,13 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       const missing = await rejects(client().getWorkspace(`no-such-${slug()}`).withResponse());
       check(missing instanceof NotFoundError, `errors stay errors: ${missing.name}`);
     },
+    async "expiresAt takes a Date, sent in UTC; timestamps come back as RFC 3339 strings"() {
+      const made = await client().createKey({ name: "dated", expiresAt: new Date(Date.UTC(2031, 5, 1, 12, 30)) });
+      secrets.push(made.key.reveal());
+      check(made.data.expiresAt?.startsWith("2031-06-01T12:30:00"), `expiresAt ${made.data.expiresAt}`);
+      check(!Number.isNaN(new Date(made.data.createdAt).getTime()), `createdAt ${made.data.createdAt}`);
+      await client().deleteKey(made.data.hash);
+    },
     async "bad options are refused by name"() {
       const empty = await rejects(new ModelGates({ apiKey: "" }).getWorkspace("default"));
       check(empty instanceof InvalidInputError && empty.field === "apiKey", `apiKey: ${empty.field}`);

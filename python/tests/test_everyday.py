@@ -247,3 +247,16 @@ def test_with_raw_response_async(sandbox: Sandbox) -> None:
             assert raw.status_code == 200 and len(raw.parse()) == 1 and raw.request_id
 
     asyncio.run(main())
+
+
+def test_expires_at_takes_an_aware_datetime_and_refuses_a_naive_one(sandbox: Sandbox) -> None:
+    import datetime
+
+    paris = datetime.timezone(datetime.timedelta(hours=2))
+    with client_for(sandbox) as client:
+        created = client.keys.create(name="dated", expires_at=datetime.datetime(2031, 6, 1, 14, 30, tzinfo=paris))
+        assert created.data.expires_at is not None and created.data.expires_at.startswith("2031-06-01T12:30:00")
+        client.keys.delete(created.data.hash)
+        with pytest.raises(modelgates.ValidationError) as caught:
+            client.keys.create(name="naive", expires_at=datetime.datetime(2031, 6, 1, 14, 30))
+        assert caught.value.field == "expires_at" and "time zone" in str(caught.value)

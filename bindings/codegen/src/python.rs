@@ -78,6 +78,10 @@ fn method(out: &mut String, api: &Api, op: &Op, raw: bool) {
             .chain(fields.iter().filter(|f| !f.required));
         for field in ordered {
             let mut t = ty(api, &field.ty, true);
+            // The API names its timestamps `*_at` (RFC 3339 text): an aware datetime is taken too.
+            if field.name.ends_with("_at") && matches!(field.ty, Ty::String) {
+                t = "str | datetime.datetime".to_owned();
+            }
             if field.nullable {
                 t.push_str(" | None");
             }

@@ -56,6 +56,11 @@ fn declaration(out: &mut String, api: &Api, ty_: &Type) {
             for field in fields {
                 doc(out, "  ", &field.doc);
                 let mut t = ty(api, &field.ty, ty_.request);
+                // The API names its timestamps `*_at` (RFC 3339 text): a request takes a `Date`
+                // too (JSON.stringify sends its ISO text, in UTC).
+                if ty_.request && field.name.ends_with("_at") && matches!(field.ty, Ty::String) {
+                    t = "string | Date".to_owned();
+                }
                 let optional = if ty_.request {
                     if field.nullable {
                         t.push_str(" | null");

@@ -127,6 +127,9 @@ fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val
         }
         return Ok(Value::Object(object));
     }
+    if let Some(text) = aware_datetime(value, field)? {
+        return Ok(Value::String(text));
+    }
     Err(invalid(
         field,
         format!(
@@ -134,6 +137,35 @@ fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val
             type_name(value)
         ),
     ))
+}
+
+/// A `datetime` with a time zone as RFC 3339 text, which the core's timestamp rule then checks
+/// (and converts to UTC). A naive `datetime` names no instant, so it is refused, as a timestamp
+/// string without an offset is. Not a `datetime`: None.
+fn aware_datetime(value: &Bound<'_, PyAny>, field: &str) -> Result<Option<String>, Error> {
+    let unreadable = || invalid(field, format!("{field}: could not be read"));
+    let datetime = value
+        .py()
+        .import("datetime")
+        .and_then(|module| module.getattr("datetime"))
+        .map_err(|_| unreadable())?;
+    if !value.is_instance(&datetime).unwrap_or(false) {
+        return Ok(None);
+    }
+    let offset = value.call_method0("utcoffset").map_err(|_| unreadable())?;
+    if offset.is_none() {
+        return Err(invalid(
+            field,
+            format!(
+                "{field}: a datetime without a time zone names no instant; give it one (tzinfo=timezone.utc)"
+            ),
+        ));
+    }
+    let text = value
+        .call_method0("isoformat")
+        .and_then(|text| text.extract::<String>())
+        .map_err(|_| unreadable())?;
+    Ok(Some(text))
 }
 
 /// The name of a value's type, for error messages (never the value itself).

@@ -14,6 +14,7 @@ from .pagination import AsyncWalk
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Mapping, Sequence
     from types import TracebackType
     from typing import Literal, TypeVar
@@ -372,7 +373,7 @@ class _AsyncKeysOperations:
         *,
         name: str,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        expires_at: str | None | NotGiven = NOT_GIVEN,
+        expires_at: str | datetime.datetime | None | NotGiven = NOT_GIVEN,
         limit: float | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
@@ -702,7 +703,7 @@ class _AsyncKeysRawOperations:
         *,
         name: str,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        expires_at: str | None | NotGiven = NOT_GIVEN,
+        expires_at: str | datetime.datetime | None | NotGiven = NOT_GIVEN,
         limit: float | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
