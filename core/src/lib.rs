@@ -32,6 +32,7 @@ mod json_path;
 mod log;
 mod paginate;
 mod secret;
+mod timestamp;
 mod validate;
 
 #[cfg(feature = "blocking")]
@@ -59,7 +60,7 @@ pub use api::workspaces::{
 };
 pub use api::{
     Deleted, DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, OperationInfo,
-    Response, StringOrNull,
+    Response, StringOrNull, TimestampOrNull,
 };
 pub use call::{Action, Call, Machine, ResponseInfo};
 pub use client::{CallOptions, Client};
@@ -70,4 +71,5 @@ pub use log::{LogLevel, LogLine};
 pub use paginate::{KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces};
 pub use retry::{Idempotency, RetryPolicy};
 pub use secret::Secret;
+pub use timestamp::{ParseTimestampError, Timestamp, TimestampOutOfRange};
 pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE};

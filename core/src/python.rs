@@ -5,8 +5,10 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyDateTime, PyDict, PyList, PyString};
 use serde_json::Value;
+
+use crate::timestamp::Timestamp;
 
 use crate::api::keys::{ApiKey, CreatedKey, KeyPage};
 use crate::api::workspaces::{Workspace, WorkspacePage};
@@ -47,6 +49,17 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py
     })
 }
 
+/// A timestamp attribute is an aware `datetime` in UTC.
+impl<'py> IntoPyObject<'py> for &Timestamp {
+    type Target = PyDateTime;
+    type Output = Bound<'py, PyDateTime>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyDateTime>> {
+        self.as_offset_date_time().into_pyobject(py)
+    }
+}
+
 /// A value as a Python dict, through its serde form (the API's field names).
 pub(crate) fn to_dict<'py, T: serde::Serialize>(
     py: Python<'py>,
@@ -77,13 +90,21 @@ pub(crate) fn reduce<'py, T: pyo3::PyTypeInfo + serde::Serialize>(
     ))
 }
 
-/// `Name(field=value, ...)`, each value as Python's `repr` shows it. Only for models that hold
-/// no secret.
-pub(crate) fn repr<T: serde::Serialize>(py: Python<'_>, name: &str, value: &T) -> PyResult<String> {
-    let dict = to_dict(py, value)?;
+/// `Name(field=value, ...)`, each field by the `repr` of its attribute (a timestamp shows as
+/// the `datetime` the attribute is). Only for models that hold no secret.
+pub(crate) fn repr<T: serde::Serialize>(
+    object: &Bound<'_, PyAny>,
+    name: &str,
+    value: &T,
+) -> PyResult<String> {
+    let json = serde_json::to_value(value).map_err(|err| PyValueError::new_err(err.to_string()))?;
     let mut parts = Vec::new();
-    for (key, item) in dict.cast::<PyDict>()?.iter() {
-        parts.push(format!("{}={}", key.str()?, item.repr()?));
+    for key in json
+        .as_object()
+        .into_iter()
+        .flat_map(|fields| fields.keys())
+    {
+        parts.push(format!("{key}={}", object.getattr(key.as_str())?.repr()?));
     }
     Ok(format!("{name}({})", parts.join(", ")))
 }
@@ -171,9 +192,10 @@ impl CreatedKey {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let data = Bound::new(py, self.data.clone())?;
         Ok(format!(
             "CreatedKey(data={}, key=[REDACTED])",
-            repr(py, "ApiKey", &self.data)?
+            repr(data.as_any(), "ApiKey", &self.data)?
         ))
     }
 }

@@ -2,9 +2,6 @@
 //! field it refuses, so a caller learns what to fix before anything is sent.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use time::OffsetDateTime;
-use time::UtcOffset;
-use time::format_description::well_known::Rfc3339;
 
 use crate::error::Error;
 
@@ -77,23 +74,6 @@ pub(crate) fn uuid(field: &str, value: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Parses an RFC 3339 timestamp and returns it in UTC (`...Z`). The API rejects other offsets;
-/// an instant with an explicit offset is unambiguous, so it is converted rather than refused.
-/// A timestamp without an offset is ambiguous and refused.
-pub(crate) fn utc_timestamp(field: &str, value: &str) -> Result<String, Error> {
-    let refuse = || {
-        Error::invalid(
-            field,
-            "must be an RFC 3339 timestamp with an offset, e.g. 2029-11-30T23:59:59Z",
-        )
-    };
-    let parsed = OffsetDateTime::parse(value.trim(), &Rfc3339).map_err(|_| refuse())?;
-    parsed
-        .to_offset(UtcOffset::UTC)
-        .format(&Rfc3339)
-        .map_err(|_| refuse())
-}
-
 pub(crate) fn page_size(field: &str, value: u32) -> Result<(), Error> {
     if !(1..=MAX_PAGE_SIZE).contains(&value) {
         return Err(Error::invalid(
@@ -141,26 +121,6 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn timestamps_are_converted_to_utc() {
-        let utc = |s| utc_timestamp("expires_at", s);
-        assert_eq!(utc("2029-11-30T23:59:59Z").unwrap(), "2029-11-30T23:59:59Z");
-        assert_eq!(
-            utc("2029-12-01T01:59:59+02:00").unwrap(),
-            "2029-11-30T23:59:59Z"
-        );
-        assert_eq!(
-            utc("2029-11-30T23:59:59+00:00").unwrap(),
-            "2029-11-30T23:59:59Z"
-        );
-        assert_eq!(
-            utc("2029-11-30T23:59:59.5Z").unwrap(),
-            "2029-11-30T23:59:59.5Z"
-        );
-        assert!(utc("2029-11-30T23:59:59").is_err());
-        assert!(utc("tomorrow").is_err());
     }
 
     #[test]

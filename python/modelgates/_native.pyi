@@ -1,6 +1,7 @@
 # Stubs of the extension module built from bindings/python (pyo3). Checked against the built
 # module by `python -m mypy.stubtest modelgates._native` (just test-py).
 
+import datetime
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, Generic, Literal, TypeVar, final, overload
 
@@ -118,13 +119,13 @@ class ApiKey:
     def byok_usage_monthly(self) -> float:
         """BYOK usage in USD in the current UTC month."""
     @property
-    def created_at(self) -> str:
+    def created_at(self) -> datetime.datetime:
         """ISO 8601 creation time."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | None:
         """ISO 8601 time of the last update."""
     @property
-    def expires_at(self) -> str | None:
+    def expires_at(self) -> datetime.datetime | None:
         """ISO 8601 UTC expiry; null means the key does not expire."""
     @property
     def creator_user_id(self) -> str | None:
@@ -136,12 +137,12 @@ class ApiKey:
     def external_user(self) -> str | None:
         """The partner's end-user identifier used for attribution (list, get, update)."""
     @property
-    def last_used_at(self) -> str | None:
+    def last_used_at(self) -> datetime.datetime | None:
         """ISO 8601 UTC time of the key's most recent use, or null if none was recorded
         (list, get, update).
         """
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -158,7 +159,7 @@ class CreatedKey:
     def key(self) -> str:
         """The key itself. Store it now: the API never shows it again."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -209,7 +210,7 @@ class CurrentApiKey:
     def creator_user_id(self) -> str | None:
         """The member who created the key (organisations) or the user's own id."""
     @property
-    def expires_at(self) -> str | None:
+    def expires_at(self) -> datetime.datetime | None:
         """ISO 8601 UTC expiry; null means the key does not expire."""
     @property
     def workspace_id(self) -> str | None:
@@ -244,7 +245,7 @@ class CurrentApiKey:
     def rate_limit(self) -> RateLimit | None:
         """Legacy rate limit information (deprecated)."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -256,7 +257,7 @@ class Deleted:
     def deleted(self) -> bool:
         """Always true: the item is gone."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -274,7 +275,7 @@ class FreeModelDailyRequests:
     def used(self) -> int:
         """Free-model requests made today."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -305,7 +306,7 @@ class KeyBudget:
     def reset_interval(self) -> str | None:
         """The window the spend is counted over; null for a lifetime budget."""
     @property
-    def resets_at(self) -> str | None:
+    def resets_at(self) -> datetime.datetime | None:
         """ISO 8601 UTC time the window rolls over; null for a lifetime budget."""
     @property
     def scope(self) -> str:
@@ -314,7 +315,7 @@ class KeyBudget:
     def spend_usd(self) -> float:
         """The spend in USD counted against this limit in the current window."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -328,7 +329,7 @@ class KeyPage:
     def data(self) -> list[ApiKey]:
         """The keys on this page."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -349,7 +350,7 @@ class RateLimit:
     def requests(self) -> int:
         """Requests allowed per interval."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -396,16 +397,16 @@ class Workspace:
     def is_observability_io_logging_enabled(self) -> bool:
         """Whether private logging is enabled."""
     @property
-    def created_at(self) -> str:
+    def created_at(self) -> datetime.datetime:
         """ISO 8601 creation time."""
     @property
     def created_by(self) -> str | None:
         """User id of the creator."""
     @property
-    def updated_at(self) -> str | None:
+    def updated_at(self) -> datetime.datetime | None:
         """ISO 8601 time of the last update, if any."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -420,7 +421,7 @@ class WorkspacePage:
     def total_count(self) -> int:
         """How many workspaces there are in all."""
     def to_dict(self) -> dict[str, Any]:
-        """The model as a dict with the API's field names."""
+        """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:
         """The model as JSON text with the API's field names (pickle and `copy` go through it)."""
     def __eq__(self, value: object, /) -> bool: ...

@@ -255,8 +255,36 @@ def test_expires_at_takes_an_aware_datetime_and_refuses_a_naive_one(sandbox: San
     paris = datetime.timezone(datetime.timedelta(hours=2))
     with client_for(sandbox) as client:
         created = client.keys.create(name="dated", expires_at=datetime.datetime(2031, 6, 1, 14, 30, tzinfo=paris))
-        assert created.data.expires_at is not None and created.data.expires_at.startswith("2031-06-01T12:30:00")
+        # The same instant comes back, in UTC.
+        assert created.data.expires_at == datetime.datetime(2031, 6, 1, 12, 30, tzinfo=datetime.timezone.utc)
+        assert created.data.expires_at.utcoffset() == datetime.timedelta(0)
         client.keys.delete(created.data.hash)
         with pytest.raises(modelgates.ValidationError) as caught:
             client.keys.create(name="naive", expires_at=datetime.datetime(2031, 6, 1, 14, 30))
         assert caught.value.field == "expires_at" and "time zone" in str(caught.value)
+
+
+def test_timestamps_are_aware_utc_datetimes(sandbox: Sandbox) -> None:
+    import datetime
+
+    with client_for(sandbox) as client:
+        before = datetime.datetime.now(datetime.timezone.utc)
+        workspace = client.workspaces.create(name="Timed", slug=f"timed-{secrets.token_hex(4)}")
+        try:
+            created_at = workspace.created_at
+            assert isinstance(created_at, datetime.datetime) and created_at.tzinfo is not None
+            assert created_at.utcoffset() == datetime.timedelta(0)
+            # Arithmetic and comparison work as on any aware datetime (the sandbox's clock is ours).
+            assert abs(created_at - before) < datetime.timedelta(minutes=1)
+            key = client.keys.create(name="t", workspace_id=workspace.id, expires_at="2031-06-01T14:30:00.25+02:00")
+            assert key.data.expires_at == datetime.datetime(2031, 6, 1, 12, 30, 0, 250000, tzinfo=datetime.timezone.utc)
+            assert key.data.last_used_at is None
+            # repr shows what the attribute is; to_dict and to_json keep the API's text.
+            assert "created_at=datetime.datetime(" in repr(workspace)
+            assert "expires_at=datetime.datetime(2031, 6, 1, 12, 30, 0, 250000" in repr(key)
+            assert key.data.to_dict()["expires_at"] == "2031-06-01T12:30:00.25Z"
+            assert pickle.loads(pickle.dumps(workspace)).created_at == created_at
+            assert copy.deepcopy(key.data).expires_at == key.data.expires_at
+            client.keys.delete(key.data.hash)
+        finally:
+            client.workspaces.delete(workspace.id)

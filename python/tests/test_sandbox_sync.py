@@ -4,6 +4,7 @@ a truncated body, a timeout). The sandbox's request counts prove how many reques
 
 from __future__ import annotations
 
+import datetime
 import secrets
 import time
 from typing import Any
@@ -71,7 +72,11 @@ def test_the_whole_flow(sandbox: Sandbox) -> None:
         )
         assert key.key.startswith("sk-mg-v1-")
         assert key.data.workspace_id == created.id
-        assert (key.data.limit, key.data.limit_reset, key.data.expires_at) == (25.0, "monthly", "2099-01-01T00:00:00Z")
+        assert (key.data.limit, key.data.limit_reset, key.data.expires_at) == (
+        25.0,
+        "monthly",
+        datetime.datetime(2099, 1, 1, tzinfo=datetime.timezone.utc),
+    )
         assert key.key not in repr(key) and "[REDACTED]" in repr(key)
         assert key.to_dict()["key"] == key.key and key.to_dict()["data"] == key.data.to_dict()
 

@@ -11,6 +11,8 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ty {
     String,
+    /// An instant (`format: date-time`): the core's `Timestamp`, RFC 3339 on the wire.
+    Timestamp,
     Number,
     Integer,
     Boolean,
@@ -289,6 +291,7 @@ fn ty_of(schema: &Value) -> Ty {
         _ => Vec::new(),
     };
     match types.iter().find(|t| **t != "null").copied() {
+        Some("string") if schema["format"] == "date-time" => Ty::Timestamp,
         Some("string") => Ty::String,
         Some("number") => Ty::Number,
         Some("integer") => Ty::Integer,

@@ -11,6 +11,9 @@ use crate::model::{Api, Op, Shape, Ty, Type};
 fn ty(api: &Api, ty: &Ty, request: bool) -> String {
     match ty {
         Ty::String | Ty::Secret => "str".to_owned(),
+        // An aware datetime (a naive one names no instant and is refused); text is taken too.
+        Ty::Timestamp if request => "str | datetime.datetime".to_owned(),
+        Ty::Timestamp => "datetime.datetime".to_owned(),
         Ty::Number => "float".to_owned(),
         Ty::Integer => "int".to_owned(),
         Ty::Boolean => "bool".to_owned(),
@@ -78,10 +81,6 @@ fn method(out: &mut String, api: &Api, op: &Op, raw: bool) {
             .chain(fields.iter().filter(|f| !f.required));
         for field in ordered {
             let mut t = ty(api, &field.ty, true);
-            // The API names its timestamps `*_at` (RFC 3339 text): an aware datetime is taken too.
-            if field.name.ends_with("_at") && matches!(field.ty, Ty::String) {
-                t = "str | datetime.datetime".to_owned();
-            }
             if field.nullable {
                 t.push_str(" | None");
             }
@@ -242,7 +241,7 @@ fn model(out: &mut String, api: &Api, model: &Type) {
         let _ = writeln!(out, "    @property\n    def {}(self) -> {t}:", field.name);
         docstring(out, "        ", &field.doc);
     }
-    out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The model as a dict with the API's field names.\"\"\"\n");
+    out.push_str("    def to_dict(self) -> dict[str, Any]:\n        \"\"\"The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text).\"\"\"\n");
     out.push_str("    def to_json(self) -> str:\n        \"\"\"The model as JSON text with the API's field names (pickle and `copy` go through it).\"\"\"\n");
     out.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
     if let Some(item) = page_item(model, fields) {

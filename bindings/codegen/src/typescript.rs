@@ -32,6 +32,10 @@ fn doc(out: &mut String, indent: &str, text: &str) {
 fn ty(api: &Api, ty: &Ty, request: bool) -> String {
     match ty {
         Ty::String => "string".to_owned(),
+        // Results keep the API's RFC 3339 text; a request takes a `Date` too (sent as its ISO
+        // text, in UTC).
+        Ty::Timestamp if request => "string | Date".to_owned(),
+        Ty::Timestamp => "string".to_owned(),
         Ty::Number | Ty::Integer => "number".to_owned(),
         Ty::Boolean => "boolean".to_owned(),
         Ty::Secret => "Secret".to_owned(),
@@ -56,11 +60,6 @@ fn declaration(out: &mut String, api: &Api, ty_: &Type) {
             for field in fields {
                 doc(out, "  ", &field.doc);
                 let mut t = ty(api, &field.ty, ty_.request);
-                // The API names its timestamps `*_at` (RFC 3339 text): a request takes a `Date`
-                // too (JSON.stringify sends its ISO text, in UTC).
-                if ty_.request && field.name.ends_with("_at") && matches!(field.ty, Ty::String) {
-                    t = "string | Date".to_owned();
-                }
                 let optional = if ty_.request {
                     if field.nullable {
                         t.push_str(" | null");

@@ -19,7 +19,8 @@ macro_rules! model {
         #[cfg(feature = "python")]
         #[pyo3::pymethods]
         impl $name {
-            /// The model as a dict with the API's field names.
+            /// The model as a dict with the API's field names and JSON values (timestamps as RFC 3339
+            /// text, as `to_json` writes them).
             fn to_dict<'py>(
                 &self,
                 py: pyo3::Python<'py>,
@@ -32,8 +33,8 @@ macro_rules! model {
                 crate::python::to_json(self)
             }
 
-            fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
-                crate::python::repr(py, stringify!($name), self)
+            fn __repr__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {
+                crate::python::repr(slf.as_any(), stringify!($name), slf.get())
             }
 
             /// Rebuilds the model from `to_json()`'s text (pickle and `copy` use it).

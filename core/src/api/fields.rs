@@ -8,6 +8,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::keys::LimitReset;
+use crate::timestamp::Timestamp;
 
 macro_rules! or_null {
     ($(#[$doc:meta])* $name:ident($ty:ty)) => {
@@ -85,6 +86,10 @@ or_null!(
 or_null!(
     /// A list of API key ids that may be sent as `null`.
     IdsOrNull(Vec<i64>)
+);
+or_null!(
+    /// An instant that may be sent as `null`.
+    TimestampOrNull(Timestamp)
 );
 or_null!(
     /// A limit reset period that may be sent as `null` (no reset).

@@ -5,10 +5,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Data, Deleted};
-use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull};
+use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::secret::Secret;
+use crate::timestamp::Timestamp;
 use crate::validate;
 
 open_enum! {
@@ -59,11 +60,11 @@ model! {
         /// BYOK usage in USD in the current UTC month.
         pub byok_usage_monthly: f64,
         /// ISO 8601 creation time.
-        pub created_at: String,
+        pub created_at: Timestamp,
         /// ISO 8601 time of the last update.
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
         /// ISO 8601 UTC expiry; null means the key does not expire.
-        pub expires_at: Option<String>,
+        pub expires_at: Option<Timestamp>,
         /// The member who created the key (organisations) or the user's own id.
         pub creator_user_id: Option<String>,
         /// The workspace the key belongs to.
@@ -72,7 +73,7 @@ model! {
         pub external_user: Option<String>,
         /// ISO 8601 UTC time of the key's most recent use, or null if none was recorded
         /// (list, get, update).
-        pub last_used_at: Option<String>,
+        pub last_used_at: Option<Timestamp>,
     }
 }
 
@@ -133,7 +134,7 @@ request! {
             workspace_id: String,
             /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one
             /// without an offset is refused. Null: the key never expires.
-            expires_at: StringOrNull,
+            expires_at: TimestampOrNull,
             /// Spending limit in USD (finite, 0 or more); null for none.
             limit: DoubleOrNull,
             /// When the limit resets; null for never.
@@ -246,7 +247,7 @@ model! {
         /// The window the spend is counted over; null for a lifetime budget.
         pub reset_interval: Option<KeyBudgetResetInterval>,
         /// ISO 8601 UTC time the window rolls over; null for a lifetime budget.
-        pub resets_at: Option<String>,
+        pub resets_at: Option<Timestamp>,
         /// Which layer this is.
         pub scope: KeyBudgetScope,
         /// The spend in USD counted against this limit in the current window.
@@ -310,7 +311,7 @@ model! {
         /// The member who created the key (organisations) or the user's own id.
         pub creator_user_id: Option<String>,
         /// ISO 8601 UTC expiry; null means the key does not expire.
-        pub expires_at: Option<String>,
+        pub expires_at: Option<Timestamp>,
         /// The workspace the key spends in; null when none resolves (its workspace was
         /// deleted).
         pub workspace_id: Option<String>,
@@ -359,13 +360,10 @@ impl Endpoint for CreateKey {
     const OPERATION: Operation = Operation::CreateKey;
 
     fn prepare(self) -> Result<Prepared, Error> {
-        let mut body = self.body;
+        let body = self.body;
         validate::non_empty("name", &body.name)?;
         if let Some(workspace_id) = &body.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
-        }
-        if let Some(StringOrNull::Value(expires_at)) = &mut body.expires_at {
-            *expires_at = validate::utc_timestamp("expires_at", expires_at)?;
         }
         check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
         Prepared::new(Self::OPERATION).body(&body)

@@ -10,7 +10,7 @@ pub mod keys;
 pub mod workspaces;
 
 pub use answers::Deleted;
-pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull};
+pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

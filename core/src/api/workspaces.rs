@@ -6,6 +6,7 @@ use super::answers::{Data, Deleted};
 use super::fields::{IdsOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
+use crate::timestamp::Timestamp;
 use crate::validate;
 
 model! {
@@ -37,11 +38,11 @@ model! {
         /// Whether private logging is enabled.
         pub is_observability_io_logging_enabled: bool,
         /// ISO 8601 creation time.
-        pub created_at: String,
+        pub created_at: Timestamp,
         /// User id of the creator.
         pub created_by: Option<String>,
         /// ISO 8601 time of the last update, if any.
-        pub updated_at: Option<String>,
+        pub updated_at: Option<Timestamp>,
     }
 }
 

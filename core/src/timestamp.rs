@@ -1,0 +1,212 @@
+//! The API's instants (`created_at`, `expires_at`, ...): one type, so every binding hands its
+//! users the language's own time type (Kotlin `Instant`, Swift `Date`, Python an aware
+//! `datetime`) instead of text, and every timestamp is read and written by the same rule.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+/// An instant, always held in UTC. On the wire it is RFC 3339 text (`2029-11-30T23:59:59Z`):
+/// the API refuses other offsets, so text with one is converted (it names the instant plainly),
+/// and text without an offset is refused, since it names no instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(OffsetDateTime);
+
+/// What a timestamp that cannot be read is told.
+const EXPECTED: &str = "must be an RFC 3339 timestamp with an offset, e.g. 2029-11-30T23:59:59Z";
+
+impl Timestamp {
+    /// The instant as `time`'s type, in UTC.
+    pub fn as_offset_date_time(&self) -> OffsetDateTime {
+        self.0
+    }
+
+    /// The instant as seconds (and nanoseconds) since the Unix epoch.
+    pub fn unix_timestamp_nanos(&self) -> i128 {
+        self.0.unix_timestamp_nanos()
+    }
+
+    /// The instant at this many nanoseconds from the Unix epoch; `None` outside the years
+    /// -9999..=9999.
+    pub fn from_unix_timestamp_nanos(nanos: i128) -> Option<Self> {
+        OffsetDateTime::from_unix_timestamp_nanos(nanos)
+            .ok()
+            .map(Self)
+    }
+}
+
+impl From<OffsetDateTime> for Timestamp {
+    fn from(value: OffsetDateTime) -> Self {
+        Self(value.to_offset(UtcOffset::UTC))
+    }
+}
+
+impl From<Timestamp> for OffsetDateTime {
+    fn from(value: Timestamp) -> Self {
+        value.0
+    }
+}
+
+impl TryFrom<SystemTime> for Timestamp {
+    type Error = TimestampOutOfRange;
+
+    fn try_from(value: SystemTime) -> Result<Self, TimestampOutOfRange> {
+        let nanos = match value.duration_since(UNIX_EPOCH) {
+            Ok(after) => i128::try_from(after.as_nanos()).map_err(|_| TimestampOutOfRange)?,
+            Err(before) => {
+                -i128::try_from(before.duration().as_nanos()).map_err(|_| TimestampOutOfRange)?
+            }
+        };
+        Self::from_unix_timestamp_nanos(nanos).ok_or(TimestampOutOfRange)
+    }
+}
+
+impl From<Timestamp> for SystemTime {
+    fn from(value: Timestamp) -> Self {
+        let nanos = value.unix_timestamp_nanos();
+        // Years -9999..=9999 in nanoseconds fit u64 seconds and a Duration either side.
+        let offset = Duration::new(
+            (nanos.unsigned_abs() / 1_000_000_000) as u64,
+            (nanos.unsigned_abs() % 1_000_000_000) as u32,
+        );
+        if nanos >= 0 {
+            UNIX_EPOCH + offset
+        } else {
+            UNIX_EPOCH - offset
+        }
+    }
+}
+
+/// A time outside the years -9999..=9999, which RFC 3339 cannot write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimestampOutOfRange;
+
+impl fmt::Display for TimestampOutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("must be between the years -9999 and 9999")
+    }
+}
+
+impl std::error::Error for TimestampOutOfRange {}
+
+/// Text that is not an RFC 3339 timestamp with an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseTimestampError;
+
+impl fmt::Display for ParseTimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECTED)
+    }
+}
+
+impl std::error::Error for ParseTimestampError {}
+
+impl FromStr for Timestamp {
+    type Err = ParseTimestampError;
+
+    fn from_str(text: &str) -> Result<Self, ParseTimestampError> {
+        OffsetDateTime::parse(text.trim(), &Rfc3339)
+            .map(Self::from)
+            .map_err(|_| ParseTimestampError)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// RFC 3339 in UTC, with as many fractional digits as the instant needs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0.format(&Rfc3339).map_err(|_| fmt::Error)?;
+        f.write_str(&text)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Timestamp {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Timestamp".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "format": "date-time" })
+    }
+}
+
+// Swift and Kotlin see the platform's instant (`Date`, `java.time.Instant`) through uniffi's
+// built-in timestamp.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Timestamp, SystemTime, {
+    lower: |timestamp| SystemTime::from(timestamp),
+    try_lift: |time| Ok(Timestamp::try_from(time)?),
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_read_in_utc_and_written_back() {
+        let read = |s: &str| s.parse::<Timestamp>().map(|t| t.to_string());
+        assert_eq!(
+            read("2029-11-30T23:59:59Z").unwrap(),
+            "2029-11-30T23:59:59Z"
+        );
+        assert_eq!(
+            read("2029-12-01T01:59:59+02:00").unwrap(),
+            "2029-11-30T23:59:59Z"
+        );
+        assert_eq!(
+            read("2029-11-30T23:59:59+00:00").unwrap(),
+            "2029-11-30T23:59:59Z"
+        );
+        assert_eq!(
+            read("2029-11-30T23:59:59.5Z").unwrap(),
+            "2029-11-30T23:59:59.5Z"
+        );
+        assert_eq!(
+            read("2025-04-29T23:59:12.481Z").unwrap(),
+            "2025-04-29T23:59:12.481Z"
+        );
+        assert_eq!(read("2029-11-30T23:59:59"), Err(ParseTimestampError));
+        assert_eq!(read("tomorrow"), Err(ParseTimestampError));
+    }
+
+    #[test]
+    fn system_time_round_trips_either_side_of_the_epoch() {
+        for text in ["2029-11-30T23:59:59.123456789Z", "1969-07-20T20:17:40.5Z"] {
+            let timestamp: Timestamp = text.parse().unwrap();
+            let system = SystemTime::from(timestamp);
+            assert_eq!(Timestamp::try_from(system).unwrap(), timestamp, "{text}");
+        }
+    }
+
+    #[test]
+    fn serde_reads_and_writes_the_text() {
+        let timestamp: Timestamp = serde_json::from_str("\"2029-12-01T01:59:59+02:00\"").unwrap();
+        assert_eq!(
+            serde_json::to_string(&timestamp).unwrap(),
+            "\"2029-11-30T23:59:59Z\""
+        );
+        let error = serde_json::from_str::<Timestamp>("\"2029-11-30\"").unwrap_err();
+        assert!(error.to_string().contains(EXPECTED), "{error}");
+    }
+}
