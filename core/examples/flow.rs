@@ -13,7 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use modelgates_core::blocking::BlockingClient;
 use modelgates_core::{
     Config, CreateKeyRequest, CreateWorkspaceRequest, DeleteWorkspaceRequest, Error, LimitReset,
-    ListKeysRequest, ListWorkspacesRequest, UpdateKeyRequest, UpdateWorkspaceRequest,
+    ListKeysRequest, ListWorkspacesRequest, Timestamp, UpdateKeyRequest, UpdateWorkspaceRequest,
 };
 
 fn main() -> ExitCode {
@@ -84,7 +84,9 @@ fn run() -> Result<(), Error> {
     key_request.workspace_id = Some(workspace.id.clone());
     key_request.limit = Some(25.0.into());
     key_request.limit_reset = Some(LimitReset::Weekly.into());
-    key_request.expires_at = Some("2030-01-01T00:00:00+01:00".into());
+    // Any RFC 3339 offset; the core sends it in UTC, as the API requires.
+    let expires_at: Timestamp = "2030-01-01T00:00:00+01:00".parse().expect("RFC 3339");
+    key_request.expires_at = Some(expires_at.into());
     let created = client.create_key(key_request)?;
     println!(
         "5. created key {:?} ({}), limit ${} {}, expires {}",
@@ -96,7 +98,10 @@ fn run() -> Result<(), Error> {
             .limit_reset
             .as_ref()
             .map_or("never", |r| r.as_str()),
-        created.data.expires_at.as_deref().unwrap_or("never"),
+        created
+            .data
+            .expires_at
+            .map_or("never".to_owned(), |t| t.to_string()),
     );
     println!(
         "   secret (shown once, masked here): {}",

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use modelgates_core::{
     Action, Client, Config, CreateKeyRequest, CreateWorkspaceRequest, Error, HttpResponse,
-    LimitReset, RetryPolicy, UpdateWorkspaceRequest,
+    LimitReset, RetryPolicy, Timestamp, UpdateWorkspaceRequest,
 };
 use proptest::prelude::*;
 
@@ -116,7 +116,7 @@ fn update_workspace() -> impl Strategy<Value = UpdateWorkspaceRequest> {
         )
 }
 
-fn utc_timestamp() -> impl Strategy<Value = String> {
+fn utc_timestamp() -> impl Strategy<Value = Timestamp> {
     (
         2026u32..2100,
         1u32..=12,
@@ -125,7 +125,11 @@ fn utc_timestamp() -> impl Strategy<Value = String> {
         0u32..60,
         0u32..60,
     )
-        .prop_map(|(y, mo, d, h, mi, s)| format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"))
+        .prop_map(|(y, mo, d, h, mi, s)| {
+            format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+                .parse()
+                .unwrap()
+        })
 }
 
 fn create_key() -> impl Strategy<Value = CreateKeyRequest> {

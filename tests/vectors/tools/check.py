@@ -429,7 +429,9 @@ def parse_rfc3339(s):
 
 
 def to_utc_z(s):
+    """The instant in UTC as the core writes it: trailing zeros of a fraction dropped."""
     t, frac = parse_rfc3339(s)
+    frac = frac.rstrip("0").rstrip(".")
     return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
 
 
@@ -649,6 +651,7 @@ def is_i64(v):
 
 TYPE_OK = {
     "str": lambda v: isinstance(v, str),
+    "time": lambda v: parse_rfc3339(v) is not None,
     "num": is_num,
     "int": is_i64,
     "bool": lambda v: isinstance(v, bool),
@@ -675,7 +678,8 @@ def decode_value(val, t, what):
         return [decode_object(x, t[9:], f"{what}[{n}]") for n, x in enumerate(val)]
     if not TYPE_OK[t](val):
         raise DecodeFailure(f"{what} has the wrong type")
-    return val
+    # An instant is read in UTC, whatever offset it was written with.
+    return to_utc_z(val) if t == "time" else val
 
 
 def decode_object(obj, schema_name, what):

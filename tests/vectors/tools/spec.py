@@ -130,13 +130,21 @@ def _model_type(prop):
         if item.startswith("obj:"):
             return "obj_list:" + item[4:], nullable
         return {"int": "int_list", "num": "num_list", "bool": "bool_list"}.get(item, "str_list"), nullable
+    if kind == "string" and is_timestamp(prop):
+        return "time", nullable
     model = {"string": "str", "number": "num", "integer": "int", "boolean": "bool"}.get(kind)
     return model or "str", nullable
 
 
+def is_timestamp(prop):
+    """An instant: `format: date-time`, or a string the contract calls an "ISO 8601 timestamp"
+    (created_at and updated_at carry no format, only those words)."""
+    return prop.get("format") == "date-time" or "ISO 8601 timestamp" in prop.get("description", "")
+
+
 def fields(schema_name):
     """Each property of a schema (`allOf` merged): (model type, nullable), and the required
-    ones. The model's types: `str`, `num` (any finite number), `int` (a whole number), `bool`,
+    ones. The model's types: `str`, `time` (an RFC 3339 instant), `num` (any finite number), `int` (a whole number), `bool`,
     `int_list`, `num_list`, `bool_list`, `str_list`, `obj:<Schema>` (an object of that
     schema) and `obj_list:<Schema>` (a list of them). An enum is `str` (unknown values are kept)."""
     schema = _flatten(schemas()[schema_name])
