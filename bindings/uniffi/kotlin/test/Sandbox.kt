@@ -6,6 +6,8 @@ import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpResponse.BodyHandlers
 import java.time.Duration
+import java.time.Instant
+import java.time.OffsetDateTime
 import java.util.UUID
 import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CancellationException
@@ -156,6 +158,21 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(secret.startsWith("sk-mg-v1-")) { "the key secret has an unexpected form" }
             check(key.data().workspaceId == created.id && key.data().limitReset == LimitReset.Monthly) { "key data ${key.data()}" }
             check(!key.toString().contains(secret) && key.toString().contains("[REDACTED]")) { "CreatedKey.toString shows the secret" }
+        }
+    }
+
+    h.test("sandbox: timestamps are java.time.Instant, in and out") {
+        runBlocking {
+            val before = Instant.now()
+            val ws = client.createWorkspace(CreateWorkspaceRequest(name = "Kotlin time", slug = s.slug()))
+            val createdAt: Instant = ws.createdAt
+            check(Duration.between(before, createdAt).abs() < Duration.ofMinutes(1)) { "createdAt $createdAt, now $before" }
+            val expiry = OffsetDateTime.parse("2031-06-01T14:30:00.25+02:00").toInstant()
+            val key = client.createKey(CreateKeyRequest(name = "kt dated", workspaceId = ws.id, expiresAt = TimestampOrNull.Value(expiry)))
+            check(key.data().expiresAt == expiry) { "expiresAt ${key.data().expiresAt}, sent $expiry" }
+            check(key.data().expiresAt.toString() == "2031-06-01T12:30:00.250Z") { "expiresAt ${key.data().expiresAt}" }
+            client.deleteKey(key.data().hash)
+            client.deleteWorkspace(ws.id, DeleteWorkspaceRequest())
         }
     }
 

@@ -4,6 +4,8 @@ import ai.modelgates.sdk.*
 import ai.modelgates.sdk.core.*
 import java.io.File
 import java.time.Duration
+import java.time.Instant
+import java.time.OffsetDateTime
 import kotlin.reflect.KClass
 import kotlin.reflect.KParameter
 import kotlin.reflect.KType
@@ -162,6 +164,8 @@ private fun valueOf(value: Any?, type: KType, name: String, whole: Any?): Any? {
         Double::class -> inputNumber(value)
         Long::class -> value as? Long
         UInt::class -> uintOf(value)
+        // A timestamp is an Instant: text without an offset names none, so it has no Kotlin value.
+        Instant::class -> (value as? String)?.let { runCatching { OffsetDateTime.parse(it).toInstant() }.getOrNull() }
         List::class -> (value as? List<*>)?.map { valueOf(it, type.arguments[0].type!!, name, whole) }
         else -> error("no conversion to ${kind.simpleName} for `$name`")
     } ?: bad(name, whole)
@@ -290,6 +294,7 @@ fun compareValue(expected: Any?, actual: Any?, path: String) {
             expected.indices.forEach { compareValue(expected[it], (actual as List<*>)[it], "$path[$it]") }
         }
         expected is Number -> check(number(actual) == expected.toDouble()) { "$path: expected $expected, got $actual" }
+        actual is Instant -> check(expected is String && OffsetDateTime.parse(expected).toInstant() == actual) { "$path: expected $expected, got $actual" }
         else -> check(expected == actual) { "$path: expected $expected, got $actual" }
     }
 }
