@@ -55,12 +55,12 @@ pub use api::keys::{
     RateLimit, UpdateKeyRequest,
 };
 pub use api::workspaces::{
-    CreateWorkspaceRequest, DeleteWorkspaceRequest, ListWorkspacesRequest, UpdateWorkspaceRequest,
-    Workspace, WorkspacePage,
+    CreateWorkspaceRequest, DeleteWorkspaceRequest, ListWorkspacesRequest, ProviderSort,
+    UpdateWorkspaceRequest, Workspace, WorkspacePage,
 };
 pub use api::{
     Deleted, DoubleOrNull, Endpoint, IdsOrNull, LimitResetOrNull, Operation, OperationInfo,
-    Response, StringOrNull, TimestampOrNull,
+    ProviderSortOrNull, Response, StringOrNull, TimestampOrNull,
 };
 pub use call::{Action, Call, Machine, ResponseInfo};
 pub use client::{CallOptions, Client};

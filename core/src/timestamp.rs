@@ -187,7 +187,10 @@ mod tests {
             "2025-04-29T23:59:12.481Z"
         );
         // Trailing zeros of a fraction are dropped: one instant, one text.
-        assert_eq!(read("2029-11-30T23:59:59.500Z").unwrap(), "2029-11-30T23:59:59.5Z");
+        assert_eq!(
+            read("2029-11-30T23:59:59.500Z").unwrap(),
+            "2029-11-30T23:59:59.5Z"
+        );
         assert_eq!(read("2029-11-30T23:59:59"), Err(ParseTimestampError));
         assert_eq!(read("tomorrow"), Err(ParseTimestampError));
     }

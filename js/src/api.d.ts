@@ -95,10 +95,10 @@ export interface CreateWorkspaceRequest {
   /** Default text model; null clears it. */
   defaultTextModel?: string | null;
   /**
-   * Default provider sort (`price`, `throughput`, `latency`, `exacto`); null
-   * clears it.
+   * Default provider sort; null clears it. A value this SDK does not know is
+   * sent as given (the API lists its values in prose only).
    */
-  defaultProviderSort?: string | null;
+  defaultProviderSort?: ProviderSort | null;
   /** API key ids to I/O-log; null logs all keys. */
   ioLoggingApiKeyIds?: number[] | null;
   /** Sampling rate for I/O logging, 0.0001 to 1. */
@@ -271,6 +271,12 @@ export interface ListWorkspacesRequest {
   limit?: number;
 }
 
+/**
+ * How a workspace's requests choose among providers by default. The API lists these
+ * values in prose, not as an enum, so any other is kept and sent as given.
+ */
+export type ProviderSort = "price" | "throughput" | "latency" | "exacto";
+
 /** Legacy rate limit information (deprecated by the API; always -1 requests). */
 export interface RateLimit {
   /** The interval. */
@@ -319,10 +325,10 @@ export interface UpdateWorkspaceRequest {
   /** Default text model; null clears it. */
   defaultTextModel?: string | null;
   /**
-   * Default provider sort (`price`, `throughput`, `latency`, `exacto`); null
-   * clears it.
+   * Default provider sort; null clears it. A value this SDK does not know is
+   * sent as given (the API lists its values in prose only).
    */
-  defaultProviderSort?: string | null;
+  defaultProviderSort?: ProviderSort | null;
   /** API key ids to I/O-log; null logs all keys. */
   ioLoggingApiKeyIds?: number[] | null;
   /** Sampling rate for I/O logging, 0.0001 to 1. */
@@ -349,11 +355,8 @@ export interface Workspace {
   defaultImageModel: string | null;
   /** Default text model. */
   defaultTextModel: string | null;
-  /**
-   * Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others
-   * are kept as given).
-   */
-  defaultProviderSort: string | null;
+  /** Default provider sort preference (a value this SDK does not know is kept as given). */
+  defaultProviderSort: ProviderSort | (string & {}) | null;
   /** API key ids whose requests are I/O-logged; null means all keys are logged. */
   ioLoggingApiKeyIds: number[] | null;
   /** Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request). */

@@ -378,9 +378,7 @@ class Workspace:
         """Default text model."""
     @property
     def default_provider_sort(self) -> str | None:
-        """Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others
-        are kept as given).
-        """
+        """Default provider sort preference (a value this SDK does not know is kept as given)."""
     @property
     def io_logging_api_key_ids(self) -> list[int] | None:
         """API key ids whose requests are I/O-logged; null means all keys are logged."""

@@ -13,6 +13,7 @@ import copy
 import json
 import logging
 import os
+import pathlib
 import pickle
 import re
 import secrets
@@ -288,3 +289,49 @@ def test_timestamps_are_aware_utc_datetimes(sandbox: Sandbox) -> None:
             client.keys.delete(key.data.hash)
         finally:
             client.workspaces.delete(workspace.id)
+
+
+def test_provider_sort_is_typed_by_its_documented_values_and_sends_any_other(sandbox: Sandbox) -> None:
+    with client_for(sandbox) as client:
+        slug = f"sort-{secrets.token_hex(4)}"
+        workspace = client.workspaces.create(name="Sorted", slug=slug, default_provider_sort="latency")
+        try:
+            assert workspace.default_provider_sort == "latency"
+            # The API lists its values in prose only: a value this SDK does not know goes through.
+            later = client.workspaces.update(slug, default_provider_sort="carbon")  # type: ignore[arg-type]
+            assert later.default_provider_sort == "carbon"
+            assert client.workspaces.update(slug, default_provider_sort=None).default_provider_sort is None
+        finally:
+            client.workspaces.delete(workspace.id)
+
+
+TYPED_CALLS = """
+import datetime
+import modelgates
+
+client = modelgates.Client(api_key="x")
+client.keys.create(name="n", limit_reset="monthly", expires_at=datetime.datetime.now(datetime.timezone.utc))
+client.workspaces.create(name="n", slug="s", default_provider_sort="price")
+created_at: datetime.datetime = client.workspaces.get("s").created_at
+client.keys.create(name="n", limit_reset="yearly")
+client.workspaces.create(name="n", slug="s", default_provider_sort="carbon")
+text: str = client.workspaces.get("s").created_at
+"""
+
+
+def test_a_type_checker_knows_the_documented_values_and_the_time_types(tmp_path: pathlib.Path) -> None:
+    # mypy --strict over a program with three right uses and three wrong ones: only the wrong
+    # three are reported, each on its own line. (The wheel's own test environments hold pytest
+    # only; the development environment, where CI runs this, has mypy.)
+    pytest.importorskip("mypy")
+    program = tmp_path / "typed_calls.py"
+    program.write_text(TYPED_CALLS)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, str(program)],
+        capture_output=True,
+        text=True,
+    )
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    lines = sorted(int(line.split(":")[1]) for line in errors)
+    assert lines == [9, 10, 11], result.stdout
+    assert '"limit_reset"' in errors[0] and '"default_provider_sort"' in errors[1], errors

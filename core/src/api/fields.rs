@@ -8,6 +8,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::keys::LimitReset;
+use super::workspaces::ProviderSort;
 use crate::timestamp::Timestamp;
 
 macro_rules! or_null {
@@ -90,6 +91,10 @@ or_null!(
 or_null!(
     /// An instant that may be sent as `null`.
     TimestampOrNull(Timestamp)
+);
+or_null!(
+    /// A provider sort that may be sent as `null` (clears it).
+    ProviderSortOrNull(ProviderSort)
 );
 or_null!(
     /// A limit reset period that may be sent as `null` (no reset).

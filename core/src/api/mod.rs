@@ -10,7 +10,9 @@ pub mod keys;
 pub mod workspaces;
 
 pub use answers::Deleted;
-pub use fields::{DoubleOrNull, IdsOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
+pub use fields::{
+    DoubleOrNull, IdsOrNull, LimitResetOrNull, ProviderSortOrNull, StringOrNull, TimestampOrNull,
+};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

@@ -3,11 +3,26 @@
 use serde::Deserialize;
 
 use super::answers::{Data, Deleted};
-use super::fields::{IdsOrNull, StringOrNull};
+use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
 use crate::timestamp::Timestamp;
 use crate::validate;
+
+open_enum! {
+    /// How a workspace's requests choose among providers by default. The API lists these
+    /// values in prose, not as an enum, so any other is kept and sent as given.
+    pub enum ProviderSort {
+        /// By price.
+        Price = "price",
+        /// By throughput.
+        Throughput = "throughput",
+        /// By latency.
+        Latency = "latency",
+        /// `exacto`, as the API names it (the spec says no more).
+        Exacto = "exacto",
+    }
+}
 
 model! {
     /// A workspace as the API returns it.
@@ -24,9 +39,8 @@ model! {
         pub default_image_model: Option<String>,
         /// Default text model.
         pub default_text_model: Option<String>,
-        /// Default provider sort preference (`price`, `throughput`, `latency`, `exacto`; others
-        /// are kept as given).
-        pub default_provider_sort: Option<String>,
+        /// Default provider sort preference (a value this SDK does not know is kept as given).
+        pub default_provider_sort: Option<ProviderSort>,
         /// API key ids whose requests are I/O-logged; null means all keys are logged.
         pub io_logging_api_key_ids: Option<Vec<i64>>,
         /// Share of requests that are I/O-logged, 0.0001 to 1 (1 = every request).
@@ -91,9 +105,9 @@ macro_rules! workspace_request {
                     default_image_model: StringOrNull,
                     /// Default text model; null clears it.
                     default_text_model: StringOrNull,
-                    /// Default provider sort (`price`, `throughput`, `latency`, `exacto`); null
-                    /// clears it.
-                    default_provider_sort: StringOrNull,
+                    /// Default provider sort; null clears it. A value this SDK does not know is
+                    /// sent as given (the API lists its values in prose only).
+                    default_provider_sort: ProviderSortOrNull,
                     /// API key ids to I/O-log; null logs all keys.
                     io_logging_api_key_ids: IdsOrNull,
                     /// Sampling rate for I/O logging, 0.0001 to 1.
@@ -214,7 +228,7 @@ pub struct DeleteWorkspace {
 }
 
 // `default_provider_sort` is not checked: the spec lists its values only in prose and defines
-// no enum, so a value the server learns later must still get through.
+// no enum, so a value the server learns later must still get through (`ProviderSort::Other`).
 fn check_sampling_rate(rate: Option<f64>) -> Result<(), Error> {
     rate.map_or(Ok(()), |rate| {
         validate::sampling_rate("io_logging_sampling_rate", rate)

@@ -206,7 +206,7 @@ class _AsyncWorkspacesOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -224,7 +224,7 @@ class _AsyncWorkspacesOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
@@ -297,7 +297,7 @@ class _AsyncWorkspacesOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -316,7 +316,7 @@ class _AsyncWorkspacesOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
@@ -536,7 +536,7 @@ class _AsyncWorkspacesRawOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -554,7 +554,7 @@ class _AsyncWorkspacesRawOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
@@ -627,7 +627,7 @@ class _AsyncWorkspacesRawOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -646,7 +646,7 @@ class _AsyncWorkspacesRawOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.

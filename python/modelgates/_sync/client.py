@@ -207,7 +207,7 @@ class _WorkspacesOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -225,7 +225,7 @@ class _WorkspacesOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
@@ -298,7 +298,7 @@ class _WorkspacesOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -317,7 +317,7 @@ class _WorkspacesOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
@@ -537,7 +537,7 @@ class _WorkspacesRawOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -555,7 +555,7 @@ class _WorkspacesRawOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
@@ -628,7 +628,7 @@ class _WorkspacesRawOperations:
         description: str | None | NotGiven = NOT_GIVEN,
         default_image_model: str | None | NotGiven = NOT_GIVEN,
         default_text_model: str | None | NotGiven = NOT_GIVEN,
-        default_provider_sort: str | None | NotGiven = NOT_GIVEN,
+        default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
         io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -647,7 +647,7 @@ class _WorkspacesRawOperations:
             description: Description; null clears it.
             default_image_model: Default image model; null clears it.
             default_text_model: Default text model; null clears it.
-            default_provider_sort: Default provider sort (`price`, `throughput`, `latency`, `exacto`); null clears it.
+            default_provider_sort: Default provider sort; null clears it. A value this SDK does not know is sent as given (the API lists its values in prose only).
             io_logging_api_key_ids: API key ids to I/O-log; null logs all keys.
             io_logging_sampling_rate: Sampling rate for I/O logging, 0.0001 to 1.
             is_data_discount_logging_enabled: Whether data discount logging is enabled.

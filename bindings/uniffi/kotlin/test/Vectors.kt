@@ -151,7 +151,7 @@ private fun <T : Any> record(type: KClass<T>, body: Map<String, Any?>): T {
  * (a number for a text, null for a non-null field) is skipped, naming the field and `whole`. */
 private fun valueOf(value: Any?, type: KType, name: String, whole: Any?): Any? {
     val kind = type.classifier as KClass<*>
-    if (kind == LimitReset::class) return (value as? String)?.let(::limitReset) ?: bad(name, whole)
+    if (kind.sealedSubclasses.any { it.simpleName == "Other" }) return (value as? String)?.let { openEnumOf(kind, it) } ?: bad(name, whole)
     if (kind.isSealed) {
         // An XOrNull: null is sent as null, a value as Value(value).
         if (value == null) return kind.sealedSubclasses.first { it.simpleName == "Null" }.objectInstance
@@ -250,11 +250,12 @@ private fun number(value: Any?): Double? = when (value) {
     else -> null
 }
 
-fun limitReset(name: String): LimitReset = when (name) {
-    "daily" -> LimitReset.Daily
-    "weekly" -> LimitReset.Weekly
-    "monthly" -> LimitReset.Monthly
-    else -> LimitReset.Other(name)
+/** An open enum's case for the API's spelling (the inverse of [openEnumValue]): the documented
+ * case whose name it is (`"weekly"` is `Weekly`), else `Other(value)`. */
+fun openEnumOf(kind: KClass<*>, value: String): Any {
+    val known = kind.sealedSubclasses.firstOrNull { it.objectInstance != null && snake(it.simpleName!!).removePrefix("_") == value }
+    if (known != null) return known.objectInstance!!
+    return kind.sealedSubclasses.first { it.simpleName == "Other" }.primaryConstructor!!.call(value)
 }
 
 /** An open enum's value as the API spells it (the core's `open_enum!`: a sealed class with a
