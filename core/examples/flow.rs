@@ -8,7 +8,7 @@
 //! ```
 
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use modelgates_core::blocking::BlockingClient;
 use modelgates_core::{
@@ -84,9 +84,10 @@ fn run() -> Result<(), Error> {
     key_request.workspace_id = Some(workspace.id.clone());
     key_request.limit = Some(25.0.into());
     key_request.limit_reset = Some(LimitReset::Weekly.into());
-    // Any RFC 3339 offset; the core sends it in UTC, as the API requires.
-    let expires_at: Timestamp = "2030-01-01T00:00:00+01:00".parse().expect("RFC 3339");
-    key_request.expires_at = Some(expires_at.into());
+    // A year from now (a `Timestamp` also parses from RFC 3339 text with any offset; it is sent
+    // in UTC, as the API requires).
+    let in_a_year = SystemTime::now() + Duration::from_secs(365 * 24 * 60 * 60);
+    key_request.expires_at = Timestamp::try_from(in_a_year).ok().map(Into::into);
     let created = client.create_key(key_request)?;
     println!(
         "5. created key {:?} ({}), limit ${} {}, expires {}",

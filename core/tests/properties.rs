@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use modelgates_core::{
     Action, Client, Config, CreateKeyRequest, CreateWorkspaceRequest, Error, HttpResponse,
-    LimitReset, RetryPolicy, Timestamp, UpdateWorkspaceRequest,
+    LimitReset, ProviderSort, RetryPolicy, Timestamp, UpdateWorkspaceRequest,
 };
 use proptest::prelude::*;
 
@@ -45,6 +45,11 @@ fn text() -> impl Strategy<Value = String> {
     "\\PC{0,24}"
 }
 
+/// Any text: the documented values and any other are sent as given.
+fn provider_sort() -> impl Strategy<Value = ProviderSort> {
+    text().prop_map(ProviderSort::from)
+}
+
 fn sampling_rate() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0001), Just(1.0), 0.0001f64..=1.0]
 }
@@ -52,7 +57,7 @@ fn sampling_rate() -> impl Strategy<Value = f64> {
 fn create_workspace() -> impl Strategy<Value = CreateWorkspaceRequest> {
     (
         (name(), slug(), nullable(text()), nullable(text())),
-        (nullable(text()), nullable(text())),
+        (nullable(text()), nullable(provider_sort())),
         (
             nullable(proptest::collection::vec(any::<i64>(), 0..4)),
             proptest::option::of(sampling_rate()),
@@ -85,7 +90,7 @@ fn update_workspace() -> impl Strategy<Value = UpdateWorkspaceRequest> {
             nullable(text()),
             nullable(text()),
             nullable(text()),
-            nullable(text()),
+            nullable(provider_sort()),
         ),
         (
             nullable(proptest::collection::vec(any::<i64>(), 0..4)),
