@@ -400,7 +400,10 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(field: impl Into<String>, message: impl AsRef<str>) -> Self {
+    /// An input error: `field` (the API's snake_case name; [`Error::with_field_style`] respells
+    /// it) and what is wrong with it. For a binding that checks a value of its own before the
+    /// core sees it, so the error reads like the core's.
+    pub fn invalid(field: impl Into<String>, message: impl AsRef<str>) -> Self {
         let field = field.into();
         let message = format!("{field}: {}", message.as_ref());
         Error::InvalidInput { field, message }

@@ -34,7 +34,7 @@ pub trait Listing: sealed::Sealed {
     /// The call for the page that starts at `offset`.
     fn page_call(&self, client: &Client, offset: u64) -> Result<Call<Self::Page>, Error>;
     /// A page's items, and `total_count` when the list reports one.
-    fn split(page: Self::Page) -> (Vec<Self::Item>, Option<u64>);
+    fn split(page: Self::Page) -> (Vec<Self::Item>, Option<i64>);
     /// The item's unique id, so that it is yielded once even when the list moves.
     fn id(item: &Self::Item) -> &str;
 }
@@ -67,7 +67,7 @@ impl Listing for Workspaces {
         })
     }
 
-    fn split(page: WorkspacePage) -> (Vec<Workspace>, Option<u64>) {
+    fn split(page: WorkspacePage) -> (Vec<Workspace>, Option<i64>) {
         (page.data, Some(page.total_count))
     }
 
@@ -102,7 +102,7 @@ impl Listing for Keys {
         })
     }
 
-    fn split(page: KeyPage) -> (Vec<ApiKey>, Option<u64>) {
+    fn split(page: KeyPage) -> (Vec<ApiKey>, Option<i64>) {
         (page.data, None)
     }
 
@@ -207,6 +207,20 @@ impl<L: Listing> Pager<L> {
     /// the page cannot be right; the walk then stays where it was.
     fn take_page(&mut self, page: L::Page) -> Result<Vec<L::Item>, Error> {
         let (items, total) = L::split(page);
+        let total = match total.map(u64::try_from) {
+            None => None,
+            Some(Ok(total)) => Some(total),
+            Some(Err(_)) => {
+                return Err(Error::Decode {
+                    status: 200,
+                    message: format!(
+                        "total_count is {}: a count cannot be negative, so the list cannot be \
+                         walked (ask again to retry)",
+                        total.unwrap_or_default()
+                    ),
+                });
+            }
+        };
         let received = items.len() as u64;
         match total {
             Some(total) => {

@@ -379,7 +379,7 @@ export interface Workspace {
 export interface WorkspacePage {
   /** The workspaces on this page. */
   data: Workspace[];
-  /** How many workspaces there are in all. */
+  /** How many workspaces there are in all (a walk refuses a negative one). */
   totalCount: number;
 }
 

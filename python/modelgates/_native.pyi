@@ -417,7 +417,7 @@ class WorkspacePage:
         """The workspaces on this page."""
     @property
     def total_count(self) -> int:
-        """How many workspaces there are in all."""
+        """How many workspaces there are in all (a walk refuses a negative one)."""
     def to_dict(self) -> dict[str, Any]:
         """The model as a dict with the API's field names and JSON values (timestamps as RFC 3339 text)."""
     def to_json(self) -> str:

@@ -65,8 +65,9 @@ model! {
     pub struct WorkspacePage {
         /// The workspaces on this page.
         pub data: Vec<Workspace>,
-        /// How many workspaces there are in all.
-        pub total_count: u64,
+        /// How many workspaces there are in all (a walk refuses a negative one).
+        // Signed, as the other languages read a JSON integer (Kotlin `Long`, Swift `Int64`).
+        pub total_count: i64,
     }
 }
 

@@ -871,7 +871,7 @@ def run_call(op, exchanges, start, want_request, cfg, where):
 
 def run_pager(inp, exchanges, cfg, resumes):
     """The walk: by offsets until total_count; a shrinking total steps back by as much; an empty
-    page before the total is an error; after an error (up to `resumes` times) the same page is
+    page before the total, or a negative total, is an error; after an error (up to `resumes` times) the same page is
     asked for again. Returns (result, index after the walk, the errors resumed after)."""
     page_size = inp.get("page_size", 100)
     offset, seen, items, total_before, i, failures = 0, set(), [], None, 0, []
@@ -881,7 +881,10 @@ def run_pager(inp, exchanges, cfg, resumes):
         if result[0] == "value":
             page = result[1]
             got, total = len(page["data"]), page["total_count"]
-            if got == 0 and offset < total:
+            if total < 0:
+                result = ("error", {"kind": "decode", "status": 200,
+                                    "_own_message": f"total_count is {total}: a count cannot be negative"})
+            elif got == 0 and offset < total:
                 result = ("error", {"kind": "decode", "status": 200, "_own_message":
                                     f"the page at offset {offset} is empty, but total_count says "
                                     f"there are {total} items"})
