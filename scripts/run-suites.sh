@@ -39,6 +39,7 @@ suite release summary release-check
 suite uniffi-rust cargo test-uniffi-rust
 suite kotlin summary test-kotlin
 suite swift summary check-swift
+suite android summary check-android
 
 echo
 python3 scripts/audit.py

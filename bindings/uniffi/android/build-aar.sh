@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the Android AAR: libmodelgates_uniffi.so for arm64-v8a, armeabi-v7a and x86_64 with the
+# NDK (cargo-ndk, profile `mobile`: LTO, one codegen unit, opt-level s, stripped), the Kotlin
+# bindings generated from the host build (the same uniffi metadata; catches widened to
+# Throwable as for the JVM), then Gradle's release AAR and, with `publish`, the local Maven
+# repository (~/.m2).
+#
+# Needs: the Android SDK (ANDROID_HOME) with an NDK (ANDROID_NDK_HOME, r26 or later), JDK 17,
+# and Gradle 8.9+ (`gradle`, or a wrapper made with `gradle wrapper`). None of these exist on the
+# project's CI machines; there `just check-android` checks what can be checked.
+#
+#   bindings/uniffi/android/build-aar.sh [publish]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+android=bindings/uniffi/android
+out=$android/build/generated
+
+: "${ANDROID_NDK_HOME:?set ANDROID_NDK_HOME to an NDK (r26 or later)}"
+rustup target add aarch64-linux-android armv7-linux-androideabi x86_64-linux-android
+command -v cargo-ndk >/dev/null || cargo install --locked cargo-ndk@4.1.2
+
+rm -rf "$out"
+cargo ndk -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$out/jniLibs" build --profile mobile -p modelgates-uniffi
+
+# The bindings come from the library's uniffi metadata, the same on every target: generate them
+# from a host build, as `just generate-uniffi` does for the JVM.
+cargo build --quiet -p modelgates-uniffi
+cargo build --quiet -p modelgates-uniffi --features cli --bin uniffi-bindgen
+target/debug/uniffi-bindgen generate --library target/debug/libmodelgates_uniffi.so --language kotlin --out-dir "$out/uniffi" --no-format
+python3 bindings/uniffi/scripts/catch-throwable.py $(find "$out/uniffi" -name '*.kt')
+
+cd "$android"
+gradle --no-daemon assembleRelease
+ls -l build/outputs/aar/
+if [ "${1:-}" = publish ]; then
+  gradle --no-daemon publishToMavenLocal
+fi
