@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use modelgates_core::{Config, FieldStyle, RetryPolicy};
 
+use crate::cancel::CallCancellation;
 use crate::driver::Driver;
 use crate::driver::Listeners;
 use crate::error::ModelGatesError;
@@ -15,42 +16,60 @@ use crate::pager::{KeyPager, WorkspacePager};
 use crate::timer::{RetryTimer, SystemRetryTimer};
 use crate::transport::{HttpHeader, HttpTransport};
 
-/// How failed attempts are retried (see [`default_retry_settings`]).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+/// How failed attempts are retried. A field left null is the SDK's default (see
+/// [`default_retry_settings`]), so `RetrySettings(maxRetries = 5)` changes only that.
+#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
 pub struct RetrySettings {
-    /// Retries after the first attempt; 0 turns retries off.
-    pub max_retries: u32,
+    /// Retries after the first attempt (0 or more); 0 turns retries off.
+    #[uniffi(default)]
+    pub max_retries: Option<i32>,
     /// The first backoff; it doubles on each retry.
-    pub initial_backoff: Duration,
+    #[uniffi(default)]
+    pub initial_backoff: Option<Duration>,
     /// The longest backoff.
-    pub max_backoff: Duration,
+    #[uniffi(default)]
+    pub max_backoff: Option<Duration>,
     /// No retry starts once this much time has passed since the first attempt.
-    pub max_elapsed: Duration,
+    #[uniffi(default)]
+    pub max_elapsed: Option<Duration>,
     /// The share of each backoff taken off at random (0 to 1), so clients spread out.
-    pub jitter: f64,
+    #[uniffi(default)]
+    pub jitter: Option<f64>,
 }
 
 impl From<RetryPolicy> for RetrySettings {
     fn from(p: RetryPolicy) -> Self {
         RetrySettings {
-            max_retries: p.max_retries,
-            initial_backoff: p.initial_backoff,
-            max_backoff: p.max_backoff,
-            max_elapsed: p.max_elapsed,
-            jitter: p.jitter,
+            max_retries: Some(i32::try_from(p.max_retries).unwrap_or(i32::MAX)),
+            initial_backoff: Some(p.initial_backoff),
+            max_backoff: Some(p.max_backoff),
+            max_elapsed: Some(p.max_elapsed),
+            jitter: Some(p.jitter),
         }
     }
 }
 
-impl From<RetrySettings> for RetryPolicy {
-    fn from(s: RetrySettings) -> Self {
-        RetryPolicy {
-            max_retries: s.max_retries,
-            initial_backoff: s.initial_backoff,
-            max_backoff: s.max_backoff,
-            max_elapsed: s.max_elapsed,
-            jitter: s.jitter,
-        }
+impl RetrySettings {
+    /// The policy these settings make, each field left null taken from `base`; the rest of the
+    /// checks are the core's, when the client is made.
+    fn policy(self, base: &RetryPolicy) -> Result<RetryPolicy, modelgates_core::Error> {
+        let max_retries = match self.max_retries {
+            None => base.max_retries,
+            Some(n) => u32::try_from(n).map_err(|_| {
+                modelgates_core::Error::invalid(
+                    "retry.max_retries",
+                    format!("must be 0 or more (got {n})"),
+                )
+                .with_field_style(FieldStyle::Camel)
+            })?,
+        };
+        Ok(RetryPolicy {
+            max_retries,
+            initial_backoff: self.initial_backoff.unwrap_or(base.initial_backoff),
+            max_backoff: self.max_backoff.unwrap_or(base.max_backoff),
+            max_elapsed: self.max_elapsed.unwrap_or(base.max_elapsed),
+            jitter: self.jitter.unwrap_or(base.jitter),
+        })
     }
 }
 
@@ -140,7 +159,7 @@ pub struct CallOptions {
     /// How long one attempt may take.
     #[uniffi(default)]
     pub timeout: Option<Duration>,
-    /// Retry settings.
+    /// Retry settings (a field left null keeps the client's).
     #[uniffi(default)]
     pub retry: Option<RetrySettings>,
     /// Headers added to the client's (one of the same name replaces it).
@@ -155,7 +174,7 @@ pub struct ModelGatesClient {
     driver: Driver,
 }
 
-fn config(api_key: String, options: ClientOptions) -> Config {
+fn config(api_key: String, options: ClientOptions) -> Result<Config, modelgates_core::Error> {
     let mut config = Config::new(api_key)
         .with_user_agent_suffix(concat!("modelgates-uniffi/", env!("CARGO_PKG_VERSION")))
         // Kotlin and Swift records spell fields in camelCase: so do input errors.
@@ -170,12 +189,12 @@ fn config(api_key: String, options: ClientOptions) -> Config {
         config = config.with_timeout(Some(timeout));
     }
     if let Some(retry) = options.retry {
-        config = config.with_retry(retry.into());
+        config = config.with_retry(retry.policy(&RetryPolicy::default())?);
     }
     for header in options.headers.unwrap_or_default() {
         config = config.with_header(header.name, header.value);
     }
-    config
+    Ok(config)
 }
 
 #[uniffi::export]
@@ -210,7 +229,7 @@ impl ModelGatesClient {
             log: options.log_listener.clone(),
             response: options.response_listener.clone(),
         };
-        let core = modelgates_core::Client::new(config(api_key, options), seed)?;
+        let core = modelgates_core::Client::new(config(api_key, options)?, seed)?;
         Ok(Arc::new(ModelGatesClient {
             core,
             driver: Driver::new(transport, timer, listeners),
@@ -223,7 +242,10 @@ impl ModelGatesClient {
     pub fn with_options(&self, options: CallOptions) -> Result<Arc<Self>, ModelGatesError> {
         let core = self.core.with_options(modelgates_core::CallOptions {
             timeout: options.timeout.map(Some),
-            retry: options.retry.map(Into::into),
+            retry: options
+                .retry
+                .map(|retry| retry.policy(&self.core.config().retry))
+                .transpose()?,
             headers: options
                 .headers
                 .unwrap_or_default()
@@ -235,6 +257,15 @@ impl ModelGatesClient {
             core,
             driver: self.driver.clone(),
         }))
+    }
+
+    /// This client with its calls ended by `cancellation` too (see [`CallCancellation`]); it
+    /// shares everything else. Swift's `client.cancellable { ... }` makes one per task.
+    pub fn with_cancellation(&self, cancellation: Arc<CallCancellation>) -> Arc<Self> {
+        Arc::new(ModelGatesClient {
+            core: self.core.clone(),
+            driver: self.driver.with_cancellation(cancellation),
+        })
     }
 
     /// A pager over every API key of a workspace (`filters`: which keys, from which workspace;

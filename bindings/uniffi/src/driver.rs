@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use modelgates_core::{Action, Machine};
 
+use crate::cancel::CallCancellation;
 use crate::error::{ModelGatesError, TransportError};
 use crate::log::{LogListener, ResponseListener};
 use crate::timer::RetryTimer;
@@ -17,6 +18,7 @@ pub(crate) struct Driver {
     transport: Arc<dyn HttpTransport>,
     timer: Arc<dyn RetryTimer>,
     listeners: Listeners,
+    cancellation: Option<Arc<CallCancellation>>,
 }
 
 /// The app's listeners, if it gave any.
@@ -36,6 +38,15 @@ impl Driver {
             transport,
             timer,
             listeners,
+            cancellation: None,
+        }
+    }
+
+    /// The same driver, its calls ended by `cancellation` too.
+    pub(crate) fn with_cancellation(&self, cancellation: Arc<CallCancellation>) -> Self {
+        Driver {
+            cancellation: Some(cancellation),
+            ..self.clone()
         }
     }
 
@@ -57,8 +68,23 @@ impl Driver {
     }
 
     /// The loop every binding writes once: the core decides, the driver sends and sleeps. A
-    /// call runs to its result; a walk runs to its next batch.
+    /// call runs to its result; a walk runs to its next batch. A cancelled [`CallCancellation`]
+    /// ends it at once: the attempt in flight is dropped (uniffi then cancels the foreign
+    /// transport's task) and the call is `Cancelled`; a walk stays where it was.
     pub(crate) async fn run<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
+        let Some(cancellation) = &self.cancellation else {
+            return self.drive(call).await;
+        };
+        tokio::select! {
+            biased;
+            () = cancellation.cancelled() => Err(ModelGatesError::Cancelled {
+                reason: "the call was cancelled through its CallCancellation".to_owned(),
+            }),
+            result = self.drive(call) => result,
+        }
+    }
+
+    async fn drive<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
         loop {
             let action = call.next_action(self.timer.now()?);
             self.log(call);

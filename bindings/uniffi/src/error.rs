@@ -6,7 +6,7 @@ use modelgates_core::Error;
 
 /// Everything that can go wrong in a call (Kotlin: `ModelGatesException`). The variant is the
 /// stable error kind of every ModelGates SDK: `InvalidInput`, `Api`, `Decode`, `Transport`,
-/// `Timeout`, `Internal`.
+/// `Timeout`, `Internal`; and `Cancelled`, for a call ended through a `CallCancellation`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
 pub enum ModelGatesError {
     /// The input was refused before anything was sent; `field` names the offending field.
@@ -55,6 +55,13 @@ pub enum ModelGatesError {
     #[error("request timed out: {reason}")]
     Timeout {
         /// The transport's description.
+        reason: String,
+    },
+    /// The call was ended through its client's `CallCancellation` (Swift: the task was
+    /// cancelled); it may have reached the server.
+    #[error("cancelled: {reason}")]
+    Cancelled {
+        /// What ended it.
         reason: String,
     },
     /// The SDK was driven wrongly, or a foreign timer failed; never caused by user input.

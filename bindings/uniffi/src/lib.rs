@@ -10,6 +10,7 @@
 // The error enum crosses the FFI by value with all its fields; boxing it is not an option there.
 #![allow(clippy::result_large_err)]
 
+mod cancel;
 mod client;
 mod driver;
 mod error;
@@ -18,6 +19,7 @@ mod pager;
 mod timer;
 mod transport;
 
+pub use cancel::CallCancellation;
 pub use client::{
     CallOptions, ClientOptions, ModelGatesClient, OperationName, RetrySettings,
     default_retry_settings, operations,

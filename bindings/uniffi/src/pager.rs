@@ -2,10 +2,21 @@
 //! objects cannot be generic, so `pager!` writes one per list.
 
 use modelgates_core as core;
+use std::sync::Mutex as StdMutex;
+
 use tokio::sync::Mutex;
 
 use crate::driver::Driver;
 use crate::error::ModelGatesError;
+
+/// What a pager's plain (not `suspend`/`async`) accessors read, so they never wait for a page
+/// in flight: updated after each page and by `stop`.
+#[derive(Debug, Default)]
+struct Progress {
+    finished: bool,
+    total_count: Option<u64>,
+    stop_requested: bool,
+}
 
 macro_rules! pager {
     ($(#[$doc:meta])* $name:ident, $core:ty, $item:ty) => {
@@ -20,6 +31,7 @@ macro_rules! pager {
             // the same offset.
             pager: Mutex<$core>,
             driver: Driver,
+            progress: StdMutex<Progress>,
         }
 
         impl $name {
@@ -27,7 +39,13 @@ macro_rules! pager {
                 $name {
                     pager: Mutex::new(pager),
                     driver,
+                    progress: StdMutex::new(Progress::default()),
                 }
+            }
+
+            fn progress(&self) -> std::sync::MutexGuard<'_, Progress> {
+                // Only plain fields behind it: a panic elsewhere cannot leave them half-written.
+                self.progress.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
             }
         }
 
@@ -37,22 +55,36 @@ macro_rules! pager {
             /// walk is over.
             pub async fn next_page(&self) -> Result<Option<Vec<$item>>, ModelGatesError> {
                 let mut pager = self.pager.lock().await;
-                self.driver.run(&mut *pager).await
+                if self.progress().stop_requested {
+                    pager.stop();
+                }
+                let result = self.driver.run(&mut *pager).await;
+                let mut progress = self.progress();
+                progress.finished = pager.is_finished();
+                progress.total_count = pager.total_count();
+                result
             }
 
-            /// Ends the walk early: `next_page` gives null from now on.
-            pub async fn stop(&self) {
-                self.pager.lock().await.stop();
+            /// Ends the walk early: `next_page` gives null from now on (a page already in flight
+            /// still arrives). Never waits.
+            pub fn stop(&self) {
+                let mut progress = self.progress();
+                progress.stop_requested = true;
+                progress.finished = true;
             }
 
-            /// Whether the walk is over.
-            pub async fn is_finished(&self) -> bool {
-                self.pager.lock().await.is_finished()
+            /// Whether the walk is over. Never waits for a page in flight.
+            pub fn is_finished(&self) -> bool {
+                self.progress().finished
             }
 
-            /// `total_count` as the last page reported it (lists that report one).
-            pub async fn total_count(&self) -> Option<u64> {
-                self.pager.lock().await.total_count()
+            /// `total_count` as the last page reported it (lists that report one). Never waits
+            /// for a page in flight.
+            pub fn total_count(&self) -> Option<i64> {
+                // A walk only ever holds a total it could read as a count (0 or more).
+                self.progress()
+                    .total_count
+                    .map(|total| i64::try_from(total).unwrap_or(i64::MAX))
             }
         }
     };

@@ -30,7 +30,7 @@ USED_BY_TRANSPORT = [
     "public protocol HttpTransport: AnyObject, Sendable { func send(request: HttpRequest) async throws -> HttpResponse }",
     "case Connect( reason: String ) case Timeout( reason: String ) case Io( reason: String )",
     "public init( status: UInt16, headers: [HttpHeader], body: Data)",
-    "public struct HttpHeader: Equatable, Hashable { public var name: String public var value: String",
+    "public struct HttpHeader: Equatable, Hashable, Codable { public let name: String public let value: String",
     "open func header(name: String) -> String?",
     "open func headerNames() -> [String]",
     "open func timeout() -> TimeInterval?",

@@ -19,7 +19,11 @@ class Harness {
 
     class Skip(reason: String) : Exception(reason)
 
-    fun test(name: String, body: () -> Unit) {
+    /** Put before each case's name while a suite runs again (with another transport). */
+    var prefix = ""
+
+    fun test(title: String, body: () -> Unit) {
+        val name = prefix + title
         try {
             body()
             passed++
@@ -67,11 +71,10 @@ fun <T> bounded(seconds: Long, body: () -> T): T {
 }
 
 /**
- * The checks a fake transport makes while the SDK waits on it. A failed check must not leave
- * `send` as an `AssertionError`: that is a `java.lang.Error`, which uniffi's generated glue
- * does not catch, so the Rust future would never complete and the case would hang. The first
- * problem is kept for the test to report, and `send` throws a `TransportException` instead,
- * which the SDK maps like any transport failure, so the call ends.
+ * The checks a fake transport makes while the SDK waits on it. The first problem is kept for
+ * the test to report (the call itself may retry or turn it into another error), and `send`
+ * throws a `TransportException` instead, which the SDK maps like any transport failure, so
+ * the call ends.
  */
 class TransportChecks {
     @Volatile var problem: String? = null

@@ -43,7 +43,7 @@ fun leakScanTests(h: Harness, s: Sandbox, apiKey: String) {
         outputs += client.toString()
 
         val quick = RetrySettings(
-            maxRetries = 1u, initialBackoff = Duration.ofMillis(5), maxBackoff = Duration.ofMillis(20),
+            maxRetries = 1, initialBackoff = Duration.ofMillis(5), maxBackoff = Duration.ofMillis(20),
             maxElapsed = Duration.ofSeconds(5), jitter = 0.0,
         )
         val attempts: List<suspend () -> Any?> = listOf(

@@ -1,5 +1,7 @@
 package ai.modelgates.sdk.test
 
+import ai.modelgates.sdk.JavaHttpTransport
+import ai.modelgates.sdk.OkHttpTransport
 import java.io.File
 import kotlin.system.exitProcess
 
@@ -23,9 +25,18 @@ fun main(args: Array<String>) {
     if (baseUrl == null || apiKey == null) {
         harness.test("sandbox tests") { throw AssertionError("MODELGATES_BASE_URL / MODELGATES_API_KEY not set") }
     } else {
-        val sandbox = Sandbox(baseUrl, apiKey, System.getenv("MODELGATES_DIRECT_BASE_URL") ?: baseUrl)
+        val direct = System.getenv("MODELGATES_DIRECT_BASE_URL") ?: baseUrl
+        // Every sandbox case once per shipped transport: java.net.http (the JVM default) and
+        // OkHttp (Android's).
+        val sandbox = Sandbox(baseUrl, apiKey, direct) { JavaHttpTransport() }
         sandboxTests(harness, sandbox, apiKey)
+        javaHttpTransportTests(harness, sandbox)
         leakScanTests(harness, sandbox, apiKey)
+        harness.prefix = "[OkHttp] "
+        val okHttp = Sandbox(baseUrl, apiKey, direct) { OkHttpTransport() }
+        sandboxTests(harness, okHttp, apiKey)
+        okHttpTransportTests(harness, okHttp)
+        harness.prefix = ""
     }
     exitProcess(harness.finish())
 }

@@ -9,6 +9,7 @@ import java.time.Duration
 import java.time.Instant
 import java.time.OffsetDateTime
 import java.util.UUID
+import okhttp3.OkHttpClient
 import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
@@ -17,6 +18,8 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.awaitCancellation
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
@@ -28,7 +31,13 @@ import kotlinx.coroutines.withTimeoutOrNull
 // `directBaseUrl` is the sandbox itself when `baseUrl` is Prism's validating proxy in front of
 // it (scripts/with-prism.sh): request counts, and the faults that break HTTP or the spec on
 // purpose (drop, truncate, an HTML body), go straight to the sandbox.
-class Sandbox(private val baseUrl: String, private val apiKey: String, private val directBaseUrl: String = baseUrl) {
+class Sandbox(
+    private val baseUrl: String,
+    private val apiKey: String,
+    private val directBaseUrl: String = baseUrl,
+    /** The transport every client of these tests sends through (the suite runs once per shipped transport). */
+    val transport: () -> HttpTransport = { JavaHttpTransport() },
+) {
     private val origin = directBaseUrl.removeSuffix("/").removeSuffix("/api/v1")
     private val http = HttpClient.newHttpClient()
 
@@ -37,7 +46,7 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
         retry: RetrySettings? = null,
         timeout: Duration? = null,
         key: String = apiKey,
-        transport: HttpTransport = JavaHttpTransport(),
+        transport: HttpTransport = this.transport(),
         logListener: LogListener? = null,
         responseListener: ResponseListener? = null,
     ): ModelGatesClient = ModelGatesClient(
@@ -65,11 +74,11 @@ class Sandbox(private val baseUrl: String, private val apiKey: String, private v
 }
 
 private val fastRetry = RetrySettings(
-    maxRetries = 2u, initialBackoff = Duration.ofMillis(50), maxBackoff = Duration.ofMillis(200),
+    maxRetries = 2, initialBackoff = Duration.ofMillis(50), maxBackoff = Duration.ofMillis(200),
     maxElapsed = Duration.ofSeconds(10), jitter = 0.25,
 )
 
-private val noRetry = fastRetry.copy(maxRetries = 0u)
+private val noRetry = fastRetry.copy(maxRetries = 0)
 
 private fun msSince(started: Long) = (System.nanoTime() - started) / 1_000_000
 
@@ -147,17 +156,36 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             val updated = client.updateWorkspace(created.id, UpdateWorkspaceRequest(description = StringOrNull.Null, ioLoggingSamplingRate = 0.5))
             check(updated.description == null && updated.ioLoggingSamplingRate == 0.5 && updated.updatedAt != null) { "updated $updated" }
             val page = client.listWorkspaces(ListWorkspacesRequest(offset = 0u, limit = 1u))
-            check(page.data.size == 1 && page.totalCount >= 2uL) { "page $page" }
+            check(page.data.size == 1 && page.totalCount >= 2L) { "page $page" }
             val pager = client.workspacePager(2)
             val all = ArrayList<Workspace>()
             while (true) all.addAll(pager.nextPage() ?: break)
-            check(all.size.toULong() == page.totalCount && all.any { it.id == created.id }) { "pager gave ${all.size} of ${page.totalCount}" }
+            check(all.size.toLong() == page.totalCount && all.any { it.id == created.id }) { "pager gave ${all.size} of ${page.totalCount}" }
             check(pager.isFinished()) { "the walk is not over" }
             val key = client.createKey(CreateKeyRequest(name = "kt key", workspaceId = created.id, limit = DoubleOrNull.Value(5.0), limitReset = LimitResetOrNull.Value(LimitReset.Monthly)))
             val secret = key.revealKey()
             check(secret.startsWith("sk-mg-v1-")) { "the key secret has an unexpected form" }
             check(key.data().workspaceId == created.id && key.data().limitReset == LimitReset.Monthly) { "key data ${key.data()}" }
             check(!key.toString().contains(secret) && key.toString().contains("[REDACTED]")) { "CreatedKey.toString shows the secret" }
+        }
+    }
+
+    h.test("sandbox: the walks as Flows: each item once, take() stops early, a failed page throws from collect") {
+        runBlocking {
+            val ws = client.createWorkspace(CreateWorkspaceRequest(name = "Kotlin flow", slug = s.slug()))
+            repeat(3) { client.createKey(CreateKeyRequest(name = "kt flow $it", workspaceId = ws.id)) }
+            val all = client.workspaces(pageSize = 2).toList()
+            val total = client.listWorkspaces(ListWorkspacesRequest(offset = 0u, limit = 1u)).totalCount
+            check(all.size.toLong() == total && all.map { it.id }.toSet().size == all.size && all.any { it.id == ws.id }) { "flow gave ${all.size} of $total" }
+            check(client.workspaces(pageSize = 1).take(2).toList().size == 2) { "take(2)" }
+            val keys = client.keys(ListKeysRequest(workspaceId = ws.id)).toList()
+            check(keys.map { it.name }.sorted() == listOf("kt flow 0", "kt flow 1", "kt flow 2")) { "keys ${keys.map { it.name }}" }
+            val label = s.label()
+            val failing = s.client(fault = "status=500;key=$label", retry = noRetry)
+            val e = expectError<ModelGatesException.Api> { runBlocking { failing.workspaces().toList() } }
+            check(e.status == 500) { "status ${e.status}" }
+            keys.forEach { client.deleteKey(it.hash) }
+            client.deleteWorkspace(ws.id, DeleteWorkspaceRequest())
         }
     }
 
@@ -278,7 +306,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     h.test("sandbox: 503 twice on GET is retried, the third attempt succeeds") {
         val label = s.label()
         val page = runBlocking { s.client(fault = "status=503;times=2;key=$label", retry = fastRetry).listWorkspaces(ListWorkspacesRequest()) }
-        check(page.totalCount >= 1uL) { "page $page" }
+        check(page.totalCount >= 1L) { "page $page" }
         check(s.counts(label)["list-workspaces"] == 3L) { "counts ${s.counts(label)}" }
     }
 
@@ -304,6 +332,20 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
         val workspace = runBlocking { s.client(logListener = thrower).getWorkspace("default") }
         check(workspace.slug == "default") { "workspace $workspace" }
+    }
+
+    h.test("RetrySettings: a field left null is the default (or the client's, in withOptions); a negative maxRetries is refused by name") {
+        val defaults = defaultRetrySettings()
+        check(defaults.maxRetries == 2 && defaults.jitter == 0.25 && defaults.initialBackoff == Duration.ofMillis(500)) { "defaults $defaults" }
+        val refused = expectError<ModelGatesException.InvalidInput> { s.client(retry = RetrySettings(maxRetries = -1)) }
+        check(refused.field == "retry.maxRetries" && refused.reason.contains("0 or more")) { "${refused.field}: ${refused.reason}" }
+        val label = s.label()
+        val c = s.client(fault = "status=503;key=$label", retry = fastRetry)
+        // Only maxRetries changes: the client's 50 ms backoff stays (the default's would be 500 ms).
+        val started = System.nanoTime()
+        expectError<ModelGatesException.Api> { runBlocking { c.withOptions(CallOptions(retry = RetrySettings(maxRetries = 1))).getWorkspace("default") } }
+        check(s.counts(label)["get-workspace"] == 2L) { "counts ${s.counts(label)}" }
+        check(msSince(started) < 450) { "took ${msSince(started)} ms: the default backoff was used" }
     }
 
     h.test("sandbox: withOptions changes the settings of some calls only, checked as the client's") {
@@ -350,7 +392,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val getLabel = s.label()
         var sends = 0
         val counting = object : HttpTransport {
-            val inner = JavaHttpTransport()
+            val inner = s.transport()
             override suspend fun send(request: HttpRequest): HttpResponse { sends++; return inner.send(request) }
         }
         expectError<ModelGatesException.Transport> {
@@ -385,7 +427,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val started = System.nanoTime()
         expectError<ModelGatesException.Timeout> {
             runBlocking {
-                s.client(fault = "delay-ms=3000;key=$label", timeout = Duration.ofMillis(300), retry = fastRetry.copy(maxRetries = 0u)).getWorkspace("default")
+                s.client(fault = "delay-ms=3000;key=$label", timeout = Duration.ofMillis(300), retry = fastRetry.copy(maxRetries = 0)).getWorkspace("default")
             }
         }
         val ms = (System.nanoTime() - started) / 1_000_000
@@ -400,7 +442,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     }
 
     h.test("sandbox: cancelling the coroutine cancels the transport's coroutine at once; nothing completes late") {
-        val observed = ObservedTransport(JavaHttpTransport())
+        val observed = ObservedTransport(s.transport())
         runBlocking {
             val started = System.nanoTime()
             val job = launch(Dispatchers.Default) { s.client(fault = "delay-ms=2000", transport = observed).getWorkspace("default") }
@@ -418,7 +460,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
 
     h.test("cancelling the coroutine aborts the HTTP exchange: the server sees the connection close") {
         StallServer(head = "").use { server ->
-            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofSeconds(30), retry = noRetry), JavaHttpTransport())
+            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofSeconds(30), retry = noRetry), s.transport())
             bounded(20) {
                 runBlocking {
                     val job = launch(Dispatchers.Default) { c.getWorkspace("default") }
@@ -428,6 +470,43 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
                 }
             }
             check(server.awaitClientClose(3000)) { "the connection is still open 3 s after the cancel: the exchange was abandoned, not aborted" }
+        }
+    }
+
+    h.test("sandbox: a CallCancellation ends a call in flight at once, and a later one before it sends") {
+        val cancellation = CallCancellation()
+        val slow = s.client(fault = "delay-ms=2000").withCancellation(cancellation)
+        val started = System.nanoTime()
+        val outcome = bounded(20) {
+            runBlocking {
+                val call = async(Dispatchers.Default) { runCatching { slow.getWorkspace("default") } }
+                delay(300)
+                cancellation.cancel()
+                call.await()
+            }
+        }
+        val e = outcome.exceptionOrNull()
+        check(e is ModelGatesException.Cancelled) { "got $outcome" }
+        check(msSince(started) < 1500) { "ended after ${msSince(started)} ms" }
+        check(cancellation.isCancelled()) { "isCancelled" }
+        val label = s.label()
+        expectError<ModelGatesException.Cancelled> { runBlocking { s.client(fault = "delay-ms=1;key=$label").withCancellation(cancellation).getWorkspace("default") } }
+        check((s.counts(label)["get-workspace"] ?: 0L) == 0L) { "sent anyway: ${s.counts(label)}" }
+        // The client it came from is not affected.
+        check(runBlocking { client.getWorkspace("default") }.slug == "default") { "the original client" }
+    }
+
+    h.test("sandbox: a pager's stop, isFinished and totalCount are plain calls, answered while a page is in flight") {
+        val pager = s.client(fault = "delay-ms=1500").workspacePager(1)
+        runBlocking {
+            val page = async(Dispatchers.Default) { pager.nextPage() }
+            delay(300)
+            val asked = System.nanoTime()
+            check(!pager.isFinished() && pager.totalCount() == null) { "before the first page" }
+            pager.stop()
+            check(pager.isFinished() && msSince(asked) < 200) { "stop/isFinished waited ${msSince(asked)} ms" }
+            check(page.await()?.size == 1) { "the page in flight still arrives" }
+            check(pager.nextPage() == null) { "the walk goes on after stop" }
         }
     }
 
@@ -479,7 +558,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     }
 
     h.test("a connection refused is a transport error after retries") {
-        val closed = ModelGatesClient(apiKey, ClientOptions(baseUrl = "http://127.0.0.1:9/api/v1", retry = fastRetry), JavaHttpTransport())
+        val closed = ModelGatesClient(apiKey, ClientOptions(baseUrl = "http://127.0.0.1:9/api/v1", retry = fastRetry), s.transport())
         val e = expectError<ModelGatesException.Transport> { runBlocking { closed.getWorkspace("default") } }
         check(!e.toString().contains(apiKey)) { "the error shows the key" }
     }
@@ -491,7 +570,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             override suspend fun send(request: HttpRequest): HttpResponse = checks.guard {
                 printed = request.toString()
                 check(request.header("authorization") == "Bearer $apiKey") { "authorization header missing" }
-                JavaHttpTransport().send(request)
+                s.transport().send(request)
             }
         }
         bounded(30) { runBlocking { s.client(transport = spy).getWorkspace("default") } }
@@ -527,27 +606,41 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     h.test("a body that stalls after the headers ends as a timeout, and the exchange is aborted") {
         // java.net.http's request timeout stops at the headers; the SDK's own limit covers the body.
         StallServer(head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"data\": ").use { server ->
-            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofMillis(500), retry = noRetry), JavaHttpTransport())
+            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofMillis(500), retry = noRetry), s.transport())
             val started = System.nanoTime()
             expectError<ModelGatesException.Timeout> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
             val ms = msSince(started)
-            check(ms in 2500..4000) { "gave up after $ms ms with a 500 ms timeout (+ the SDK's 2 s grace)" }
+            // java.net.http's own timeout ends at the headers, so the SDK's (2 s later) ends this;
+            // OkHttp's covers the body and ends it itself.
+            check(ms in 450..4000) { "gave up after $ms ms with a 500 ms timeout (+ the SDK's 2 s grace)" }
             check(server.awaitClientClose(3000)) { "the stalled connection was left open" }
         }
     }
 
-    h.test("a transport that lets a java.lang.Error escape still ends, as a timeout") {
-        // uniffi's glue does not catch an Error, so only the SDK's attempt limit ends this call.
+    h.test("a transport that lets a java.lang.Error escape fails the call at once, as a transport error") {
+        // uniffi's own glue catches only kotlin.Exception; the generated code is widened to
+        // Throwable (bindings/uniffi/scripts/catch-throwable.py), so the Error reaches the call.
         val leaking = object : HttpTransport {
             override suspend fun send(request: HttpRequest): HttpResponse = TODO("an app's unfinished transport")
         }
         val started = System.nanoTime()
-        expectError<ModelGatesException.Timeout> {
-            bounded(20) { runBlocking { s.client(transport = leaking, timeout = Duration.ofMillis(400), retry = noRetry).getWorkspace("default") } }
+        val e = expectError<ModelGatesException.Transport> {
+            bounded(20) { runBlocking { s.client(transport = leaking, timeout = Duration.ofSeconds(10), retry = noRetry).getWorkspace("default") } }
         }
-        check(msSince(started) < 3900) { "gave up after ${msSince(started)} ms with a 400 ms timeout (+ the SDK's 2 s grace)" }
+        check(messageOf(e).contains("an app's unfinished transport")) { "message ${messageOf(e)}" }
+        check(msSince(started) < 3000) { "took ${msSince(started)} ms: it waited for the timeout" }
     }
 
+    h.test("a log listener that throws a java.lang.Error changes nothing") {
+        val throwing = object : LogListener {
+            override fun log(line: LogLine): Unit = throw StackOverflowError("a listener bug")
+        }
+        check(runBlocking { s.client(logListener = throwing).getWorkspace("default") }.slug == "default") { "the call failed" }
+    }
+}
+
+/** What only java.net.http's transport does. */
+fun javaHttpTransportTests(h: Harness, s: Sandbox) {
     h.test("JavaHttpTransport refuses an HttpClient that follows redirects") {
         val following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
         val e = runCatching { JavaHttpTransport(following) }.exceptionOrNull()
@@ -563,5 +656,23 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
         check(messageOf(e).contains("NotImplementedError")) { "message ${messageOf(e)}" }
         check(msSince(started) < 3000) { "took ${msSince(started)} ms: it waited for the timeout" }
+    }
+}
+
+/** What only the OkHttp transport does. */
+fun okHttpTransportTests(h: Harness, s: Sandbox) {
+    h.test("OkHttpTransport never follows a redirect, even given a client that does") {
+        val following = OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build()
+        val e = expectError<ModelGatesException.Api> {
+            bounded(20) { runBlocking { s.client(fault = "redirect", transport = OkHttpTransport(following), retry = noRetry).getWorkspace("default") } }
+        }
+        check(e.status == 302 && e.location != null) { "status ${e.status}, location ${e.location}" }
+    }
+
+    h.test("OkHttpTransport shares the given client's interceptors (one OkHttp set-up for the app)") {
+        val seen = java.util.concurrent.atomic.AtomicInteger()
+        val app = OkHttpClient.Builder().addInterceptor { chain -> seen.incrementAndGet(); chain.proceed(chain.request()) }.build()
+        runBlocking { s.client(transport = OkHttpTransport(app)).getWorkspace("default") }
+        check(seen.get() == 1) { "the app's interceptor saw ${seen.get()} requests" }
     }
 }

@@ -306,6 +306,7 @@ fun kindOf(e: ModelGatesException): String = when (e) {
     is ModelGatesException.Decode -> "decode"
     is ModelGatesException.Transport -> "transport"
     is ModelGatesException.Timeout -> "timeout"
+    is ModelGatesException.Cancelled -> "cancelled"
     is ModelGatesException.Internal -> "internal"
 }
 
@@ -315,6 +316,7 @@ fun messageOf(e: ModelGatesException): String = when (e) {
     is ModelGatesException.Decode -> e.reason
     is ModelGatesException.Transport -> e.reason
     is ModelGatesException.Timeout -> e.reason
+    is ModelGatesException.Cancelled -> e.reason
     is ModelGatesException.Internal -> e.reason
 }
 
@@ -338,6 +340,7 @@ fun classOf(e: ModelGatesException): String = when (e) {
     is ModelGatesException.Decode -> "Decode"
     is ModelGatesException.Transport -> "Connection"
     is ModelGatesException.Timeout -> "Timeout"
+    is ModelGatesException.Cancelled -> "Cancelled"
     is ModelGatesException.Internal -> "Internal"
     is ModelGatesException.Api -> when (e.status.toInt()) {
         0, in 300..399 -> "Redirect"
@@ -382,7 +385,7 @@ fun replayVector(text: String) {
     val apiKey = config["api_key"] as String? ?: "mg-vector-management-key"
     val retry = (config["retry"] as Map<String, Any?>?)?.let {
         RetrySettings(
-            maxRetries = (it["max_retries"] as Long).toUInt(),
+            maxRetries = (it["max_retries"] as Long).toInt(),
             initialBackoff = Duration.ofMillis(it["initial_backoff_ms"] as Long),
             maxBackoff = Duration.ofMillis(it["max_backoff_ms"] as Long),
             maxElapsed = Duration.ofMillis(it["max_elapsed_ms"] as Long),

@@ -1,12 +1,21 @@
 import Foundation
 
 /// The default `HttpTransport`, on URLSession with async/await. It only moves bytes and names
-/// the failure; retries and errors are decided by the SDK. Cancelling the calling task cancels
-/// the request.
-public final class URLSessionTransport: HttpTransport, @unchecked Sendable {
+/// the failure; retries and errors are decided by the SDK.
+///
+/// - Its own session by default, from an ephemeral configuration: no cookies, no URL cache and
+///   no credentials shared with the app's `URLSession.shared`.
+/// - It never follows a redirect (the key would go wherever the server points): the 3xx comes
+///   back as it is and the SDK makes it an error.
+/// - Each attempt's timeout bounds the whole exchange, body included (`timeoutInterval` alone
+///   is an idle timeout).
+/// - A TLS or App Transport Security failure is `Connect` (nothing was sent, so a retry is
+///   safe), as are DNS and refused connections.
+public final class URLSessionTransport: HttpTransport {
     private let session: URLSession
 
-    public init(session: URLSession = .shared) {
+    /// `session`: the app's own, to share its configuration; the default is ephemeral.
+    public init(session: URLSession = URLSession(configuration: .ephemeral)) {
         self.session = session
     }
 
@@ -16,44 +25,68 @@ public final class URLSessionTransport: HttpTransport, @unchecked Sendable {
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method()
+        urlRequest.httpShouldHandleCookies = false
         for name in request.headerNames() {
             urlRequest.setValue(request.header(name: name), forHTTPHeaderField: name)
         }
         if let body = request.body() {
             urlRequest.httpBody = Data(body.utf8)
         }
-        if let timeout = request.timeout() {
+        let timeout = request.timeout()
+        if let timeout {
             urlRequest.timeoutInterval = timeout
         }
-        let data: Data
-        let response: URLResponse
-        do {
-            // The SDK never follows a redirect (the key would go wherever the server points):
-            // the delegate hands the 3xx back, and the SDK makes it an error.
-            (data, response) = try await session.data(
-                for: urlRequest,
-                delegate: request.followRedirects() ? nil : RefuseRedirects.shared
-            )
-        } catch let error as URLError {
-            switch error.code {
-            case .timedOut:
-                throw TransportError.Timeout(reason: error.localizedDescription)
-            case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
-                throw TransportError.Connect(reason: error.localizedDescription)
-            default:
-                throw TransportError.Io(reason: error.localizedDescription)
+        let delegate: URLSessionTaskDelegate? = request.followRedirects() ? nil : RefuseRedirects.shared
+        let session = self.session
+        let (data, response) = try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
+            group.addTask {
+                do {
+                    return try await session.data(for: urlRequest, delegate: delegate)
+                } catch let error as URLError {
+                    throw Self.named(error)
+                }
             }
+            if let timeout {
+                group.addTask {
+                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                    throw TransportError.Timeout(reason: "no complete response within \(timeout) s")
+                }
+            }
+            // The first to finish wins; the other is cancelled (URLSession then aborts the task).
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else {
+                throw TransportError.Io(reason: "the exchange ended without an answer")
+            }
+            return first
         }
         guard let http = response as? HTTPURLResponse else {
             throw TransportError.Io(reason: "the answer is not an HTTP response")
         }
         let headers = http.allHeaderFields.map { HttpHeader(name: "\($0.key)", value: "\($0.value)") }
-        return HttpResponse(status: UInt16(http.statusCode), headers: headers, body: data)
+        return HttpResponse(status: UInt16(clamping: http.statusCode), headers: headers, body: data)
+    }
+
+    /// The failure as the SDK's kind: `Connect` only where nothing can have been sent.
+    private static func named(_ error: URLError) -> Error {
+        switch error.code {
+        case .cancelled:
+            return CancellationError()
+        case .timedOut:
+            return TransportError.Timeout(reason: error.localizedDescription)
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+             .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
+             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid,
+             .clientCertificateRejected, .clientCertificateRequired,
+             .appTransportSecurityRequiresSecureConnection:
+            return TransportError.Connect(reason: error.localizedDescription)
+        default:
+            return TransportError.Io(reason: error.localizedDescription)
+        }
     }
 }
 
 /// Refuses every redirect: URLSession then completes the task with the 3xx response itself.
-private final class RefuseRedirects: NSObject, URLSessionTaskDelegate {
+private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
     static let shared = RefuseRedirects()
 
     func urlSession(

@@ -23,10 +23,8 @@ import kotlinx.coroutines.suspendCancellableCoroutine
  * is and the SDK makes it an error.
  * It only moves bytes and names the failure: retries and errors are decided by the SDK.
  *
- * Nothing but a [TransportException] (or the coroutine's own cancellation) leaves [send]:
- * uniffi's generated glue only catches `kotlin.Exception`, so a `java.lang.Error` (an
- * `AssertionError`, `NotImplementedError`, `StackOverflowError`, ...) from the JDK or from an
- * app's own `HttpClient` would leave the call waiting for its attempt timeout. Such a failure
+ * Nothing but a [TransportException] (or the coroutine's own cancellation) leaves [send]: any
+ * other `Throwable` from the JDK or from an app's own `HttpClient`, `java.lang.Error` included,
  * is reported as `Io` (it may have happened after sending, so a POST is not retried).
  */
 class JavaHttpTransport(

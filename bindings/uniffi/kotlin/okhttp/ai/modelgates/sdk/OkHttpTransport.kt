@@ -1,0 +1,73 @@
+package ai.modelgates.sdk
+
+import java.io.InterruptedIOException
+import java.net.ConnectException
+import java.net.NoRouteToHostException
+import java.net.SocketTimeoutException
+import java.net.UnknownHostException
+import javax.net.ssl.SSLException
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.suspendCancellableCoroutine
+import okhttp3.OkHttpClient
+
+/**
+ * An [HttpTransport] on OkHttp (3.12+ or 4.x): the one to use on Android, where java.net.http
+ * does not exist. Pass the app's own client to share its connection pool, dispatcher,
+ * interceptors and certificate pinning; the transport derives one from it that never follows a
+ * redirect and never re-sends a request by itself (the SDK decides both). Each attempt's timeout
+ * covers the whole exchange, body included; cancelling the calling coroutine cancels the OkHttp
+ * call, which closes its socket.
+ *
+ * It only moves bytes and names the failure: retries and errors are decided by the SDK. Nothing
+ * but a [TransportException] (or the coroutine's own cancellation) leaves [send].
+ */
+class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
+    private val client: OkHttpClient = OkHttpCalls.forSdk(client)
+
+    override suspend fun send(request: HttpRequest): HttpResponse =
+        try {
+            exchange(request)
+        } catch (e: TransportException) {
+            throw e
+        } catch (e: CancellationException) {
+            throw e
+        } catch (t: Throwable) {
+            throw TransportException.Io("the transport failed: ${t.javaClass.name}: ${t.message}")
+        }
+
+    private suspend fun exchange(request: HttpRequest): HttpResponse = suspendCancellableCoroutine { continuation ->
+        val headers = request.headerNames().flatMap { name -> request.header(name)?.let { listOf(name, it) } ?: emptyList() }
+        val call = OkHttpCalls.start(
+            client,
+            request.method(),
+            request.url(),
+            headers.toTypedArray(),
+            request.body(),
+            request.timeout()?.toMillis() ?: 0L,
+            object : OkHttpCalls.Listener {
+                override fun onResponse(status: Int, headerNamesAndValues: Array<String>, body: ByteArray) {
+                    val pairs = (headerNamesAndValues.indices step 2).map { HttpHeader(headerNamesAndValues[it], headerNamesAndValues[it + 1]) }
+                    continuation.resume(HttpResponse(status.toUShort(), pairs, body))
+                }
+
+                override fun onFailure(failure: Throwable) {
+                    continuation.resumeWithException(named(failure, request))
+                }
+            },
+        )
+        continuation.invokeOnCancellation { call.cancel() }
+    }
+
+    /** The failure as the SDK's kind: `Connect` only where nothing can have been sent. */
+    private fun named(failure: Throwable, request: HttpRequest): Throwable = when {
+        failure is ConnectException || failure is UnknownHostException || failure is NoRouteToHostException ->
+            TransportException.Connect("${failure.javaClass.simpleName}: ${failure.message}")
+        failure is SocketTimeoutException && failure.message.orEmpty().contains("connect", ignoreCase = true) ->
+            TransportException.Connect("connect timed out: ${failure.message}")
+        failure is SSLException -> TransportException.Connect("TLS failed: ${failure.message}")
+        failure is InterruptedIOException -> TransportException.Timeout("no complete response within ${request.timeout()}: ${failure.message}")
+        else -> TransportException.Io("${failure.javaClass.simpleName}: ${failure.message}")
+    }
+}
