@@ -434,6 +434,14 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(ms < 2500) { "gave up after $ms ms" }
     }
 
+    h.test("sandbox: an error's message is its plain-words reason; the status and request id are fields, not text") {
+        val e = expectError<ModelGatesException.Api> { runBlocking { client.getWorkspace("missing-" + UUID.randomUUID()) } }
+        check(e.status == 404 && e.requestId != null) { "status ${e.status}, request id ${e.requestId}" }
+        check(e.message == e.reason && !e.message!!.contains(e.requestId!!) && !e.message!!.contains("status=")) { "message: ${e.message}" }
+        val bad = expectError<ModelGatesException.InvalidInput> { runBlocking { client.getWorkspace("") } }
+        check(bad.message == bad.reason && bad.message!!.startsWith("id")) { "message: ${bad.message}" }
+    }
+
     h.test("sandbox: a wrong key is a 401 whose error does not show the key") {
         val wrong = "sk-mg-wrong-" + UUID.randomUUID()
         val e = expectError<ModelGatesException.Api> { runBlocking { s.client(key = wrong).getWorkspace("default") } }
