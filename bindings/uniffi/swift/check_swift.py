@@ -35,6 +35,12 @@ USED_BY_TRANSPORT = [
     "open func headerNames() -> [String]",
     "open func timeout() -> TimeInterval?",
     "open func followRedirects() -> Bool",
+    # DefaultTransport.swift, Walks.swift, Cancellation.swift:
+    "public convenience init(apiKey: String, options: ClientOptions, transport: HttpTransport)throws",
+    "open func workspacePager(pageSize: Int32?)throws -> WorkspacePager",
+    "open func keyPager(filters: ListKeysRequest)throws -> KeyPager",
+    "open func withCancellation(cancellation: CallCancellation) -> ModelGatesClient",
+    "case Cancelled( reason: String )",
 ]
 
 

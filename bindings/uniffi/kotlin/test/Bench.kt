@@ -39,6 +39,7 @@ fun main() {
     val jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build()
     val javaRequest = JavaHttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer $apiKey").header("Accept", "application/json").build()
     val javaRaw = measure("java.net.http alone (send, body as bytes)") { jdk.send(javaRequest, BodyHandlers.ofByteArray()).body() }
+    val javaAsync = measure("java.net.http alone, async (sendAsync, join)") { jdk.sendAsync(javaRequest, BodyHandlers.ofByteArray()).join().body() }
     val javaClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), JavaHttpTransport(jdk))
     val sdkRequest = captureRequest()
     val javaTransport = JavaHttpTransport(jdk)
@@ -49,6 +50,7 @@ fun main() {
     val ok = OkHttpClient.Builder().followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false).build()
     val okRequest = Request.Builder().url(url).header("Authorization", "Bearer $apiKey").header("Accept", "application/json").build()
     val okRaw = measure("OkHttp alone (execute, body as bytes)") { OkHttpBench.bytes(ok.newCall(okRequest)) }
+    val okAsync = measure("OkHttp alone, async (enqueue, wait)") { OkHttpBench.bytesAsync(ok.newCall(okRequest)) }
     val okTransport = OkHttpTransport(ok)
     val okAlone = measure("OkHttpTransport.send alone") { runBlocking { okTransport.send(sdkRequest) } }
     val okClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), OkHttpTransport(ok))
@@ -56,6 +58,7 @@ fun main() {
 
     println("SDK / raw: java.net.http %.2fx (transport alone %.2fx), OkHttp %.2fx (transport alone %.2fx)".format(
         javaSdk / javaRaw, javaAlone / javaRaw, okSdk / okRaw, okAlone / okRaw))
+    println("SDK / raw async: java.net.http %.2fx, OkHttp %.2fx".format(javaSdk / javaAsync, okSdk / okAsync))
 
     runBlocking {
         for ((name, client) in listOf("JavaHttpTransport" to javaClient, "OkHttpTransport" to okClient)) {
