@@ -380,9 +380,24 @@ impl<'de> de::Deserializer<'de> for Input<'_> {
         "a whole number from 0 to 4294967295"
     );
     whole_number!(deserialize_u64, visit_u64, u64, "a whole number, 0 or more");
-    whole_number!(deserialize_i8, visit_i8, i8, "a whole number");
-    whole_number!(deserialize_i16, visit_i16, i16, "a whole number");
-    whole_number!(deserialize_i32, visit_i32, i32, "a whole number");
+    whole_number!(
+        deserialize_i8,
+        visit_i8,
+        i8,
+        "a whole number from -128 to 127"
+    );
+    whole_number!(
+        deserialize_i16,
+        visit_i16,
+        i16,
+        "a whole number from -32768 to 32767"
+    );
+    whole_number!(
+        deserialize_i32,
+        visit_i32,
+        i32,
+        "a whole number from -2147483648 to 2147483647"
+    );
     whole_number!(deserialize_i64, visit_i64, i64, "a whole number");
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
@@ -640,10 +655,10 @@ mod tests {
             message(json!({"name": "a", "slug": "a", "is_observability_broadcast_enabled": null})),
             "is_observability_broadcast_enabled: must be true or false, not null"
         );
-        let offset = error_of::<ListWorkspacesRequest>(json!({"offset": -1}));
+        let offset = error_of::<ListWorkspacesRequest>(json!({"offset": 3_000_000_000u64}));
         assert_eq!(
             offset.message(),
-            "offset: must be a whole number from 0 to 4294967295, not -1"
+            "offset: must be a whole number from -2147483648 to 2147483647, not 3000000000"
         );
         assert!(
             message(json!({"name": "a", "slug": "a", "nmae": 1}))

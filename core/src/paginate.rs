@@ -48,7 +48,7 @@ mod sealed {
 /// Every workspace, `page_size` at a time (list-workspaces with `offset` and `limit`).
 #[derive(Debug, Clone)]
 pub struct Workspaces {
-    page_size: u32,
+    page_size: i32,
 }
 
 impl Listing for Workspaces {
@@ -56,7 +56,7 @@ impl Listing for Workspaces {
     type Item = Workspace;
 
     fn page_call(&self, client: &Client, offset: u64) -> Result<Call<WorkspacePage>, Error> {
-        let offset = u32::try_from(offset).map_err(|_| {
+        let offset = i32::try_from(offset).map_err(|_| {
             Error::internal(format!(
                 "the walk reached offset {offset}, past what the API takes"
             ))
@@ -91,7 +91,7 @@ impl Listing for Keys {
     type Item = ApiKey;
 
     fn page_call(&self, client: &Client, offset: u64) -> Result<Call<KeyPage>, Error> {
-        let offset = u32::try_from(offset).map_err(|_| {
+        let offset = i32::try_from(offset).map_err(|_| {
             Error::internal(format!(
                 "the walk reached offset {offset}, past what the API takes"
             ))
@@ -119,7 +119,7 @@ impl KeyPager {
         if let Some(workspace_id) = &filters.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
         }
-        let start = filters.offset.unwrap_or(0);
+        let start = validate::offset("offset", filters.offset.unwrap_or(0))?;
         let mut pager = Pager::with_listing(client, Keys { filters });
         pager.offset = u64::from(start);
         Ok(pager)
@@ -162,7 +162,9 @@ impl WorkspacePager {
 
     pub(crate) fn new(client: Client, page_size: Option<u32>) -> Result<Self, Error> {
         let page_size = page_size.unwrap_or(Self::DEFAULT_PAGE_SIZE);
-        validate::page_size("page_size", page_size)?;
+        validate::page_size("page_size", i64::from(page_size))?;
+        // At most MAX_PAGE_SIZE now, so it fits.
+        let page_size = i32::try_from(page_size).unwrap_or(i32::MAX);
         Ok(Pager::with_listing(client, Workspaces { page_size }))
     }
 }

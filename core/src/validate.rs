@@ -74,14 +74,21 @@ pub(crate) fn uuid(field: &str, value: &str) -> Result<(), Error> {
     Ok(())
 }
 
-pub(crate) fn page_size(field: &str, value: u32) -> Result<(), Error> {
-    if !(1..=MAX_PAGE_SIZE).contains(&value) {
+pub(crate) fn page_size(field: &str, value: i64) -> Result<(), Error> {
+    if !(1..=i64::from(MAX_PAGE_SIZE)).contains(&value) {
         return Err(Error::invalid(
             field,
             format!("must be between 1 and {MAX_PAGE_SIZE} (got {value})"),
         ));
     }
     Ok(())
+}
+
+/// A count of records to skip: 0 or more. (Signed in the request types, as Kotlin's `Int` and
+/// Swift's `Int32` are, so that a caller's negative number is refused by name here.)
+pub(crate) fn offset(field: &str, value: i32) -> Result<u32, Error> {
+    u32::try_from(value)
+        .map_err(|_| Error::invalid(field, format!("must be 0 or more (got {value})")))
 }
 
 /// Percent-encodes a query parameter's value (everything but RFC 3986 "unreserved"), so that

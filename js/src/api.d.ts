@@ -257,7 +257,7 @@ export interface ListKeysRequest {
   includeDisabled?: boolean;
   /** Whether expired keys are listed too (by default they are not). */
   includeExpired?: boolean;
-  /** Keys to skip. */
+  /** Keys to skip (0 or more). */
   offset?: number;
   /** The workspace (UUID) whose keys to list; the default workspace when left out. */
   workspaceId?: string;
@@ -265,7 +265,7 @@ export interface ListKeysRequest {
 
 /** The query of list-workspaces. */
 export interface ListWorkspacesRequest {
-  /** Records to skip. */
+  /** Records to skip (0 or more). */
   offset?: number;
   /** Records to return, 1 to 100. */
   limit?: number;

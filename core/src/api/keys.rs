@@ -156,8 +156,8 @@ request! {
             include_disabled: bool,
             /// Whether expired keys are listed too (by default they are not).
             include_expired: bool,
-            /// Keys to skip.
-            offset: u32,
+            /// Keys to skip (0 or more).
+            offset: i32,
             /// The workspace (UUID) whose keys to list; the default workspace when left out.
             workspace_id: String,
         }
@@ -410,6 +410,9 @@ impl Endpoint for ListKeys {
         let query = self.query;
         if let Some(workspace_id) = &query.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
+        }
+        if let Some(offset) = query.offset {
+            validate::offset("offset", offset)?;
         }
         Ok(Prepared::new(Self::OPERATION)
             .query("include_disabled", query.include_disabled)

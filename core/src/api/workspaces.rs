@@ -169,10 +169,10 @@ request! {
     pub struct ListWorkspacesRequest {
         required {}
         optional {
-            /// Records to skip.
-            offset: u32,
+            /// Records to skip (0 or more).
+            offset: i32,
             /// Records to return, 1 to 100.
-            limit: u32,
+            limit: i32,
         }
     }
 }
@@ -259,8 +259,11 @@ impl Endpoint for ListWorkspaces {
 
     fn prepare(self) -> Result<Prepared, Error> {
         let query = self.query;
+        if let Some(offset) = query.offset {
+            validate::offset("offset", offset)?;
+        }
         if let Some(limit) = query.limit {
-            validate::page_size("limit", limit)?;
+            validate::page_size("limit", i64::from(limit))?;
         }
         Ok(Prepared::new(Self::OPERATION)
             .query("offset", query.offset)

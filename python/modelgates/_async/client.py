@@ -260,7 +260,7 @@ class _AsyncWorkspacesOperations:
         ``GET /workspaces`` (list-workspaces). Arguments left out are not sent; None is sent as null.
 
         Args:
-            offset: Records to skip.
+            offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
@@ -423,7 +423,7 @@ class _AsyncKeysOperations:
         Args:
             include_disabled: Whether disabled keys are listed too (by default they are not).
             include_expired: Whether expired keys are listed too (by default they are not).
-            offset: Keys to skip.
+            offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
@@ -590,7 +590,7 @@ class _AsyncWorkspacesRawOperations:
         ``GET /workspaces`` (list-workspaces). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
 
         Args:
-            offset: Records to skip.
+            offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
@@ -753,7 +753,7 @@ class _AsyncKeysRawOperations:
         Args:
             include_disabled: Whether disabled keys are listed too (by default they are not).
             include_expired: Whether expired keys are listed too (by default they are not).
-            offset: Keys to skip.
+            offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """

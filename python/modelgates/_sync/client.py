@@ -261,7 +261,7 @@ class _WorkspacesOperations:
         ``GET /workspaces`` (list-workspaces). Arguments left out are not sent; None is sent as null.
 
         Args:
-            offset: Records to skip.
+            offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
@@ -424,7 +424,7 @@ class _KeysOperations:
         Args:
             include_disabled: Whether disabled keys are listed too (by default they are not).
             include_expired: Whether expired keys are listed too (by default they are not).
-            offset: Keys to skip.
+            offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
@@ -591,7 +591,7 @@ class _WorkspacesRawOperations:
         ``GET /workspaces`` (list-workspaces). Answers the response's status and headers too; ``parse()`` gives the result. Arguments left out are not sent; None is sent as null.
 
         Args:
-            offset: Records to skip.
+            offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """
@@ -754,7 +754,7 @@ class _KeysRawOperations:
         Args:
             include_disabled: Whether disabled keys are listed too (by default they are not).
             include_expired: Whether expired keys are listed too (by default they are not).
-            offset: Keys to skip.
+            offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
             timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
         """

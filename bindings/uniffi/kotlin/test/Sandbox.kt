@@ -155,7 +155,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(client.getWorkspace(slug).id == created.id) { "get by slug" }
             val updated = client.updateWorkspace(created.id, UpdateWorkspaceRequest(description = StringOrNull.Null, ioLoggingSamplingRate = 0.5))
             check(updated.description == null && updated.ioLoggingSamplingRate == 0.5 && updated.updatedAt != null) { "updated $updated" }
-            val page = client.listWorkspaces(ListWorkspacesRequest(offset = 0u, limit = 1u))
+            val page = client.listWorkspaces(ListWorkspacesRequest(offset = 0, limit = 1))
             check(page.data.size == 1 && page.totalCount >= 2L) { "page $page" }
             val pager = client.workspacePager(2)
             val all = ArrayList<Workspace>()
@@ -175,7 +175,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             val ws = client.createWorkspace(CreateWorkspaceRequest(name = "Kotlin flow", slug = s.slug()))
             repeat(3) { client.createKey(CreateKeyRequest(name = "kt flow $it", workspaceId = ws.id)) }
             val all = client.workspaces(pageSize = 2).toList()
-            val total = client.listWorkspaces(ListWorkspacesRequest(offset = 0u, limit = 1u)).totalCount
+            val total = client.listWorkspaces(ListWorkspacesRequest(offset = 0, limit = 1)).totalCount
             check(all.size.toLong() == total && all.map { it.id }.toSet().size == all.size && all.any { it.id == ws.id }) { "flow gave ${all.size} of $total" }
             check(client.workspaces(pageSize = 1).take(2).toList().size == 2) { "take(2)" }
             val keys = client.keys(ListKeysRequest(workspaceId = ws.id)).toList()
@@ -207,7 +207,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     h.test("sandbox: the walk goes on past short pages and a growing list, and resumes after a failed page") {
         runBlocking {
             repeat(4) { client.createWorkspace(CreateWorkspaceRequest(name = "walk $it", slug = s.slug())) }
-            val total = client.listWorkspaces(ListWorkspacesRequest(limit = 1u)).totalCount.toInt()
+            val total = client.listWorkspaces(ListWorkspacesRequest(limit = 1)).totalCount.toInt()
             suspend fun walkAll(pager: WorkspacePager): List<Workspace> {
                 val all = ArrayList<Workspace>()
                 while (true) all.addAll(pager.nextPage() ?: break)

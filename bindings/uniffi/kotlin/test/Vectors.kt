@@ -115,8 +115,6 @@ private class Input(private val map: Map<String, Any?>, private val known: Set<S
 
 private fun bad(name: String, value: Any?): Nothing = throw Harness.Skip("`$name` = ${toJson(value)} has no Kotlin value")
 
-private fun uintOf(value: Any?): UInt? = (value as? Long)?.takeIf { it in 0..UInt.MAX_VALUE.toLong() }?.toUInt()
-
 private fun intOf(value: Any?): Int? = (value as? Long)?.takeIf { it in Int.MIN_VALUE..Int.MAX_VALUE }?.toInt()
 
 private fun snake(name: String) = name.replace(Regex("[A-Z]")) { "_" + it.value.lowercase() }
@@ -163,7 +161,7 @@ private fun valueOf(value: Any?, type: KType, name: String, whole: Any?): Any? {
         Boolean::class -> value as? Boolean
         Double::class -> inputNumber(value)
         Long::class -> value as? Long
-        UInt::class -> uintOf(value)
+        Int::class -> intOf(value)
         // A timestamp is an Instant: text without an offset names none, so it has no Kotlin value.
         Instant::class -> (value as? String)?.let { runCatching { OffsetDateTime.parse(it).toInstant() }.getOrNull() }
         List::class -> (value as? List<*>)?.map { valueOf(it, type.arguments[0].type!!, name, whole) }
