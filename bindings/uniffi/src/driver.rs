@@ -92,8 +92,8 @@ impl Driver {
                 Action::Send(request) => {
                     let limit = request.timeout;
                     let sent = self.transport.send(Arc::new(HttpRequest(request)));
-                    match within(limit, sent).await {
-                        Ok(response) => call.handle_response(response.into()),
+                    match within(limit, sent).await.and_then(TryInto::try_into) {
+                        Ok(response) => call.handle_response(response),
                         Err(failure) => call.handle_transport_error(failure.into()),
                     }
                 }

@@ -87,21 +87,34 @@ pub struct HttpHeader {
 /// A response as the transport received it.
 #[derive(Clone, PartialEq, uniffi::Record)]
 pub struct HttpResponse {
-    /// The HTTP status code.
-    pub status: u16,
+    /// The HTTP status code (an `Int` in Kotlin; one outside 100..=999 fails the attempt).
+    pub status: i32,
     /// The response headers.
     pub headers: Vec<HttpHeader>,
     /// The raw body.
     pub body: Vec<u8>,
 }
 
-impl From<HttpResponse> for modelgates_core::HttpResponse {
-    fn from(response: HttpResponse) -> Self {
+impl TryFrom<HttpResponse> for modelgates_core::HttpResponse {
+    type Error = TransportError;
+
+    /// The response for the core; a status no HTTP response has is the transport's failure.
+    fn try_from(response: HttpResponse) -> Result<Self, TransportError> {
+        let status = u16::try_from(response.status)
+            .ok()
+            .filter(|status| (100..=999).contains(status))
+            .ok_or_else(|| TransportError::Io {
+                reason: format!("the transport gave HTTP status {}", response.status),
+            })?;
         let headers = response
             .headers
             .into_iter()
             .map(|header| (header.name, header.value))
             .collect();
-        modelgates_core::HttpResponse::new(response.status, headers, response.body)
+        Ok(modelgates_core::HttpResponse::new(
+            status,
+            headers,
+            response.body,
+        ))
     }
 }

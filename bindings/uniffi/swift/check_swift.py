@@ -29,7 +29,7 @@ EMPTY_TUPLE_CLOSURE = re.compile(r"\{\s*\(\)\s*\}")
 USED_BY_TRANSPORT = [
     "public protocol HttpTransport: AnyObject, Sendable { func send(request: HttpRequest) async throws -> HttpResponse }",
     "case Connect( reason: String ) case Timeout( reason: String ) case Io( reason: String )",
-    "public init( status: UInt16, headers: [HttpHeader], body: Data)",
+    "public init( status: Int32, headers: [HttpHeader], body: Data)",
     "public struct HttpHeader: Equatable, Hashable, Codable { public let name: String public let value: String",
     "open func header(name: String) -> String?",
     "open func headerNames() -> [String]",

@@ -552,9 +552,17 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(messageOf(e).contains("boom from the app")) { "message ${messageOf(e)}" }
     }
 
+    h.test("a transport that answers a status no HTTP response has gives a transport error") {
+        val odd = object : HttpTransport {
+            override suspend fun send(request: HttpRequest) = HttpResponse(70000, emptyList(), ByteArray(0))
+        }
+        val e = expectError<ModelGatesException.Transport> { runBlocking { s.client(transport = odd, retry = noRetry).getWorkspace("default") } }
+        check(messageOf(e).contains("70000")) { "message ${messageOf(e)}" }
+    }
+
     h.test("a timer that throws gives a typed internal error, not a crash") {
         val unavailable = object : HttpTransport {
-            override suspend fun send(request: HttpRequest) = HttpResponse(503u, emptyList(), ByteArray(0))
+            override suspend fun send(request: HttpRequest) = HttpResponse(503, emptyList(), ByteArray(0))
         }
         val broken = object : RetryTimer {
             override fun now(): Duration = Duration.ZERO

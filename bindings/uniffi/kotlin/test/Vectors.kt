@@ -76,7 +76,7 @@ class ScriptedTransport(
             response.containsKey("body") -> toJson(response["body"]).toByteArray()
             else -> ByteArray(0)
         }
-        return HttpResponse((response["status"] as Long).toInt().toUShort(), headers, bytes)
+        return HttpResponse((response["status"] as Long).toInt(), headers, bytes)
     }
 }
 
@@ -244,7 +244,6 @@ private fun number(value: Any?): Double? = when (value) {
     is Number -> value.toDouble()
     is ULong -> value.toDouble()
     is UInt -> value.toDouble()
-    is UShort -> value.toDouble()
     else -> null
 }
 

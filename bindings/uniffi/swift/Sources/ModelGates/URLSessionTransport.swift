@@ -63,7 +63,7 @@ public final class URLSessionTransport: HttpTransport {
             throw TransportError.Io(reason: "the answer is not an HTTP response")
         }
         let headers = http.allHeaderFields.map { HttpHeader(name: "\($0.key)", value: "\($0.value)") }
-        return HttpResponse(status: UInt16(clamping: http.statusCode), headers: headers, body: data)
+        return HttpResponse(status: Int32(clamping: http.statusCode), headers: headers, body: data)
     }
 
     /// The failure as the SDK's kind: `Connect` only where nothing can have been sent.

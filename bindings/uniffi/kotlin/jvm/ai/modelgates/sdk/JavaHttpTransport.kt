@@ -76,7 +76,7 @@ class JavaHttpTransport(
             throw TransportException.Io("${e.javaClass.simpleName}: ${e.message}")
         }
         val headers = response.headers().map().flatMap { (name, values) -> values.map { HttpHeader(name, it) } }
-        return HttpResponse(response.statusCode().toUShort(), headers, response.body())
+        return HttpResponse(response.statusCode(), headers, response.body())
     }
 }
 

@@ -49,7 +49,7 @@ class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
             object : OkHttpCalls.Listener {
                 override fun onResponse(status: Int, headerNamesAndValues: Array<String>, body: ByteArray) {
                     val pairs = (headerNamesAndValues.indices step 2).map { HttpHeader(headerNamesAndValues[it], headerNamesAndValues[it + 1]) }
-                    continuation.resume(HttpResponse(status.toUShort(), pairs, body))
+                    continuation.resume(HttpResponse(status, pairs, body))
                 }
 
                 override fun onFailure(failure: Throwable) {
