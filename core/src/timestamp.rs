@@ -13,8 +13,15 @@ use time::{OffsetDateTime, UtcOffset};
 /// An instant, always held in UTC. On the wire it is RFC 3339 text (`2029-11-30T23:59:59Z`):
 /// the API refuses other offsets, so text with one is converted (it names the instant plainly),
 /// and text without an offset is refused, since it names no instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(OffsetDateTime);
+
+impl fmt::Debug for Timestamp {
+    /// `Timestamp(2029-11-30T23:59:59Z)`: the wire text, not `time`'s own layout.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({self})")
+    }
+}
 
 /// What a timestamp that cannot be read is told.
 const EXPECTED: &str = "must be an RFC 3339 timestamp with an offset, e.g. 2029-11-30T23:59:59Z";
@@ -202,6 +209,12 @@ mod tests {
             let system = SystemTime::from(timestamp);
             assert_eq!(Timestamp::try_from(system).unwrap(), timestamp, "{text}");
         }
+    }
+
+    #[test]
+    fn debug_shows_the_wire_text() {
+        let timestamp: Timestamp = "2029-12-01T01:59:59+02:00".parse().unwrap();
+        assert_eq!(format!("{timestamp:?}"), "Timestamp(2029-11-30T23:59:59Z)");
     }
 
     #[test]

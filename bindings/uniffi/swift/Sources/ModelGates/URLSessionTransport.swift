@@ -36,7 +36,7 @@ public final class URLSessionTransport: HttpTransport {
         if let timeout {
             urlRequest.timeoutInterval = timeout
         }
-        let delegate: URLSessionTaskDelegate? = request.followRedirects() ? nil : RefuseRedirects.shared
+        let delegate: RefuseRedirects? = request.followRedirects() ? nil : RefuseRedirects.shared
         let session = self.session
         let (data, response) = try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
             group.addTask {
