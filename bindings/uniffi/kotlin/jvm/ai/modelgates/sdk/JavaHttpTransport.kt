@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.suspendCancellableCoroutine
 
 /**
@@ -23,9 +22,10 @@ import kotlinx.coroutines.suspendCancellableCoroutine
  * is and the SDK makes it an error.
  * It only moves bytes and names the failure: retries and errors are decided by the SDK.
  *
- * Nothing but a [TransportException] (or the coroutine's own cancellation) leaves [send]: any
- * other `Throwable` from the JDK or from an app's own `HttpClient`, `java.lang.Error` included,
- * is reported as `Io` (it may have happened after sending, so a POST is not retried).
+ * Any other `Throwable` from the JDK or from an app's own `HttpClient`, `java.lang.Error`
+ * included, reaches the SDK as a `Transport` error of the call (the generated glue catches it,
+ * bindings/uniffi/scripts/catch-throwable.py); it may have happened after sending, so a POST is
+ * not retried.
  */
 class JavaHttpTransport(
     private val client: HttpClient = HttpClient.newBuilder()
@@ -43,18 +43,7 @@ class JavaHttpTransport(
         }
     }
 
-    override suspend fun send(request: HttpRequest): HttpResponse =
-        try {
-            exchange(request)
-        } catch (e: TransportException) {
-            throw e
-        } catch (e: CancellationException) {
-            throw e
-        } catch (t: Throwable) {
-            throw TransportException.Io("the transport failed: ${t.javaClass.name}: ${t.message}")
-        }
-
-    private suspend fun exchange(request: HttpRequest): HttpResponse {
+    override suspend fun send(request: HttpRequest): HttpResponse {
         val body = request.body()
         val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
             .method(request.method(), if (body == null) BodyPublishers.noBody() else BodyPublishers.ofString(body))

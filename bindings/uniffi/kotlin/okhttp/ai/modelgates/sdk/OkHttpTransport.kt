@@ -8,7 +8,6 @@ import java.net.UnknownHostException
 import javax.net.ssl.SSLException
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.suspendCancellableCoroutine
 import okhttp3.OkHttpClient
 
@@ -20,24 +19,13 @@ import okhttp3.OkHttpClient
  * covers the whole exchange, body included; cancelling the calling coroutine cancels the OkHttp
  * call, which closes its socket.
  *
- * It only moves bytes and names the failure: retries and errors are decided by the SDK. Nothing
- * but a [TransportException] (or the coroutine's own cancellation) leaves [send].
+ * It only moves bytes and names the failure: retries and errors are decided by the SDK. Any
+ * other `Throwable` reaches the SDK as a `Transport` error through the generated glue.
  */
 class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
     private val client: OkHttpClient = OkHttpCalls.forSdk(client)
 
-    override suspend fun send(request: HttpRequest): HttpResponse =
-        try {
-            exchange(request)
-        } catch (e: TransportException) {
-            throw e
-        } catch (e: CancellationException) {
-            throw e
-        } catch (t: Throwable) {
-            throw TransportException.Io("the transport failed: ${t.javaClass.name}: ${t.message}")
-        }
-
-    private suspend fun exchange(request: HttpRequest): HttpResponse = suspendCancellableCoroutine { continuation ->
+    override suspend fun send(request: HttpRequest): HttpResponse = suspendCancellableCoroutine { continuation ->
         val headers = request.headerNames().flatMap { name -> request.header(name)?.let { listOf(name, it) } ?: emptyList() }
         val call = OkHttpCalls.start(
             client,
