@@ -13,6 +13,7 @@ use crate::driver::Listeners;
 use crate::error::ModelGatesError;
 use crate::log::{LogListener, ResponseListener};
 use crate::pager::{KeyPager, WorkspacePager};
+use crate::time_span::TimeSpan;
 use crate::timer::{RetryTimer, SystemRetryTimer};
 use crate::transport::{HttpHeader, HttpTransport};
 
@@ -25,13 +26,13 @@ pub struct RetrySettings {
     pub max_retries: Option<i32>,
     /// The first backoff; it doubles on each retry.
     #[uniffi(default)]
-    pub initial_backoff: Option<Duration>,
+    pub initial_backoff: Option<TimeSpan>,
     /// The longest backoff.
     #[uniffi(default)]
-    pub max_backoff: Option<Duration>,
+    pub max_backoff: Option<TimeSpan>,
     /// No retry starts once this much time has passed since the first attempt.
     #[uniffi(default)]
-    pub max_elapsed: Option<Duration>,
+    pub max_elapsed: Option<TimeSpan>,
     /// The share of each backoff taken off at random (0 to 1), so clients spread out.
     #[uniffi(default)]
     pub jitter: Option<f64>,
@@ -41,9 +42,9 @@ impl From<RetryPolicy> for RetrySettings {
     fn from(p: RetryPolicy) -> Self {
         RetrySettings {
             max_retries: Some(i32::try_from(p.max_retries).unwrap_or(i32::MAX)),
-            initial_backoff: Some(p.initial_backoff),
-            max_backoff: Some(p.max_backoff),
-            max_elapsed: Some(p.max_elapsed),
+            initial_backoff: Some(p.initial_backoff.into()),
+            max_backoff: Some(p.max_backoff.into()),
+            max_elapsed: Some(p.max_elapsed.into()),
             jitter: Some(p.jitter),
         }
     }
@@ -65,12 +66,23 @@ impl RetrySettings {
         };
         Ok(RetryPolicy {
             max_retries,
-            initial_backoff: self.initial_backoff.unwrap_or(base.initial_backoff),
-            max_backoff: self.max_backoff.unwrap_or(base.max_backoff),
-            max_elapsed: self.max_elapsed.unwrap_or(base.max_elapsed),
+            initial_backoff: duration_of(self.initial_backoff, "retry.initial_backoff")?
+                .unwrap_or(base.initial_backoff),
+            max_backoff: duration_of(self.max_backoff, "retry.max_backoff")?
+                .unwrap_or(base.max_backoff),
+            max_elapsed: duration_of(self.max_elapsed, "retry.max_elapsed")?
+                .unwrap_or(base.max_elapsed),
             jitter: self.jitter.unwrap_or(base.jitter),
         })
     }
+}
+
+/// A setting's length of time, refused by `field` if negative, NaN or endless.
+fn duration_of(
+    span: Option<TimeSpan>,
+    field: &str,
+) -> Result<Option<Duration>, modelgates_core::Error> {
+    span.map(|span| span.duration(field)).transpose()
 }
 
 /// One operation of the API, as this client names it: for tools and tests that walk every
@@ -116,7 +128,7 @@ pub struct ClientOptions {
     pub base_url: Option<String>,
     /// How long one attempt may take; default 60 s.
     #[uniffi(default)]
-    pub timeout: Option<Duration>,
+    pub timeout: Option<TimeSpan>,
     /// Retry settings; default [`default_retry_settings`].
     #[uniffi(default)]
     pub retry: Option<RetrySettings>,
@@ -158,7 +170,7 @@ impl std::fmt::Debug for ClientOptions {
 pub struct CallOptions {
     /// How long one attempt may take.
     #[uniffi(default)]
-    pub timeout: Option<Duration>,
+    pub timeout: Option<TimeSpan>,
     /// Retry settings (a field left null keeps the client's).
     #[uniffi(default)]
     pub retry: Option<RetrySettings>,
@@ -185,7 +197,7 @@ fn config(api_key: String, options: ClientOptions) -> Result<Config, modelgates_
     if let Some(base_url) = options.base_url {
         config = config.with_base_url(base_url);
     }
-    if let Some(timeout) = options.timeout {
+    if let Some(timeout) = duration_of(options.timeout, "timeout")? {
         config = config.with_timeout(Some(timeout));
     }
     if let Some(retry) = options.retry {
@@ -241,7 +253,7 @@ impl ModelGatesClient {
     /// transport, the timer and the log listener.
     pub fn with_options(&self, options: CallOptions) -> Result<Arc<Self>, ModelGatesError> {
         let core = self.core.with_options(modelgates_core::CallOptions {
-            timeout: options.timeout.map(Some),
+            timeout: duration_of(options.timeout, "timeout")?.map(Some),
             retry: options
                 .retry
                 .map(|retry| retry.policy(&self.core.config().retry))

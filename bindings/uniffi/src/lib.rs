@@ -16,6 +16,7 @@ mod driver;
 mod error;
 mod log;
 mod pager;
+mod time_span;
 mod timer;
 mod transport;
 
@@ -27,6 +28,7 @@ pub use client::{
 pub use error::{ModelGatesError, RetryTimerError, TransportError};
 pub use log::{ListenerError, LogLevel, LogLine, LogListener, ResponseInfo, ResponseListener};
 pub use pager::{KeyPager, WorkspacePager};
+pub use time_span::TimeSpan;
 pub use timer::RetryTimer;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
 

@@ -22,6 +22,7 @@ rm -rf "$out"
 mkdir -p "$out/headers"
 target/debug/uniffi-bindgen generate --library target/debug/libmodelgates_uniffi.dylib \
   --language swift --out-dir "$out/generated"
+python3 bindings/uniffi/scripts/swift-error-cases.py "$out/generated/ModelGates.swift"
 # Two uniffi namespaces (the binding's and the core's models): both Swift files go into the one
 # ModelGates module, both C headers into the XCFramework under one module map.
 cp "$out/generated/ModelGatesFFI.h" "$out/generated/ModelGatesCoreFFI.h" "$out/headers/"

@@ -4,7 +4,8 @@ toolchain exists on these machines, so nothing here type-checks or runs Swift.
 
 It also checks, as text, that the generated bindings still declare what the hand-written
 URLSessionTransport.swift relies on (the protocol, error cases and initialisers it uses), so a
-renamed field in Rust shows up here; that is a name check, not a type check.
+renamed field in Rust shows up here; that is a name check, not a type check. And that the
+error enums' cases are lowerCamel, and no public type takes a Foundation or standard library name.
 
 Usage: check_swift.py FILE_OR_DIR...   Prints one PASS/FAIL line per file (and one for the
 declarations), then "N passed, N failed"; exits non-zero on any failure."""
@@ -28,7 +29,7 @@ EMPTY_TUPLE_CLOSURE = re.compile(r"\{\s*\(\)\s*\}")
 # whitespace collapsed).
 USED_BY_TRANSPORT = [
     "public protocol HttpTransport: AnyObject, Sendable { func send(request: HttpRequest) async throws -> HttpResponse }",
-    "case Connect( reason: String ) case Timeout( reason: String ) case Io( reason: String )",
+    "case connect( reason: String ) case timeout( reason: String ) case io( reason: String )",
     "public init( status: Int32, headers: [HttpHeader], body: Data)",
     "public struct HttpHeader: Equatable, Hashable, Codable { public let name: String public let value: String",
     "open func header(name: String) -> String?",
@@ -40,7 +41,7 @@ USED_BY_TRANSPORT = [
     "open func workspacePager(pageSize: Int32?)throws -> WorkspacePager",
     "open func keyPager(filters: ListKeysRequest)throws -> KeyPager",
     "open func withCancellation(cancellation: CallCancellation) -> ModelGatesClient",
-    "case Cancelled( reason: String )",
+    "case cancelled( reason: String )",
 ]
 
 
@@ -64,6 +65,12 @@ PUBLIC_TYPE = re.compile(
     r"(?:class|struct|enum|protocol|typealias|actor)\s+(\w+)",
     re.M,
 )
+
+
+# A generated error enum and the UpperCamel cases left in it (scripts/swift-error-cases.py
+# renames them).
+ERROR_ENUM = re.compile(r"^(?:public )?enum (\w+): Swift\.Error\b(.*?)^\}", re.M | re.S)
+UPPER_CASE = re.compile(r"^\s*case ([A-Z]\w*)\b", re.M)
 
 
 def normalized(text):
@@ -111,6 +118,15 @@ def main(args):
     else:
         failed += 1
         print(f"FAIL the generated ModelGates.swift lacks: {missing if generated else 'the file itself'}")
+    upper = [f"{enum}.{case}" for p in files for enum, body in ERROR_ENUM.findall(p.read_text())
+             for case in UPPER_CASE.findall(body)]
+    enums = [enum for p in files for enum, _ in ERROR_ENUM.findall(p.read_text())]
+    if enums and not upper:
+        passed += 1
+        print(f"PASS the cases of the {len(enums)} error enums are lowerCamel ({', '.join(enums)})")
+    else:
+        failed += 1
+        print(f"FAIL error cases not in lowerCamel: {upper or 'no error enums found'}")
     declared = {name for p in files for name in PUBLIC_TYPE.findall(p.read_text())}
     clashes = sorted(declared & PLATFORM_NAMES)
     if declared and not clashes:

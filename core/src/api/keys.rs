@@ -116,9 +116,12 @@ impl CreatedKey {
     }
 }
 
+/// What Kotlin's `toString()` and Swift's `description` show: the fields that tell keys apart,
+/// in those languages' record style (not Rust's Debug), and the secret redacted.
 impl fmt::Display for CreatedKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CreatedKey(data={:?}, key={})", self.data, self.key)
+        let ApiKey { hash, name, .. } = &self.data;
+        write!(f, "CreatedKey(hash={hash}, name={name}, key={})", self.key)
     }
 }
 

@@ -166,7 +166,8 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             val secret = key.revealKey()
             check(secret.startsWith("sk-mg-v1-")) { "the key secret has an unexpected form" }
             check(key.data().workspaceId == created.id && key.data().limitReset == LimitReset.Monthly) { "key data ${key.data()}" }
-            check(!key.toString().contains(secret) && key.toString().contains("[REDACTED]")) { "CreatedKey.toString shows the secret" }
+            check(!key.toString().contains(secret)) { "CreatedKey.toString shows the secret" }
+            check(key.toString() == "CreatedKey(hash=${key.data().hash}, name=kt key, key=[REDACTED])") { "toString: $key" }
         }
     }
 
@@ -350,6 +351,25 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         // Only maxRetries changed: the wait is the client's 50 ms backoff (with jitter), not the default's 500 ms.
         val waited = waits.singleOrNull()?.let { Regex("retry 1 of 1 in (\\d+) ms").find(it)?.groupValues?.get(1)?.toLong() }
         check(waited != null && waited <= 50) { "waits: $waits" }
+    }
+
+    h.test("a negative length of time in the settings is refused by name, as InvalidInput, before anything is sent") {
+        val label = s.label()
+        val timeout = expectError<ModelGatesException.InvalidInput> { s.client(fault = "key=$label", timeout = Duration.ofSeconds(-1)) }
+        check(timeout.field == "timeout" && timeout.reason.contains("0 or more") && timeout.reason.contains("-1")) { "${timeout.field}: ${timeout.reason}" }
+        val backoff = expectError<ModelGatesException.InvalidInput> { s.client(retry = RetrySettings(initialBackoff = Duration.ofMillis(-5))) }
+        check(backoff.field == "retry.initialBackoff") { "${backoff.field}: ${backoff.reason}" }
+        val c = s.client(fault = "key=$label")
+        val call = expectError<ModelGatesException.InvalidInput> { c.withOptions(CallOptions(timeout = Duration.ofNanos(-1))) }
+        check(call.field == "timeout") { "${call.field}: ${call.reason}" }
+        val elapsed = expectError<ModelGatesException.InvalidInput> { c.withOptions(CallOptions(retry = RetrySettings(maxElapsed = Duration.ofDays(-2)))) }
+        check(elapsed.field == "retry.maxElapsed") { "${elapsed.field}: ${elapsed.reason}" }
+        check(s.counts(label).values.all { it == 0L }) { "sent: ${s.counts(label)}" }
+        // Sub-millisecond settings survive the crossing, and the defaults read back as they were.
+        val defaults = defaultRetrySettings()
+        check(defaults.initialBackoff == Duration.ofMillis(500) && defaults.maxBackoff == Duration.ofSeconds(8) && defaults.maxElapsed == Duration.ofSeconds(30)) { "defaults $defaults" }
+        val fine = runBlocking { s.client(timeout = Duration.ofNanos(1_500_000_000)).getWorkspace("default") }
+        check(fine.slug == "default") { "workspace $fine" }
     }
 
     h.test("sandbox: withOptions changes the settings of some calls only, checked as the client's") {

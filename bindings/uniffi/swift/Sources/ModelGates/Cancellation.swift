@@ -17,7 +17,7 @@ extension ModelGatesClient {
         return try await withTaskCancellationHandler {
             do {
                 return try await body(scoped)
-            } catch ModelGatesError.Cancelled {
+            } catch ModelGatesError.cancelled {
                 throw CancellationError()
             }
         } onCancel: {

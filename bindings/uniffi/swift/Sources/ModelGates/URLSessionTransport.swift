@@ -21,7 +21,7 @@ public final class URLSessionTransport: HttpTransport {
 
     public func send(request: HttpRequest) async throws -> HttpResponse {
         guard let url = URL(string: request.url()) else {
-            throw TransportError.Connect(reason: "not a valid URL")
+            throw TransportError.connect(reason: "not a valid URL")
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method()
@@ -49,18 +49,18 @@ public final class URLSessionTransport: HttpTransport {
             if let timeout {
                 group.addTask {
                     try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                    throw TransportError.Timeout(reason: "no complete response within \(timeout) s")
+                    throw TransportError.timeout(reason: "no complete response within \(timeout) s")
                 }
             }
             // The first to finish wins; the other is cancelled (URLSession then aborts the task).
             defer { group.cancelAll() }
             guard let first = try await group.next() else {
-                throw TransportError.Io(reason: "the exchange ended without an answer")
+                throw TransportError.io(reason: "the exchange ended without an answer")
             }
             return first
         }
         guard let http = response as? HTTPURLResponse else {
-            throw TransportError.Io(reason: "the answer is not an HTTP response")
+            throw TransportError.io(reason: "the answer is not an HTTP response")
         }
         let headers = http.allHeaderFields.map { HttpHeader(name: "\($0.key)", value: "\($0.value)") }
         return HttpResponse(status: Int32(clamping: http.statusCode), headers: headers, body: data)
@@ -72,15 +72,15 @@ public final class URLSessionTransport: HttpTransport {
         case .cancelled:
             return CancellationError()
         case .timedOut:
-            return TransportError.Timeout(reason: error.localizedDescription)
+            return TransportError.timeout(reason: error.localizedDescription)
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
              .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
              .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid,
              .clientCertificateRejected, .clientCertificateRequired,
              .appTransportSecurityRequiresSecureConnection:
-            return TransportError.Connect(reason: error.localizedDescription)
+            return TransportError.connect(reason: error.localizedDescription)
         default:
-            return TransportError.Io(reason: error.localizedDescription)
+            return TransportError.io(reason: error.localizedDescription)
         }
     }
 }
