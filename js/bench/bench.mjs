@@ -31,6 +31,12 @@ for (const path of shipped) {
   console.log(`  ${relative(js, path).padEnd(48)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(7)} B gzipped`);
 }
 console.log(`SDK download: ${gzipped} B gzipped (${raw} B raw): wasm ${wasmGz} B + JS ${gzipped - wasmGz} B`);
+// The reference: the official SDK's standalone getWorkspace in a Vite production build
+// (js/bench/official, built by the recipe), the same first call timed in the same runs.
+const official = join(js, "bench/official/dist");
+const officialGz = files(official).filter((path) => path.endsWith(".js"))
+  .reduce((sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length, 0);
+console.log(`official SDK (@openrouter/sdk standalone workspacesGet, Vite build): ${officialGz} B gzipped`);
 
 const server = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -63,8 +69,9 @@ const server = createServer((req, res) => {
     return;
   }
   try {
-    const body = readFileSync(join(js, path));
-    const type = { ".js": "text/javascript", ".wasm": "application/wasm" }[extname(path)];
+    const file = path.startsWith("/official/") ? join(official, path.slice("/official/".length) || "index.html") : join(js, path);
+    const body = readFileSync(file);
+    const type = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" }[extname(file)];
     res.writeHead(200, { "content-type": type ?? "application/octet-stream" }).end(body);
   } catch {
     res.writeHead(404).end();
@@ -72,7 +79,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-const firsts = [], sdks = [], warms = [], later = { 0: [], 1: [] };
+const firsts = [], sdks = [], warms = [], later = { 0: [], 1: [] }, officialFirsts = [];
 try {
   for (let run = 0; run < 7; run++) {
     const context = await browser.newContext();
@@ -85,6 +92,15 @@ try {
     sdks.push(result.sdk);
     warms.push(result.warm);
     await context.close();
+    {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${server.address().port}/official/#${hash}`);
+      const result = await (await page.waitForFunction(() => window.result)).jsonValue();
+      if (result.slug !== "default") throw new Error(`the official SDK's answer: ${JSON.stringify(result)}`);
+      officialFirsts.push(result.first);
+      await context.close();
+    }
     for (const preload of [0, 1]) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -102,6 +118,7 @@ try {
 }
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`time to first call: ${median(firsts).toFixed(1)} ms median (navigation start to first result, cold, 7 runs)`);
+console.log(`the official SDK's standalone function, same runs: ${median(officialFirsts).toFixed(1)} ms median`);
 console.log(`  of which from \`new ModelGates\` to the first result (engine fetch, compile, first request): ${median(sdks).toFixed(1)} ms`);
 console.log(`a later call: ${median(warms).toFixed(1)} ms median`);
 console.log(`a first call 300 ms after load: ${median(later[0]).toFixed(1)} ms median without preload(), ${median(later[1]).toFixed(1)} ms with preload() at load`);
