@@ -31,12 +31,14 @@ for (const path of shipped) {
   console.log(`  ${relative(js, path).padEnd(48)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(7)} B gzipped`);
 }
 console.log(`SDK download: ${gzipped} B gzipped (${raw} B raw): wasm ${wasmGz} B + JS ${gzipped - wasmGz} B`);
-// The reference: the official SDK's standalone getWorkspace in a Vite production build
-// (js/bench/official, built by the recipe), the same first call timed in the same runs.
-const official = join(js, "bench/official/dist");
-const officialGz = files(official).filter((path) => path.endsWith(".js"))
+// Two Vite production builds (made by the recipe), served and timed beside the page above: a
+// page using every operation of this SDK (js/bench/app), and the reference, the official SDK's
+// standalone getWorkspace (js/bench/official).
+const builds = { app: join(js, "bench/app/dist"), official: join(js, "bench/official/dist") };
+const gzippedBuild = (dir) => files(dir).filter((path) => /\.(js|wasm)$/.test(path))
   .reduce((sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length, 0);
-console.log(`official SDK (@openrouter/sdk standalone workspacesGet, Vite build): ${officialGz} B gzipped`);
+console.log(`Vite build of a page using every operation of this SDK: ${gzippedBuild(builds.app)} B gzipped (JS + wasm)`);
+console.log(`Vite build of the official SDK's standalone workspacesGet (@openrouter/sdk): ${gzippedBuild(builds.official)} B gzipped`);
 
 const server = createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -69,7 +71,8 @@ const server = createServer((req, res) => {
     return;
   }
   try {
-    const file = path.startsWith("/official/") ? join(official, path.slice("/official/".length) || "index.html") : join(js, path);
+    const build = Object.keys(builds).find((name) => path.startsWith(`/${name}/`));
+    const file = build ? join(builds[build], path.slice(build.length + 2) || "index.html") : join(js, path);
     const body = readFileSync(file);
     const type = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" }[extname(file)];
     res.writeHead(200, { "content-type": type ?? "application/octet-stream" }).end(body);
@@ -79,7 +82,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
-const firsts = [], sdks = [], warms = [], later = { 0: [], 1: [] }, officialFirsts = [];
+const firsts = [], sdks = [], warms = [], later = { 0: [], 1: [] }, built = { app: [], official: [] };
 try {
   for (let run = 0; run < 7; run++) {
     const context = await browser.newContext();
@@ -92,13 +95,13 @@ try {
     sdks.push(result.sdk);
     warms.push(result.warm);
     await context.close();
-    {
+    for (const name of run % 2 ? ["official", "app"] : ["app", "official"]) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${server.address().port}/official/#${hash}`);
+      await page.goto(`http://127.0.0.1:${server.address().port}/${name}/#${hash}`);
       const result = await (await page.waitForFunction(() => window.result)).jsonValue();
-      if (result.slug !== "default") throw new Error(`the official SDK's answer: ${JSON.stringify(result)}`);
-      officialFirsts.push(result.first);
+      if (result.slug !== "default") throw new Error(`the ${name} page's answer: ${JSON.stringify(result)}`);
+      built[name].push(result.first);
       await context.close();
     }
     for (const preload of [0, 1]) {
@@ -112,13 +115,21 @@ try {
       await context.close();
     }
   }
+  // The every-operation page really runs every operation (once, untimed), so its build weighs
+  // code a dashboard uses.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const hash = new URLSearchParams({ url: baseUrl, key: apiKey, all: 1 });
+  await page.goto(`http://127.0.0.1:${server.address().port}/app/#${hash}`);
+  await page.waitForFunction(() => window.everyOperation === "done", null, { timeout: 20000 });
+  await context.close();
 } finally {
   await browser.close();
   server.close();
 }
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`time to first call: ${median(firsts).toFixed(1)} ms median (navigation start to first result, cold, 7 runs)`);
-console.log(`the official SDK's standalone function, same runs: ${median(officialFirsts).toFixed(1)} ms median`);
+console.log(`Vite builds, same runs: this SDK ${median(built.app).toFixed(1)} ms, the official SDK's standalone function ${median(built.official).toFixed(1)} ms (median, cold, navigation start to first result)`);
 console.log(`  of which from \`new ModelGates\` to the first result (engine fetch, compile, first request): ${median(sdks).toFixed(1)} ms`);
 console.log(`a later call: ${median(warms).toFixed(1)} ms median`);
 console.log(`a first call 300 ms after load: ${median(later[0]).toFixed(1)} ms median without preload(), ${median(later[1]).toFixed(1)} ms with preload() at load`);
