@@ -91,7 +91,7 @@ impl Driver {
             match action {
                 Action::Send(request) => {
                     let limit = request.timeout;
-                    let sent = self.transport.send(Arc::new(HttpRequest(request)));
+                    let sent = self.transport.send(HttpRequest::from(request));
                     match within(limit, sent).await.and_then(TryInto::try_into) {
                         Ok(response) => call.handle_response(response),
                         Err(failure) => call.handle_transport_error(failure.into()),
@@ -168,7 +168,7 @@ mod tests {
 
     #[async_trait::async_trait]
     impl HttpTransport for Forever {
-        async fn send(&self, _: Arc<HttpRequest>) -> Result<HttpResponse, TransportError> {
+        async fn send(&self, _: HttpRequest) -> Result<HttpResponse, TransportError> {
             let _flag = DropFlag(self.dropped.clone());
             std::future::pending().await
         }

@@ -29,13 +29,11 @@ EMPTY_TUPLE_CLOSURE = re.compile(r"\{\s*\(\)\s*\}")
 # whitespace collapsed).
 USED_BY_TRANSPORT = [
     "public protocol HttpTransport: AnyObject, Sendable { func send(request: HttpRequest) async throws -> HttpResponse }",
+    "public let method: String", "public let url: String", "public let headers: [HttpHeader]",
+    "public let body: String?", "public let timeout: TimeInterval?", "public let followRedirects: Bool",
     "case connect( reason: String ) case timeout( reason: String ) case io( reason: String )",
     "public init( status: Int32, headers: [HttpHeader], body: Data)",
     "public struct HttpHeader: Equatable, Hashable, Codable { public let name: String public let value: String",
-    "open func header(name: String) -> String?",
-    "open func headerNames() -> [String]",
-    "open func timeout() -> TimeInterval?",
-    "open func followRedirects() -> Bool",
     # DefaultTransport.swift, Walks.swift, Cancellation.swift:
     "public convenience init(apiKey: String, options: ClientOptions, transport: HttpTransport)throws",
     "open func workspacePager(pageSize: Int32?)throws -> WorkspacePager",

@@ -56,6 +56,15 @@ fun main() {
     val okClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), OkHttpTransport(ok))
     val okSdk = measure("SDK getWorkspace over OkHttpTransport") { runBlocking { okClient.getWorkspace("default") } }
 
+    // Where the SDK's own time goes, without a network: a whole call over a transport that
+    // answers at once from memory (the core, the FFI and the async hand-offs).
+    val canned = HttpResponse(200, listOf(HttpHeader("content-type", "application/json")), captureBody())
+    val inMemory = object : HttpTransport {
+        override suspend fun send(request: HttpRequest): HttpResponse = canned
+    }
+    val memoryClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), inMemory)
+    measure("SDK getWorkspace over an in-memory transport (no network)") { runBlocking { memoryClient.getWorkspace("default") } }
+
     println("SDK / raw: java.net.http %.2fx (transport alone %.2fx), OkHttp %.2fx (transport alone %.2fx)".format(
         javaSdk / javaRaw, javaAlone / javaRaw, okSdk / okRaw, okAlone / okRaw))
     println("SDK / raw async: java.net.http %.2fx, OkHttp %.2fx".format(javaSdk / javaAsync, okSdk / okAsync))
@@ -69,6 +78,13 @@ fun main() {
             println("SDK getWorkspace over $name, 20 in flight, ${rounds * 20} calls: %.0f calls/s".format(rounds * 20 / seconds))
         }
     }
+}
+
+/** The sandbox's answer to getWorkspace("default"), as bytes. */
+private fun captureBody(): ByteArray {
+    val request = JavaHttpRequest.newBuilder(URI.create("${System.getenv("MODELGATES_BASE_URL")}/workspaces/default"))
+        .header("Authorization", "Bearer ${System.getenv("MODELGATES_API_KEY")}").build()
+    return HttpClient.newHttpClient().send(request, BodyHandlers.ofByteArray()).body()
 }
 
 /** The request the SDK hands its transport for getWorkspace("default"), kept by a transport that sends it on. */

@@ -608,7 +608,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val checks = TransportChecks()
         val spy = object : HttpTransport {
             override suspend fun send(request: HttpRequest): HttpResponse = checks.guard {
-                printed = request.toString()
+                printed = request.toString() + " " + listOf(request).toString()
                 check(request.header("authorization") == "Bearer $apiKey") { "authorization header missing" }
                 s.transport().send(request)
             }

@@ -42,7 +42,7 @@ class ScriptedTransport(
 
     private fun answer(request: HttpRequest): HttpResponse {
         val n = next + 1
-        check(next < exchanges.size) { "unexpected extra request #$n: ${request.method()} ${request.url()}" }
+        check(next < exchanges.size) { "unexpected extra request #$n: ${request.method} ${request.url}" }
         val exchange = exchanges[next]
         val expected = exchange["request"] as Map<String, Any?>
         val waitedMs = timer.waits.fold(Duration.ZERO, Duration::plus).toNanos() / 1e6
@@ -51,8 +51,8 @@ class ScriptedTransport(
         val min = (range?.get("min") as Long?) ?: 0L
         val max = (range?.get("max") as Long?) ?: 0L
         check(waitedMs >= min - 0.5 && waitedMs <= max + 0.5) { "request #$n: waited $waitedMs ms, expected $min..$max" }
-        check(request.method() == expected["method"] && request.url() == expected["url"]) {
-            "request #$n: sent ${request.method()} ${request.url()}, expected ${expected["method"]} ${expected["url"]}"
+        check(request.method == expected["method"] && request.url == expected["url"]) {
+            "request #$n: sent ${request.method} ${request.url}, expected ${expected["method"]} ${expected["url"]}"
         }
         for ((name, value) in (expected["headers"] as Map<String, Any?>? ?: emptyMap())) {
             check(request.header(name) == value) { "request #$n: header $name differs from $value" }
@@ -60,8 +60,8 @@ class ScriptedTransport(
         for (name in (expected["absent_headers"] as List<String>? ?: emptyList())) {
             check(request.header(name) == null) { "request #$n: header $name must not be sent" }
         }
-        val body = request.body()?.let { Json.parse(it) }
-        check(jsonEquals(body, expected["body"])) { "request #$n: body ${request.body()}, expected ${toJson(expected["body"])}" }
+        val body = request.body?.let { Json.parse(it) }
+        check(jsonEquals(body, expected["body"])) { "request #$n: body ${request.body}, expected ${toJson(expected["body"])}" }
         check(!request.toString().contains(apiKey)) { "request #$n: toString shows the management key" }
         next++
         when (exchange["transport_error"]) {

@@ -20,23 +20,23 @@ public final class URLSessionTransport: HttpTransport {
     }
 
     public func send(request: HttpRequest) async throws -> HttpResponse {
-        guard let url = URL(string: request.url()) else {
+        guard let url = URL(string: request.url) else {
             throw TransportError.connect(reason: "not a valid URL")
         }
         var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method()
+        urlRequest.httpMethod = request.method
         urlRequest.httpShouldHandleCookies = false
-        for name in request.headerNames() {
-            urlRequest.setValue(request.header(name: name), forHTTPHeaderField: name)
+        for header in request.headers {
+            urlRequest.setValue(header.value, forHTTPHeaderField: header.name)
         }
-        if let body = request.body() {
+        if let body = request.body {
             urlRequest.httpBody = Data(body.utf8)
         }
-        let timeout = request.timeout()
+        let timeout = request.timeout
         if let timeout {
             urlRequest.timeoutInterval = timeout
         }
-        let delegate: RefuseRedirects? = request.followRedirects() ? nil : RefuseRedirects.shared
+        let delegate: RefuseRedirects? = request.followRedirects ? nil : RefuseRedirects.shared
         let session = self.session
         let (data, response) = try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
             group.addTask {

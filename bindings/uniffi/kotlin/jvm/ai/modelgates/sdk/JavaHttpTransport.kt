@@ -44,19 +44,17 @@ class JavaHttpTransport(
     }
 
     override suspend fun send(request: HttpRequest): HttpResponse {
-        val body = request.body()
-        val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-            .method(request.method(), if (body == null) BodyPublishers.noBody() else BodyPublishers.ofString(body))
-        for (name in request.headerNames()) {
-            request.header(name)?.let { builder.header(name, it) }
-        }
-        request.timeout()?.let { builder.timeout(it) }
+        val body = request.body
+        val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url))
+            .method(request.method, if (body == null) BodyPublishers.noBody() else BodyPublishers.ofString(body))
+        for (header in request.headers) builder.header(header.name, header.value)
+        request.timeout?.let { builder.timeout(it) }
         val response = try {
             client.sendAsync(builder.build(), BodyHandlers.ofByteArray()).awaitOrAbort()
         } catch (e: HttpConnectTimeoutException) {
             throw TransportException.Connect("connect timed out: ${e.message}")
         } catch (e: HttpTimeoutException) {
-            throw TransportException.Timeout("no response within ${request.timeout()}: ${e.message}")
+            throw TransportException.Timeout("no response within ${request.timeout}: ${e.message}")
         } catch (e: ConnectException) {
             throw TransportException.Connect("connection refused: ${e.message}")
         } catch (e: UnknownHostException) {

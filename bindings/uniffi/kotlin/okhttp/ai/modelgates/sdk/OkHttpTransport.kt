@@ -26,14 +26,14 @@ class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
     private val client: OkHttpClient = OkHttpCalls.forSdk(client)
 
     override suspend fun send(request: HttpRequest): HttpResponse = suspendCancellableCoroutine { continuation ->
-        val headers = request.headerNames().flatMap { name -> request.header(name)?.let { listOf(name, it) } ?: emptyList() }
+        val headers = request.headers.flatMap { listOf(it.name, it.value) }
         val call = OkHttpCalls.start(
             client,
-            request.method(),
-            request.url(),
+            request.method,
+            request.url,
             headers.toTypedArray(),
-            request.body(),
-            request.timeout()?.toMillis() ?: 0L,
+            request.body,
+            request.timeout?.toMillis() ?: 0L,
             object : OkHttpCalls.Listener {
                 override fun onResponse(status: Int, headerNamesAndValues: Array<String>, body: ByteArray) {
                     val pairs = (headerNamesAndValues.indices step 2).map { HttpHeader(headerNamesAndValues[it], headerNamesAndValues[it + 1]) }
@@ -55,7 +55,7 @@ class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
         failure is SocketTimeoutException && failure.message.orEmpty().contains("connect", ignoreCase = true) ->
             TransportException.Connect("connect timed out: ${failure.message}")
         failure is SSLException -> TransportException.Connect("TLS failed: ${failure.message}")
-        failure is InterruptedIOException -> TransportException.Timeout("no complete response within ${request.timeout()}: ${failure.message}")
+        failure is InterruptedIOException -> TransportException.Timeout("no complete response within ${request.timeout}: ${failure.message}")
         else -> TransportException.Io("${failure.javaClass.simpleName}: ${failure.message}")
     }
 }
