@@ -60,20 +60,23 @@ impl HttpRequest {
     }
 }
 
+/// A request header's value as a printed request shows it: `Authorization` (the management key)
+/// as `[REDACTED]`, any other as it is. For every binding's printed form of a request.
+pub fn printed_header_value<'a>(name: &str, value: &'a str) -> &'a str {
+    if name.eq_ignore_ascii_case("authorization") {
+        "[REDACTED]"
+    } else {
+        value
+    }
+}
+
 // Debug redacts the Authorization header: requests end up in logs and panic messages.
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let headers: Vec<(&str, &str)> = self
             .headers
             .iter()
-            .map(|(name, value)| {
-                let shown = if name.eq_ignore_ascii_case("authorization") {
-                    "[REDACTED]"
-                } else {
-                    value.as_str()
-                };
-                (name.as_str(), shown)
-            })
+            .map(|(name, value)| (name.as_str(), printed_header_value(name, value)))
             .collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)

@@ -66,10 +66,12 @@ pub use call::{Action, Call, Machine, ResponseInfo};
 pub use client::{CallOptions, Client};
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};
-pub use http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
+pub use http::{
+    HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind, printed_header_value,
+};
 pub use log::{LogLevel, LogLine};
 pub use paginate::{KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces};
 pub use retry::{Idempotency, RetryPolicy};
 pub use secret::Secret;
 pub use timestamp::{ParseTimestampError, Timestamp, TimestampOutOfRange};
-pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE};
+pub use validate::{MAX_PAGE_SIZE, MIN_SAMPLING_RATE, seconds};

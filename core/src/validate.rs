@@ -1,6 +1,8 @@
 //! The client-side rules from the API contract (see `api/CONSTRAINTS.md`). Each check names the
 //! field it refuses, so a caller learns what to fix before anything is sent.
 
+use std::time::Duration;
+
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::error::Error;
@@ -89,6 +91,18 @@ pub(crate) fn page_size(field: &str, value: i64) -> Result<(), Error> {
 pub(crate) fn offset(field: &str, value: i32) -> Result<u32, Error> {
     u32::try_from(value)
         .map_err(|_| Error::invalid(field, format!("must be 0 or more (got {value})")))
+}
+
+/// A length of time a caller gives in seconds (a timeout, a backoff), as bindings whose
+/// language counts time in floating-point seconds pass it: finite, 0 or more, and within what a
+/// `Duration` holds. Refused by `field` otherwise.
+pub fn seconds(field: &str, seconds: f64) -> Result<Duration, Error> {
+    Duration::try_from_secs_f64(seconds).map_err(|_| {
+        Error::invalid(
+            field,
+            format!("must be a finite number of seconds, 0 or more (got {seconds})"),
+        )
+    })
 }
 
 /// Percent-encodes a query parameter's value (everything but RFC 3986 "unreserved"), so that

@@ -219,8 +219,7 @@ fn text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
 /// Seconds as a Duration: a finite number, 0 or more (not a bool).
 fn seconds(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Duration> {
     let secs = number(value, name, "a number of seconds")?;
-    Duration::try_from_secs_f64(secs)
-        .map_err(|_| bad_setting(name, "must be a finite number of seconds, 0 or more"))
+    core::seconds(name, secs).map_err(to_py_err)
 }
 
 /// A number setting (int or float, not a bool).

@@ -64,12 +64,10 @@ impl fmt::Debug for HttpRequest {
             .headers
             .iter()
             .map(|HttpHeader { name, value }| {
-                let shown = if name.eq_ignore_ascii_case("authorization") {
-                    "[REDACTED]"
-                } else {
-                    value.as_str()
-                };
-                (name.as_str(), shown)
+                (
+                    name.as_str(),
+                    modelgates_core::printed_header_value(name, value),
+                )
             })
             .collect();
         f.debug_struct("HttpRequest")

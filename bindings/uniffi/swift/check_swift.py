@@ -110,29 +110,25 @@ def main(args):
         print("FAIL no Swift files found")
     generated = "".join(normalized(p.read_text()) for p in files if p.name == "ModelGates.swift")
     missing = [decl for decl in USED_BY_TRANSPORT if decl not in generated]
-    if generated and not missing:
-        passed += 1
-        print(f"PASS the generated ModelGates.swift declares the {len(USED_BY_TRANSPORT)} items URLSessionTransport.swift uses")
-    else:
-        failed += 1
-        print(f"FAIL the generated ModelGates.swift lacks: {missing if generated else 'the file itself'}")
     upper = [f"{enum}.{case}" for p in files for enum, body in ERROR_ENUM.findall(p.read_text())
              for case in UPPER_CASE.findall(body)]
     enums = [enum for p in files for enum, _ in ERROR_ENUM.findall(p.read_text())]
-    if enums and not upper:
-        passed += 1
-        print(f"PASS the cases of the {len(enums)} error enums are lowerCamel ({', '.join(enums)})")
-    else:
-        failed += 1
-        print(f"FAIL error cases not in lowerCamel: {upper or 'no error enums found'}")
     declared = {name for p in files for name in PUBLIC_TYPE.findall(p.read_text())}
     clashes = sorted(declared & PLATFORM_NAMES)
-    if declared and not clashes:
-        passed += 1
-        print(f"PASS none of the {len(declared)} public types shares a name with Foundation or the standard library")
-    else:
-        failed += 1
-        print(f"FAIL public types named as Foundation or the standard library name theirs: {clashes or 'no types found'}")
+    checks = [
+        (generated and not missing,
+         f"the generated ModelGates.swift declares the {len(USED_BY_TRANSPORT)} items URLSessionTransport.swift uses",
+         f"the generated ModelGates.swift lacks: {missing if generated else 'the file itself'}"),
+        (enums and not upper,
+         f"the cases of the {len(enums)} error enums are lowerCamel ({', '.join(enums)})",
+         f"error cases not in lowerCamel: {upper or 'no error enums found'}"),
+        (declared and not clashes,
+         f"none of the {len(declared)} public types shares a name with Foundation or the standard library",
+         f"public types named as Foundation or the standard library name theirs: {clashes or 'no types found'}"),
+    ]
+    for ok, passing, failing in checks:
+        passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
+        print(f"PASS {passing}" if ok else f"FAIL {failing}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
