@@ -537,17 +537,12 @@ fn decode_error(
     } else {
         format!(" at `{}`", err.path)
     };
+    // The decoder's words never quote the body; only the excerpt could show the key secret.
     let message = if operation.response_carries_secret() {
-        // The body holds the new key's secret: describe the problem without quoting it.
-        let inner = &err.source;
-        let what = match inner.classify() {
-            serde_json::error::Category::Data => "a value is missing or has the wrong type",
-            serde_json::error::Category::Eof => "the body ends early",
-            _ => "the body is not valid JSON",
-        };
         format!(
-            "{} response{at}: {what} (body of {} bytes not shown: it may contain the key secret)",
+            "{} response{at}: {} (body of {} bytes not shown: it may contain the key secret)",
             operation.id(),
+            err.message,
             response.body.len()
         )
     } else {
@@ -555,7 +550,7 @@ fn decode_error(
         format!(
             "{} response{at}: {}; body: {}",
             operation.id(),
-            err.source,
+            err.message,
             quoted
         )
     };

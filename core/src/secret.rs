@@ -68,6 +68,16 @@ impl<'de> Deserialize<'de> for Secret {
     }
 }
 
+impl crate::decode::Decode for Secret {
+    // The text is moved into the secret, not copied: no second buffer is left unwiped.
+    fn decode(
+        value: serde_json::Value,
+        at: &mut crate::decode::Path,
+    ) -> Result<Self, crate::decode::Mismatch> {
+        <String as crate::decode::Decode>::decode(value, at).map(Secret::new)
+    }
+}
+
 /// Replaces every occurrence of `secret` in `text` with `[REDACTED]`, so that a server or proxy
 /// that echoes the key back cannot leak it through an error message.
 pub(crate) fn scrub(text: &str, secret: &Secret) -> String {

@@ -2,11 +2,22 @@
 //! deletion answers.
 
 use serde::Deserialize;
+use serde_json::Value;
+
+use super::{DecodeError, DecodeErrorKind, decode};
+use crate::decode::{Decode, Mismatch, Object, Path};
 
 /// The `{"data": ...}` envelope most answers wrap their value in.
-#[derive(Deserialize)]
 pub(crate) struct Data<T> {
     pub(crate) data: T,
+}
+
+impl<T: Decode> Decode for Data<T> {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        Ok(Data {
+            data: Object::new(value, at)?.field("data")?,
+        })
+    }
 }
 
 model! {
@@ -20,6 +31,20 @@ model! {
 
 /// `deleted` is the constant `true` (the spec's `const`): an answer saying otherwise is not
 /// what the API documents, so it is a decode error, never a quiet "not deleted".
+pub(crate) fn decode_deleted(body: &[u8]) -> Result<Deleted, DecodeError> {
+    let answer: Deleted = decode(body)?;
+    match answer.deleted {
+        true => Ok(answer),
+        false => Err(DecodeError {
+            path: "deleted".to_owned(),
+            message: "expected true (the constant the API answers a deletion with), got false"
+                .to_owned(),
+            kind: DecodeErrorKind::Shape,
+        }),
+    }
+}
+
+/// serde's side of [`confirmed`], for users decoding a `Deleted` themselves.
 fn only_true<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     match bool::deserialize(deserializer)? {
         true => Ok(true),

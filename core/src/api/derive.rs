@@ -4,8 +4,13 @@
 //! is all a binding needs; none re-declares it.
 
 /// A model the API returns. Optional fields (`Option<T>`) may be missing or null in a response.
+/// Answers are read through [`crate::decode::Decode`] (one call per field); the serde derives
+/// are for writing the model out and for users' own code.
 macro_rules! model {
-    ($(#[$attr:meta])* pub struct $name:ident { $($body:tt)* }) => {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident { $( $(#[$field_attr:meta])* pub $field:ident: $field_ty:ty, )* }
+    ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -14,7 +19,17 @@ macro_rules! model {
             feature = "python",
             pyo3::pyclass(frozen, eq, get_all, module = "modelgates._native")
         )]
-        pub struct $name { $($body)* }
+        pub struct $name { $( $(#[$field_attr])* pub $field: $field_ty, )* }
+
+        impl crate::decode::Decode for $name {
+            fn decode(
+                value: serde_json::Value,
+                at: &mut crate::decode::Path,
+            ) -> Result<Self, crate::decode::Mismatch> {
+                let mut object = crate::decode::Object::new(value, at)?;
+                Ok($name { $( $field: object.field(stringify!($field))?, )* })
+            }
+        }
 
         #[cfg(feature = "python")]
         #[pyo3::pymethods]
@@ -140,6 +155,15 @@ macro_rules! open_enum {
                     $($value => $name::$variant,)*
                     _ => $name::Other(value),
                 }
+            }
+        }
+
+        impl crate::decode::Decode for $name {
+            fn decode(
+                value: serde_json::Value,
+                at: &mut crate::decode::Path,
+            ) -> Result<Self, crate::decode::Mismatch> {
+                <String as crate::decode::Decode>::decode(value, at).map(Self::from)
             }
         }
 

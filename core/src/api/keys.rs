@@ -4,9 +4,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::{Data, Deleted};
+use serde_json::Value;
+
+use super::answers::{Data, Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
+use crate::decode::{Decode, Mismatch, Object, Path};
 use crate::error::Error;
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
@@ -113,6 +116,16 @@ impl CreatedKey {
     /// The key's secret, shown only once by the API: store it, never log it.
     pub fn reveal_key(&self) -> String {
         self.key.expose().to_owned()
+    }
+}
+
+impl Decode for CreatedKey {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        let mut object = Object::new(value, at)?;
+        Ok(CreatedKey {
+            data: object.field("data")?,
+            key: object.field("key")?,
+        })
     }
 }
 
@@ -509,7 +522,7 @@ impl Endpoint for DeleteKey {
     }
 
     fn parse(body: &[u8]) -> Result<Deleted, DecodeError> {
-        decode(body)
+        decode_deleted(body)
     }
 }
 

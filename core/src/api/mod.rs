@@ -10,6 +10,7 @@ pub mod keys;
 pub mod workspaces;
 
 pub use answers::Deleted;
+
 pub use fields::{
     DoubleOrNull, IdsOrNull, LimitResetOrNull, ProviderSortOrNull, StringOrNull, TimestampOrNull,
 };
@@ -18,9 +19,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::decode::{Decode, Failure, from_slice};
 use crate::error::Error;
 use crate::http::Method;
-use crate::json_path::JsonPath;
 use crate::retry::Idempotency;
 use crate::validate;
 
@@ -328,17 +329,43 @@ impl Prepared {
 /// Why a 2xx body could not be decoded: where and what.
 #[derive(Debug)]
 pub struct DecodeError {
-    /// The JSON path to what did not fit, e.g. `data.id`; `.` for the whole body.
+    /// The JSON path to what did not fit, e.g. `data.id`; `.` for the whole body (and for a
+    /// body that is not JSON).
     pub path: String,
-    /// The decoder's description.
-    pub source: serde_json::Error,
+    /// What is wrong, in words. It never quotes a value from the body.
+    pub message: String,
+    /// Whether the body was JSON at all.
+    pub kind: DecodeErrorKind,
 }
 
-/// Decodes JSON; on failure, finds the path to whatever did not fit.
-pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeError> {
-    serde_json::from_slice(body).map_err(|source| DecodeError {
-        path: JsonPath::of_error(body, &source).to_string(),
-        source,
+/// Whether an answer that could not be decoded was JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeErrorKind {
+    /// The body is not JSON.
+    NotJson,
+    /// The body is JSON that ends early.
+    EndsEarly,
+    /// JSON without the documented shape: a value missing or of another type.
+    Shape,
+}
+
+/// Decodes JSON into `T`, naming the path of whatever did not fit.
+pub(crate) fn decode<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
+    from_slice(body).map_err(|failure| match failure {
+        Failure::Syntax(error) => DecodeError {
+            path: ".".to_owned(),
+            kind: if error.is_eof() {
+                DecodeErrorKind::EndsEarly
+            } else {
+                DecodeErrorKind::NotJson
+            },
+            message: error.to_string(),
+        },
+        Failure::Shape(mismatch) => DecodeError {
+            path: mismatch.path,
+            message: mismatch.message,
+            kind: DecodeErrorKind::Shape,
+        },
     })
 }
 

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::answers::{Data, Deleted};
+use super::answers::{Data, Deleted, decode_deleted};
 use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::error::Error;
@@ -324,6 +324,6 @@ impl Endpoint for DeleteWorkspace {
     }
 
     fn parse(body: &[u8]) -> Result<Deleted, DecodeError> {
-        decode(body)
+        decode_deleted(body)
     }
 }

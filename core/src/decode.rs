@@ -1,0 +1,297 @@
+//! Reading the API's answers into the models.
+//!
+//! The body is parsed once into a [`serde_json::Value`] (one parser for every answer), then each
+//! model takes its fields out of that tree through [`Decode`]. A model costs one call per field:
+//! serde's derive gave every answer type a deserializer of its own (a state machine, a field
+//! visitor and a sequence form JSON never uses), the largest part of the browser build. The path
+//! of whatever does not fit is known as it is read, so an error names it (`data[3].slug`).
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+/// One step of a [`Path`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Segment {
+    /// A field of an object.
+    Key(&'static str),
+    /// An element of an array.
+    Index(usize),
+}
+
+/// Where in the answer the value being read is: empty for the whole body.
+#[derive(Debug, Default)]
+pub(crate) struct Path(Vec<Segment>);
+
+impl Path {
+    /// A mismatch at this path.
+    pub(crate) fn mismatch(&self, message: impl Into<String>) -> Mismatch {
+        Mismatch {
+            path: self.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// "expected X, got Y" for `value` at this path.
+    pub(crate) fn expected(&self, what: &str, value: &Value) -> Mismatch {
+        self.mismatch(format!("expected {what}, got {}", kind(value)))
+    }
+}
+
+impl fmt::Display for Path {
+    /// `data[3].slug`; `.` for the whole body.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(".");
+        }
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A value that does not have the shape the model needs: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mismatch {
+    pub(crate) path: String,
+    pub(crate) message: String,
+}
+
+/// What a JSON value is, in words (never the value itself: it may be a secret).
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(number) if number.is_f64() => "a number written with a fraction or exponent",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A type read out of the answer's tree. Values are moved out, not copied: a secret is never
+/// left behind in a second buffer.
+pub(crate) trait Decode: Sized {
+    /// Reads `value`, found at `at`.
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch>;
+
+    /// What the field is when the answer leaves it out: an error, except for an `Option`.
+    fn absent(at: &Path) -> Result<Self, Mismatch> {
+        Err(at.mismatch("is missing"))
+    }
+}
+
+/// An object being read field by field (unknown fields are ignored: the API may add some).
+pub(crate) struct Object<'a> {
+    fields: Map<String, Value>,
+    at: &'a mut Path,
+}
+
+impl<'a> Object<'a> {
+    /// `value` as an object, or the mismatch saying it is not one.
+    pub(crate) fn new(value: Value, at: &'a mut Path) -> Result<Self, Mismatch> {
+        match value {
+            Value::Object(fields) => Ok(Object { fields, at }),
+            other => Err(at.expected("an object", &other)),
+        }
+    }
+
+    /// Reads the field `name`.
+    pub(crate) fn field<T: Decode>(&mut self, name: &'static str) -> Result<T, Mismatch> {
+        let value = self.enter(name);
+        let result = match value {
+            Some(value) => T::decode(value, self.at),
+            None => T::absent(self.at),
+        };
+        self.at.0.pop();
+        result
+    }
+
+    // Out of `field`, so that its code is not repeated for every field type.
+    fn enter(&mut self, name: &'static str) -> Option<Value> {
+        self.at.0.push(Segment::Key(name));
+        self.fields.remove(name)
+    }
+}
+
+/// Parses `body` and reads it as a `T`.
+pub(crate) fn from_slice<T: Decode>(body: &[u8]) -> Result<T, Failure> {
+    let value: Value = serde_json::from_slice(body).map_err(Failure::Syntax)?;
+    T::decode(value, &mut Path::default()).map_err(Failure::Shape)
+}
+
+/// Why a body could not be read.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Not JSON, or JSON that ends early.
+    Syntax(serde_json::Error),
+    /// JSON without the documented shape.
+    Shape(Mismatch),
+}
+
+impl Decode for Value {
+    fn decode(value: Value, _: &mut Path) -> Result<Self, Mismatch> {
+        Ok(value)
+    }
+}
+
+impl Decode for String {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        match value {
+            Value::String(text) => Ok(text),
+            other => Err(at.expected("a string", &other)),
+        }
+    }
+}
+
+impl Decode for bool {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        match value {
+            Value::Bool(flag) => Ok(flag),
+            other => Err(at.expected("a boolean", &other)),
+        }
+    }
+}
+
+impl Decode for f64 {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        match value.as_f64() {
+            Some(number) => Ok(number),
+            None => Err(at.expected("a number", &value)),
+        }
+    }
+}
+
+impl Decode for i64 {
+    // As serde read it: an integer written as one (`2.0` is refused), within i64.
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        match value.as_i64() {
+            Some(number) => Ok(number),
+            None if value.is_u64() => Err(at.mismatch("is larger than 2^63-1")),
+            None => Err(at.expected("an integer", &value)),
+        }
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        match value {
+            Value::Null => Ok(None),
+            value => T::decode(value, at).map(Some),
+        }
+    }
+
+    fn absent(_: &Path) -> Result<Self, Mismatch> {
+        Ok(None)
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+        let items = match value {
+            Value::Array(items) => items,
+            other => return Err(at.expected("an array", &other)),
+        };
+        let mut decoded = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            at.0.push(Segment::Index(index));
+            let result = T::decode(item, at);
+            at.0.pop();
+            decoded.push(result?);
+        }
+        Ok(decoded)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Pair {
+        name: String,
+        sizes: Vec<i64>,
+        note: Option<String>,
+    }
+
+    impl Decode for Pair {
+        fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
+            let mut object = Object::new(value, at)?;
+            Ok(Pair {
+                name: object.field("name")?,
+                sizes: object.field("sizes")?,
+                note: object.field("note")?,
+            })
+        }
+    }
+
+    fn error_of<T: Decode>(text: &str) -> (String, String) {
+        match from_slice::<T>(text.as_bytes()) {
+            Err(Failure::Shape(mismatch)) => (mismatch.path, mismatch.message),
+            Err(Failure::Syntax(error)) => panic!("not a shape error: {error}"),
+            Ok(_) => panic!("{text} decoded"),
+        }
+    }
+
+    #[test]
+    fn reads_fields_and_ignores_unknown_ones() {
+        let pair: Pair =
+            from_slice(br#"{"name": "a", "sizes": [1, 2], "extra": {"x": 1}}"#).unwrap();
+        assert_eq!(pair.name, "a");
+        assert_eq!(pair.sizes, [1, 2]);
+        assert_eq!(pair.note, None);
+    }
+
+    #[test]
+    fn names_the_path_of_what_does_not_fit() {
+        let list = r#"[{"name": "a", "sizes": []}, {"name": "b", "sizes": [1, "2"]}]"#;
+        assert_eq!(
+            error_of::<Vec<Pair>>(list),
+            (
+                "[1].sizes[1]".into(),
+                "expected an integer, got a string".into()
+            )
+        );
+        assert_eq!(
+            error_of::<Pair>(r#"{"sizes": []}"#),
+            ("name".into(), "is missing".into())
+        );
+        assert_eq!(
+            error_of::<Pair>(r#"{"name": null, "sizes": []}"#),
+            ("name".into(), "expected a string, got null".into())
+        );
+        assert_eq!(
+            error_of::<Pair>("[]"),
+            (".".into(), "expected an object, got an array".into())
+        );
+    }
+
+    #[test]
+    fn integers_are_whole_and_in_range() {
+        assert_eq!(
+            from_slice::<i64>(b"-9223372036854775808").unwrap(),
+            i64::MIN
+        );
+        assert_eq!(
+            error_of::<i64>("2.5").1,
+            "expected an integer, got a number written with a fraction or exponent"
+        );
+        assert_eq!(error_of::<i64>("3.0").0, ".");
+        assert_eq!(
+            error_of::<i64>("9223372036854775808").1,
+            "is larger than 2^63-1"
+        );
+        assert_eq!(from_slice::<f64>(b"7").unwrap(), 7.0);
+    }
+
+    #[test]
+    fn a_message_never_quotes_the_value() {
+        let (_, message) = error_of::<bool>(r#""sk-mg-v1-secret""#);
+        assert_eq!(message, "expected a boolean, got a string");
+    }
+}
