@@ -103,6 +103,8 @@ impl<'a> Object<'a> {
     }
 
     /// Reads the field `name`.
+    // Never inlined: one copy per field type, and a call per field in each model.
+    #[inline(never)]
     pub(crate) fn field<T: Decode>(&mut self, name: &'static str) -> Result<T, Mismatch> {
         let value = self.enter(name);
         let result = match value {

@@ -27,6 +27,7 @@ mod call;
 mod client;
 mod config;
 mod decode;
+mod encode;
 mod error;
 mod http;
 mod log;
@@ -65,6 +66,7 @@ pub use api::{
 pub use call::{Action, Call, Machine, ResponseInfo};
 pub use client::{CallOptions, Client};
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
+pub use encode::{JsonWriter, ObjectWriter, ToJson};
 pub use error::{ApiError, Error, ErrorClass, ErrorKind, FieldStyle};
 pub use http::{
     HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind, printed_header_value,

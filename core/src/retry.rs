@@ -120,7 +120,7 @@ fn parse_delay_seconds(value: &str) -> Option<Duration> {
     // serde_json's number grammar (digits, an optional fraction and exponent) is the shape a
     // delay in seconds has, and reusing its parser keeps a second float parser out of the
     // browser build.
-    let seconds: f64 = serde_json::from_str(value.trim()).ok()?;
+    let seconds: f64 = serde_json::from_slice(value.trim().as_bytes()).ok()?;
     if !seconds.is_finite() || seconds < 0.0 {
         return None;
     }

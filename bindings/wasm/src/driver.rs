@@ -1,7 +1,6 @@
 //! The core's `Call` loop, written once for the browser.
 
-use modelgates_core::{Action, Error, Machine};
-use serde::Serialize;
+use modelgates_core::{Action, Machine};
 use web_sys::AbortSignal;
 
 use crate::errors::Failure;
@@ -65,15 +64,4 @@ impl Driver {
             }
         }
     }
-}
-
-/// A result as JSON text, for `JSON.parse` on the other side.
-pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<wasm_bindgen::JsValue, Failure> {
-    serde_json::to_string(value)
-        .map(|text| wasm_bindgen::JsValue::from_str(&text))
-        .map_err(|e| {
-            Failure::Sdk(Error::Internal {
-                message: format!("could not encode the result: {e}"),
-            })
-        })
 }

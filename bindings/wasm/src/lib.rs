@@ -26,9 +26,9 @@ use std::time::Duration;
 use js_sys::Promise;
 use modelgates_core::input::{from_json_str, parse_json};
 use modelgates_core::{
-    Action, Call, Client, HttpResponse, Listing, LogLine, Machine, Pager, TransportError,
+    Action, Call, Client, HttpResponse, JsonWriter, Listing, LogLine, Machine, Pager, ToJson,
+    TransportError,
 };
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
@@ -110,7 +110,7 @@ impl WasmClient {
 
     fn pager<L: Listing + 'static>(&self, pager: Pager<L>) -> WasmPager
     where
-        L::Item: Serialize,
+        L::Item: ToJson,
     {
         WasmPager {
             pager: Rc::new(RefCell::new(Some(Box::new(JsonBatches(pager))))),
@@ -118,7 +118,7 @@ impl WasmClient {
         }
     }
 
-    fn run<T: Serialize + 'static>(
+    fn run<T: ToJson + 'static>(
         &self,
         call: Result<Call<T>, modelgates_core::Error>,
         signal: Option<AbortSignal>,
@@ -132,21 +132,47 @@ impl WasmClient {
                 .response()
                 .map(|info| (info.status, info.headers.clone()))
                 .unwrap_or_default();
-            driver::to_json(&Answer {
-                value,
-                status,
-                headers,
-            })
+            Ok(JsValue::from_str(
+                &Answer {
+                    value,
+                    status,
+                    headers,
+                }
+                .to_json(),
+            ))
         }))
     }
 }
 
 /// What a call resolves to: its result, and the status and headers of the answer it came in.
-#[derive(Serialize)]
 struct Answer<T> {
     value: T,
     status: u16,
     headers: Vec<(String, String)>,
+}
+
+impl<T: ToJson> ToJson for Answer<T> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let mut object = out.object();
+        object.field("value", &self.value);
+        object.field("status", &i64::from(self.status));
+        object.field("headers", &Pairs(&self.headers));
+        object.end();
+    }
+}
+
+/// Headers as `[[name, value], ...]`.
+struct Pairs<'a>(&'a [(String, String)]);
+
+impl ToJson for Pairs<'_> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let pairs: Vec<[&str; 2]> = self
+            .0
+            .iter()
+            .map(|(n, v)| [n.as_str(), v.as_str()])
+            .collect();
+        pairs.write_json(out);
+    }
 }
 
 /// One promise machinery for every operation (a generic one per result type costs bytes).
@@ -166,7 +192,7 @@ struct JsonBatches<L: Listing>(Pager<L>);
 
 impl<L: Listing> Machine for JsonBatches<L>
 where
-    L::Item: Serialize,
+    L::Item: ToJson,
 {
     type Output = String;
 
@@ -174,11 +200,7 @@ where
         match self.0.next_action(now) {
             Action::Send(request) => Action::Send(request),
             Action::Wait(wait) => Action::Wait(wait),
-            Action::Done(batch) => Action::Done(batch.and_then(|batch| {
-                serde_json::to_string(&batch).map_err(|e| modelgates_core::Error::Internal {
-                    message: format!("could not encode the batch: {e}"),
-                })
-            })),
+            Action::Done(batch) => Action::Done(batch.map(|batch| batch.to_json())),
         }
     }
 

@@ -31,6 +31,14 @@ macro_rules! model {
             }
         }
 
+        impl crate::encode::ToJson for $name {
+            fn write_json(&self, out: &mut crate::encode::JsonWriter) {
+                let mut object = out.object();
+                $( object.field(stringify!($field), &self.$field); )*
+                object.end();
+            }
+        }
+
         #[cfg(feature = "python")]
         #[pyo3::pymethods]
         impl $name {
@@ -110,6 +118,20 @@ macro_rules! request {
                 pub $optional: Option<$optional_ty>,
             )*
         }
+
+        impl crate::encode::ToJson for $name {
+            fn write_json(&self, out: &mut crate::encode::JsonWriter) {
+                let mut object = out.object();
+                $( object.field(stringify!($required), &self.$required); )*
+                $(
+                    object.field_if_set(
+                        stringify!($optional),
+                        self.$optional.as_ref().map(|value| value as &dyn crate::encode::ToJson),
+                    );
+                )*
+                object.end();
+            }
+        }
     };
 }
 
@@ -164,6 +186,12 @@ macro_rules! open_enum {
                 at: &mut crate::decode::Path,
             ) -> Result<Self, crate::decode::Mismatch> {
                 <String as crate::decode::Decode>::decode(value, at).map(Self::from)
+            }
+        }
+
+        impl crate::encode::ToJson for $name {
+            fn write_json(&self, out: &mut crate::encode::JsonWriter) {
+                out.string(self.as_str());
             }
         }
 

@@ -51,6 +51,12 @@ macro_rules! or_null {
             }
         }
 
+        impl crate::encode::ToJson for $name {
+            fn write_json(&self, out: &mut crate::encode::JsonWriter) {
+                self.value().write_json(out);
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 Option::<$ty>::deserialize(deserializer).map($name::from)

@@ -10,6 +10,7 @@ use super::answers::{Data, Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
 use crate::decode::{Decode, Mismatch, Object, Path};
+use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
@@ -126,6 +127,15 @@ impl Decode for CreatedKey {
             data: object.field("data")?,
             key: object.field("key")?,
         })
+    }
+}
+
+impl ToJson for CreatedKey {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let mut object = out.object();
+        object.field("data", &self.data);
+        object.field("key", &self.key);
+        object.end();
     }
 }
 
@@ -382,7 +392,7 @@ impl Endpoint for CreateKey {
             validate::uuid("workspace_id", workspace_id)?;
         }
         check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
-        Prepared::new(Self::OPERATION).body(&body)
+        Ok(Prepared::new(Self::OPERATION).body(&body))
     }
 
     fn parse(body: &[u8]) -> Result<CreatedKey, DecodeError> {
@@ -496,7 +506,7 @@ impl Endpoint for UpdateKey {
             validate::uuid("workspace_id", workspace_id)?;
         }
         check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
-        prepared.body(body)
+        Ok(prepared.body(body))
     }
 
     fn parse(body: &[u8]) -> Result<ApiKey, DecodeError> {

@@ -245,7 +245,7 @@ impl Endpoint for CreateWorkspace {
         validate::non_empty("name", &body.name)?;
         validate::slug("slug", &body.slug)?;
         check_sampling_rate(body.io_logging_sampling_rate)?;
-        Prepared::new(Self::OPERATION).body(body)
+        Ok(Prepared::new(Self::OPERATION).body(body))
     }
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
@@ -302,7 +302,7 @@ impl Endpoint for UpdateWorkspace {
             validate::slug("slug", slug)?;
         }
         check_sampling_rate(body.io_logging_sampling_rate)?;
-        prepared.body(body)
+        Ok(prepared.body(body))
     }
 
     fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
