@@ -17,6 +17,7 @@
 use std::time::Duration;
 
 use crate::api::{DecodeError, Operation};
+use crate::decode::{self, Decode, Mismatch, Object, Path};
 use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 use crate::log::{self, LogLevel, LogLine};
@@ -433,18 +434,33 @@ impl<T> Call<T> {
 
 // Not methods of the generic Call: one copy of each, whatever the result type (browser bytes).
 fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) -> ApiError {
-    #[derive(serde::Deserialize)]
     struct Envelope {
         error: ErrorData,
-        #[serde(default)]
         user_id: Option<String>,
     }
-    #[derive(serde::Deserialize)]
     struct ErrorData {
         code: i64,
         message: String,
-        #[serde(default)]
         metadata: Option<serde_json::Value>,
+    }
+    impl Decode for Envelope {
+        fn decode(value: serde_json::Value, at: &mut Path) -> Result<Self, Mismatch> {
+            let mut object = Object::new(value, at)?;
+            Ok(Envelope {
+                error: object.field("error")?,
+                user_id: object.field("user_id")?,
+            })
+        }
+    }
+    impl Decode for ErrorData {
+        fn decode(value: serde_json::Value, at: &mut Path) -> Result<Self, Mismatch> {
+            let mut object = Object::new(value, at)?;
+            Ok(ErrorData {
+                code: object.field("code")?,
+                message: object.field("message")?,
+                metadata: object.field("metadata")?,
+            })
+        }
     }
 
     let request_id = response.header("x-request-id").map(str::to_owned);
@@ -483,7 +499,7 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
             location,
         };
     }
-    match serde_json::from_slice::<Envelope>(&response.body) {
+    match decode::from_slice::<Envelope>(&response.body) {
         Ok(envelope) => ApiError {
             status: response.status,
             code: Some(envelope.error.code),

@@ -115,10 +115,11 @@ impl<'a> Object<'a> {
         result
     }
 
-    // Out of `field`, so that its code is not repeated for every field type.
+    // Out of `field`, so that its code is not repeated for every field type. The value is
+    // taken (leaving `null`), not removed: removal would add the map's rebalancing code.
     fn enter(&mut self, name: &'static str) -> Option<Value> {
         self.at.0.push(Segment::Key(name));
-        self.fields.remove(name)
+        self.fields.get_mut(name).map(Value::take)
     }
 }
 

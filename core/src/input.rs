@@ -1,10 +1,11 @@
 //! Turning loosely typed input (a JS object, a Python dict, a vector file) into the core's
 //! request types, with errors in plain words that name the field.
 //!
-//! The input arrives as JSON values and goes through the core's own deserializer, not through
-//! serde_json's: it knows what each field asked for, so a mistake reads "must be a whole number
-//! from 0 to 4294967295, not a string" (never a Rust type name), and it never has to read
-//! serde's message text to learn which field was missing or unknown.
+//! The input arrives as JSON values and is read by the core's own [`FromInput`], not by serde:
+//! it knows what each field asked for, so a mistake reads "must be a whole number from 0 to
+//! 4294967295, not a string" (never a Rust type name). Each type is a list of its fields read
+//! by one routine ([`Input::fields`]), so a request costs a table, not a deserializer of its
+//! own (serde's derive gave every request and endpoint one, in every binding's build).
 //!
 //! A number JSON cannot carry (NaN, an infinity) travels as [`non_finite`]'s marker object, so
 //! that it reaches the core as it is and the field's own rule refuses it by name, in every
@@ -12,21 +13,21 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde_json::{Map, Number, Value};
 
 use crate::error::Error;
+use crate::validate::number_text;
 
 /// The key of the marker object that carries a non-finite number (see [`non_finite`]).
 pub const NON_FINITE_KEY: &str = "$non_finite";
 
 /// Decodes a request from JSON, naming the offending field on failure. Unknown fields are
 /// refused, so a misspelt option is caught instead of silently ignored.
-pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
+pub fn from_json<T: FromInput>(value: Value) -> Result<T, Error> {
     if !value.is_object() {
         return Err(Error::invalid("body", "must be an object"));
     }
-    T::deserialize(Input {
+    T::from_input(Input {
         value: &value,
         path: &Path::Root,
     })
@@ -34,7 +35,7 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
 }
 
 /// Decodes a request from JSON text; see [`from_json`].
-pub fn from_json_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+pub fn from_json_str<T: FromInput>(text: &str) -> Result<T, Error> {
     from_json(parse_json(text)?)
 }
 
@@ -142,14 +143,6 @@ enum Problem {
     Other(String),
 }
 
-/// An input decoding failure: where and what.
-#[derive(Debug)]
-struct InputError {
-    field: String,
-    positions: Vec<usize>,
-    problem: Problem,
-}
-
 impl InputError {
     fn at(path: &Path<'_>, problem: Problem) -> Self {
         let mut positions = Vec::new();
@@ -208,30 +201,6 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-impl de::Error for InputError {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        InputError::at(&Path::Root, Problem::Other(message.to_string()))
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        InputError::at(&Path::Root, Problem::Missing(field.to_owned()))
-    }
-
-    fn unknown_field(field: &str, _expected: &'static [&'static str]) -> Self {
-        InputError::at(&Path::Root, Problem::Unknown(field.to_owned()))
-    }
-
-    fn invalid_type(unexpected: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
-        InputError::at(
-            &Path::Root,
-            Problem::Expected {
-                what: expected.to_string(),
-                got: unexpected.to_string(),
-            },
-        )
-    }
-}
-
 /// The most characters of a caller's key an error repeats.
 const MAX_QUOTED: usize = 100;
 
@@ -239,22 +208,6 @@ fn shorten(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
-    }
-}
-
-/// A number as JavaScript and Python users write it (`NaN`, `Infinity`).
-fn number_text(number: f64) -> String {
-    if number.is_nan() {
-        "NaN".to_owned()
-    } else if number.is_infinite() {
-        if number > 0.0 {
-            "Infinity"
-        } else {
-            "-Infinity"
-        }
-        .to_owned()
-    } else {
-        number.to_string()
     }
 }
 
@@ -273,10 +226,27 @@ fn describe(value: &Value) -> String {
     }
 }
 
-/// A JSON value being decoded, and where it sits.
-struct Input<'a> {
+/// Caller input being read: a JSON value, and where it sits.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
     value: &'a Value,
     path: &'a Path<'a>,
+}
+
+/// Why caller input could not be read: where and what (see [`from_json`] for the [`Error`]).
+#[derive(Debug)]
+pub struct InputError {
+    field: String,
+    positions: Vec<usize>,
+    problem: Problem,
+}
+
+/// A type read from caller input: a request, an endpoint's input, a binding's options. Written
+/// by the `request!` macro and [`from_input!`](crate::from_input) as a list of fields, read by
+/// [`Input::fields`]: a type costs a table and one assignment per field, not a deserializer.
+pub trait FromInput: Sized {
+    /// Reads the input.
+    fn from_input(input: Input<'_>) -> Result<Self, InputError>;
 }
 
 impl Input<'_> {
@@ -311,296 +281,181 @@ impl Input<'_> {
         }
     }
 
-    /// Errors raised by a type's own decoding (missing, unknown, custom) happen "here".
-    fn locate(&self, error: InputError) -> InputError {
-        if !error.field.is_empty() || !error.positions.is_empty() {
-            return error;
+    fn text(&self) -> Result<&str, InputError> {
+        match self.value {
+            Value::String(text) => Ok(text),
+            _ => Err(self.expected("a string")),
         }
-        let mut located = InputError::at(self.path, error.problem);
-        if let Problem::Expected { got, .. } = &mut located.problem {
-            // A type's own message quotes the value; describe it our way instead.
-            *got = describe(self.value);
+    }
+
+    /// Reads an object field by field: `fields` names each and says whether it is required;
+    /// `set` reads the one at an index. Unknown fields are refused, so a misspelt option is
+    /// caught instead of silently ignored. Problems are reported in the object's key order,
+    /// then the first required field left out.
+    pub fn fields(
+        self,
+        fields: &[(&'static str, bool)],
+        set: &mut dyn FnMut(usize, Input<'_>) -> Result<(), InputError>,
+    ) -> Result<(), InputError> {
+        let members = match self.value {
+            Value::Object(members) if marked_number(self.value).is_none() => members,
+            _ => return Err(self.expected("an object")),
+        };
+        let mut seen = vec![false; fields.len()];
+        for (key, value) in members {
+            let Some(index) = fields.iter().position(|(name, _)| name == key) else {
+                return Err(InputError::at(self.path, Problem::Unknown(key.clone())));
+            };
+            let path = Path::Key(self.path, key);
+            set(index, Input { value, path: &path })?;
+            seen[index] = true;
         }
-        located
+        let missing = fields
+            .iter()
+            .zip(&seen)
+            .find(|((_, required), seen)| *required && !**seen);
+        match missing {
+            Some(((name, _), _)) => Err(InputError::at(
+                self.path,
+                Problem::Missing((*name).to_owned()),
+            )),
+            None => Ok(()),
+        }
     }
 }
 
-macro_rules! whole_number {
-    ($method:ident, $visit:ident, $ty:ty, $what:expr) => {
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-            let n = self.whole($what, i128::from(<$ty>::MIN), i128::from(<$ty>::MAX))?;
-            let n = <$ty>::try_from(n).map_err(|_| self.expected($what))?;
-            visitor.$visit(n)
+/// Reads a struct from caller input through [`Input::fields`]: its required fields, then those
+/// that may be left out (each keeps its `Default` value then; an `Option` field reads `null` as
+/// `None`). The struct must implement `Default`.
+///
+/// ```ignore
+/// modelgates_core::from_input!(PagerOptions { required {} optional { page_size } });
+/// ```
+#[macro_export]
+macro_rules! from_input {
+    ($name:ident { required { $($required:ident),* $(,)? } optional { $($optional:ident),* $(,)? } }) => {
+        impl $crate::input::FromInput for $name {
+            #[allow(unused_mut, unused_variables)] // a struct with no fields
+            fn from_input(
+                input: $crate::input::Input<'_>,
+            ) -> Result<Self, $crate::input::InputError> {
+                let mut this = <$name as Default>::default();
+                input.fields(
+                    &[$((stringify!($required), true),)* $((stringify!($optional), false),)*],
+                    &mut |index, field| {
+                        let mut _at = index;
+                        $(
+                            if _at == 0 {
+                                this.$required = $crate::input::FromInput::from_input(field)?;
+                                return Ok(());
+                            }
+                            _at -= 1;
+                        )*
+                        $(
+                            if _at == 0 {
+                                this.$optional = $crate::input::FromInput::from_input(field)?;
+                                return Ok(());
+                            }
+                            _at -= 1;
+                        )*
+                        Ok(())
+                    },
+                )?;
+                Ok(this)
+            }
         }
     };
 }
 
-impl<'de> de::Deserializer<'de> for Input<'_> {
-    type Error = InputError;
+impl FromInput for String {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        input.text().map(str::to_owned)
+    }
+}
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(flag) => visitor.visit_bool(*flag),
-            Value::Number(number) => {
-                if let Some(n) = number.as_u64() {
-                    visitor.visit_u64(n)
-                } else if let Some(n) = number.as_i64() {
-                    visitor.visit_i64(n)
-                } else {
-                    visitor.visit_f64(number.as_f64().unwrap_or(f64::NAN))
-                }
+impl FromInput for bool {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        match input.value {
+            Value::Bool(flag) => Ok(*flag),
+            _ => Err(input.expected("true or false")),
+        }
+    }
+}
+
+impl FromInput for f64 {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        input.float()
+    }
+}
+
+macro_rules! whole_number {
+    ($($ty:ty: $what:expr;)*) => {$(
+        impl FromInput for $ty {
+            fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+                let n = input.whole($what, i128::from(<$ty>::MIN), i128::from(<$ty>::MAX))?;
+                <$ty>::try_from(n).map_err(|_| input.expected($what))
             }
-            Value::String(text) => visitor.visit_str(text),
-            Value::Array(_) => self.deserialize_seq(visitor),
-            Value::Object(_) => match marked_number(self.value) {
-                Some(number) => visitor.visit_f64(number),
-                None => self.deserialize_map(visitor),
-            },
         }
-    }
+    )*};
+}
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::Bool(flag) => visitor.visit_bool(*flag),
-            _ => Err(self.expected("true or false")),
+whole_number! {
+    u8: "a whole number from 0 to 255";
+    u16: "a whole number from 0 to 65535";
+    u32: "a whole number from 0 to 4294967295";
+    u64: "a whole number, 0 or more";
+    i8: "a whole number from -128 to 127";
+    i16: "a whole number from -32768 to 32767";
+    i32: "a whole number from -2147483648 to 2147483647";
+    i64: "a whole number";
+}
+
+impl<T: FromInput> FromInput for Option<T> {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        match input.value {
+            Value::Null => Ok(None),
+            _ => T::from_input(input).map(Some),
         }
-    }
-
-    whole_number!(deserialize_u8, visit_u8, u8, "a whole number from 0 to 255");
-    whole_number!(
-        deserialize_u16,
-        visit_u16,
-        u16,
-        "a whole number from 0 to 65535"
-    );
-    whole_number!(
-        deserialize_u32,
-        visit_u32,
-        u32,
-        "a whole number from 0 to 4294967295"
-    );
-    whole_number!(deserialize_u64, visit_u64, u64, "a whole number, 0 or more");
-    whole_number!(
-        deserialize_i8,
-        visit_i8,
-        i8,
-        "a whole number from -128 to 127"
-    );
-    whole_number!(
-        deserialize_i16,
-        visit_i16,
-        i16,
-        "a whole number from -32768 to 32767"
-    );
-    whole_number!(
-        deserialize_i32,
-        visit_i32,
-        i32,
-        "a whole number from -2147483648 to 2147483647"
-    );
-    whole_number!(deserialize_i64, visit_i64, i64, "a whole number");
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        self.deserialize_f64(visitor)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        visitor.visit_f64(self.float()?)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::String(text) => visitor.visit_str(text).map_err(|error| self.locate(error)),
-            _ => Err(self.expected("a string")),
-        }
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::Null => visitor.visit_unit(),
-            _ => Err(self.expected("null")),
-        }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, InputError> {
-        self.deserialize_unit(visitor)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, InputError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::Array(items) => visitor
-                .visit_seq(Items {
-                    items: items.iter(),
-                    index: 0,
-                    path: self.path,
-                })
-                .map_err(|error| self.locate(error)),
-            _ => Err(self.expected("a list")),
-        }
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, InputError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, InputError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::Object(members) if marked_number(self.value).is_none() => visitor
-                .visit_map(Members {
-                    members: members.iter(),
-                    value: None,
-                    path: self.path,
-                })
-                .map_err(|error| self.locate(error)),
-            _ => Err(self.expected("an object")),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, InputError> {
-        self.deserialize_map(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, InputError> {
-        match self.value {
-            Value::String(text) => visitor
-                .visit_enum(text.as_str().into_deserializer())
-                .map_err(|error: InputError| self.locate(error)),
-            _ => Err(self.expected("a string")),
-        }
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, InputError> {
-        visitor.visit_unit()
     }
 }
 
-/// The items of a list, each with its position.
-struct Items<'a> {
-    items: std::slice::Iter<'a, Value>,
-    index: usize,
-    path: &'a Path<'a>,
-}
-
-impl<'de> de::SeqAccess<'de> for Items<'_> {
-    type Error = InputError;
-
-    fn next_element_seed<T: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, InputError> {
-        let Some(value) = self.items.next() else {
-            return Ok(None);
+impl<T: FromInput> FromInput for Vec<T> {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        let Value::Array(items) = input.value else {
+            return Err(input.expected("a list"));
         };
-        let path = Path::Index(self.path, self.index);
-        self.index += 1;
-        seed.deserialize(Input { value, path: &path })
-            .map(Some)
-            .map_err(|error| Input { value, path: &path }.locate(error))
+        let mut read = Vec::with_capacity(items.len());
+        for (index, value) in items.iter().enumerate() {
+            let path = Path::Index(input.path, index);
+            read.push(T::from_input(Input { value, path: &path })?);
+        }
+        Ok(read)
     }
 }
 
-/// The members of an object, each with its key.
-struct Members<'a> {
-    members: serde_json::map::Iter<'a>,
-    value: Option<(&'a str, &'a Value)>,
-    path: &'a Path<'a>,
+impl<T: FromInput> FromInput for std::collections::BTreeMap<String, T> {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        let members = match input.value {
+            Value::Object(members) if marked_number(input.value).is_none() => members,
+            _ => return Err(input.expected("an object")),
+        };
+        let mut read = std::collections::BTreeMap::new();
+        for (key, value) in members {
+            let path = Path::Key(input.path, key);
+            read.insert(key.clone(), T::from_input(Input { value, path: &path })?);
+        }
+        Ok(read)
+    }
 }
 
-impl<'de> de::MapAccess<'de> for Members<'_> {
-    type Error = InputError;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, InputError> {
-        let Some((key, value)) = self.members.next() else {
-            return Ok(None);
-        };
-        self.value = Some((key, value));
-        // An unknown key is reported by the type, at the object it belongs to.
-        let key_input: de::value::StrDeserializer<'_, InputError> =
-            key.as_str().into_deserializer();
-        seed.deserialize(key_input)
-            .map(Some)
-            .map_err(|error| InputError::at(self.path, error.problem))
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, InputError> {
-        let Some((key, value)) = self.value.take() else {
-            return Err(InputError::at(
-                self.path,
-                Problem::Other("a value was read before its key".to_owned()),
-            ));
-        };
-        let path = Path::Key(self.path, key);
-        seed.deserialize(Input { value, path: &path })
-            .map_err(|error| Input { value, path: &path }.locate(error))
+impl FromInput for crate::Timestamp {
+    fn from_input(input: Input<'_>) -> Result<Self, InputError> {
+        input
+            .text()?
+            .parse()
+            .map_err(|error: crate::ParseTimestampError| {
+                InputError::at(input.path, Problem::Other(error.to_string()))
+            })
     }
 }
 
@@ -610,7 +465,7 @@ mod tests {
     use crate::{CreateKeyRequest, CreateWorkspaceRequest, ListWorkspacesRequest};
     use serde_json::json;
 
-    fn error_of<T: DeserializeOwned + fmt::Debug>(value: Value) -> Error {
+    fn error_of<T: FromInput + fmt::Debug>(value: Value) -> Error {
         from_json::<T>(value).unwrap_err()
     }
 

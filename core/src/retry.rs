@@ -120,7 +120,12 @@ fn parse_delay_seconds(value: &str) -> Option<Duration> {
     // serde_json's number grammar (digits, an optional fraction and exponent) is the shape a
     // delay in seconds has, and reusing its parser keeps a second float parser out of the
     // browser build.
-    let seconds: f64 = serde_json::from_slice(value.trim().as_bytes()).ok()?;
+    // Read as a JSON value, not as an `f64`: serde's error for a wrong type would bring in the
+    // standard float printer.
+    let seconds = match serde_json::from_slice(value.trim().as_bytes()).ok()? {
+        serde_json::Value::Number(number) => number.as_f64()?,
+        _ => return None,
+    };
     if !seconds.is_finite() || seconds < 0.0 {
         return None;
     }

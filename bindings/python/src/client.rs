@@ -152,12 +152,12 @@ impl NativeClient {
     }
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct PagerOptions {
-    #[serde(default)]
     page_size: Option<u32>,
 }
+
+modelgates_core::from_input!(PagerOptions { required {} optional { page_size } });
 
 /// A random jitter seed from the standard library's per-process hashing keys.
 fn random_seed() -> u64 {

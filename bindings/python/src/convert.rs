@@ -2,12 +2,11 @@
 //! bad one). NaN and infinities go as the core's marker, for the field's own rule to refuse.
 
 use modelgates_core::Error;
-use modelgates_core::input::{from_json, non_finite};
+use modelgates_core::input::{FromInput, from_json, non_finite};
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PySequence, PyString, PyTuple,
 };
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 /// How many lists or dicts deep a value may nest (the API's deepest input is one list of
@@ -16,7 +15,7 @@ use serde_json::{Map, Value};
 const MAX_DEPTH: usize = 32;
 
 /// Decodes a core request type from a dict of keyword arguments (absent keys: not sent).
-pub(crate) fn request_from_dict<T: DeserializeOwned>(
+pub(crate) fn request_from_dict<T: FromInput>(
     fields: Option<&Bound<'_, PyDict>>,
 ) -> Result<T, Error> {
     let object = match fields {

@@ -41,7 +41,7 @@ mod tests {
     fn a_negative_nan_or_endless_span_is_refused_by_name() {
         let refused =
             "invalid input: retry.initialBackoff: must be a finite number of seconds, 0 or more";
-        for (seconds, shown) in [(-1.0, "-1"), (f64::NAN, "NaN"), (f64::INFINITY, "inf")] {
+        for (seconds, shown) in [(-1.0, "-1"), (f64::NAN, "NaN"), (f64::INFINITY, "Infinity")] {
             let error = TimeSpan(seconds).duration("retry.initial_backoff");
             let wanted = format!("{refused} (got {shown})");
             assert_eq!(error.map_err(|e| e.to_string()), Err(wanted));

@@ -6,42 +6,39 @@ use std::time::Duration;
 
 use modelgates_core::input::from_json_str;
 use modelgates_core::{CallOptions, Config, Error, RetryPolicy};
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct Options {
     api_key: String,
-    #[serde(default)]
     base_url: Option<String>,
     /// Per attempt; absent: the core's default.
-    #[serde(default)]
     timeout_ms: Option<u64>,
-    #[serde(default)]
     retry: Option<Retry>,
     /// Extra headers on every request.
-    #[serde(default)]
     headers: BTreeMap<String, String>,
     /// Jitter seed; absent: random.
-    #[serde(default)]
     seed: Option<u64>,
 }
 
+modelgates_core::from_input!(Options {
+    required { api_key }
+    optional { base_url, timeout_ms, retry, headers, seed }
+});
+
 /// Each field falls back to the core's default policy.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct Retry {
-    #[serde(default)]
     max_retries: Option<u32>,
-    #[serde(default)]
     initial_backoff_ms: Option<u64>,
-    #[serde(default)]
     max_backoff_ms: Option<u64>,
-    #[serde(default)]
     max_elapsed_ms: Option<u64>,
-    #[serde(default)]
     jitter: Option<f64>,
 }
+
+modelgates_core::from_input!(Retry {
+    required {}
+    optional { max_retries, initial_backoff_ms, max_backoff_ms, max_elapsed_ms, jitter }
+});
 
 /// The core configuration and the jitter seed.
 pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
@@ -94,16 +91,17 @@ fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
 }
 
 /// Settings for some calls (`withOptions`, or a method's last argument).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct Overrides {
-    #[serde(default)]
     timeout_ms: Option<u64>,
-    #[serde(default)]
     retry: Option<Retry>,
-    #[serde(default)]
     headers: BTreeMap<String, String>,
 }
+
+modelgates_core::from_input!(Overrides {
+    required {}
+    optional { timeout_ms, retry, headers }
+});
 
 /// The core's `CallOptions` from JSON text; `retry` fields left out keep `config`'s.
 pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOptions, Error> {
@@ -120,12 +118,12 @@ pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOpti
     })
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct PagerOptions {
-    #[serde(default)]
     page_size: Option<u32>,
 }
+
+modelgates_core::from_input!(PagerOptions { required {} optional { page_size } });
 
 /// The pager's page size, when given.
 pub(crate) fn page_size(text: &str) -> Result<Option<u32>, Error> {

@@ -119,6 +119,39 @@ macro_rules! request {
             )*
         }
 
+        // An optional field is `Some` once given, `null` included: a type that takes `null`
+        // (an `XOrNull`) reads it as such, any other refuses it by name.
+        impl crate::input::FromInput for $name {
+            fn from_input(
+                input: crate::input::Input<'_>,
+            ) -> Result<Self, crate::input::InputError> {
+                let mut this = <$name as Default>::default();
+                input.fields(
+                    &[$((stringify!($required), true),)* $((stringify!($optional), false),)*],
+                    &mut |index, field| {
+                        let mut _at = index;
+                        $(
+                            if _at == 0 {
+                                this.$required = crate::input::FromInput::from_input(field)?;
+                                return Ok(());
+                            }
+                            _at -= 1;
+                        )*
+                        $(
+                            if _at == 0 {
+                                this.$optional =
+                                    Some(crate::input::FromInput::from_input(field)?);
+                                return Ok(());
+                            }
+                            _at -= 1;
+                        )*
+                        Ok(())
+                    },
+                )?;
+                Ok(this)
+            }
+        }
+
         impl crate::encode::ToJson for $name {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {
                 let mut object = out.object();
@@ -192,6 +225,14 @@ macro_rules! open_enum {
         impl crate::encode::ToJson for $name {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {
                 out.string(self.as_str());
+            }
+        }
+
+        impl crate::input::FromInput for $name {
+            fn from_input(
+                input: crate::input::Input<'_>,
+            ) -> Result<Self, crate::input::InputError> {
+                <String as crate::input::FromInput>::from_input(input).map(Self::from)
             }
         }
 

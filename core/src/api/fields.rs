@@ -57,6 +57,14 @@ macro_rules! or_null {
             }
         }
 
+        impl crate::input::FromInput for $name {
+            fn from_input(
+                input: crate::input::Input<'_>,
+            ) -> Result<Self, crate::input::InputError> {
+                Option::<$ty>::from_input(input).map($name::from)
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 Option::<$ty>::deserialize(deserializer).map($name::from)

@@ -373,7 +373,7 @@ impl CreateKeyRequest {
 }
 
 /// `POST /keys`: the endpoint of create-keys.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateKey {
@@ -453,7 +453,7 @@ impl Endpoint for ListKeys {
 }
 
 /// `GET /keys/{hash}`: the endpoint of get-key.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetKey {
@@ -475,7 +475,7 @@ impl Endpoint for GetKey {
 }
 
 /// `PATCH /keys/{hash}`: the endpoint of update-keys.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdateKey {
@@ -515,7 +515,7 @@ impl Endpoint for UpdateKey {
 }
 
 /// `DELETE /keys/{hash}`: the endpoint of delete-keys.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeleteKey {

@@ -178,7 +178,7 @@ request! {
 }
 
 /// `POST /workspaces`: the endpoint of create-workspace.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CreateWorkspace {
@@ -197,7 +197,7 @@ pub struct ListWorkspaces {
 }
 
 /// `GET /workspaces/{id}`: the endpoint of get-workspace.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GetWorkspace {
@@ -206,7 +206,7 @@ pub struct GetWorkspace {
 }
 
 /// `PATCH /workspaces/{id}`: the endpoint of update-workspace.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpdateWorkspace {
@@ -217,7 +217,7 @@ pub struct UpdateWorkspace {
 }
 
 /// `DELETE /workspaces/{id}`: the endpoint of delete-workspace.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DeleteWorkspace {
