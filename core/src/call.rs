@@ -508,7 +508,7 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
                 .error
                 .metadata
                 .filter(|m| !m.is_null())
-                .and_then(|m| scrub_json(m, api_key)),
+                .map(|m| scrub_json(m, api_key)),
             user_id: envelope.user_id.map(|id| scrub(&id, api_key)),
             request_id,
             retry_after,

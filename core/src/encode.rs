@@ -63,6 +63,11 @@ impl JsonWriter {
         self.text.push('"');
     }
 
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.text
+    }
+
     fn raw(&mut self, text: &str) {
         self.text.push_str(text);
     }
@@ -127,7 +132,7 @@ macro_rules! integer {
     )*};
 }
 
-integer!(i32, i64);
+integer!(u16, i32, i64, u64);
 
 impl ToJson for f64 {
     /// The shortest text that reads back as the same number; `null` for NaN and the infinities,
@@ -150,6 +155,26 @@ impl ToJson for Secret {
     /// The secret itself: what the bindings hand their own secret wrappers.
     fn write_json(&self, out: &mut JsonWriter) {
         out.string(self.expose());
+    }
+}
+
+impl ToJson for serde_json::Value {
+    fn write_json(&self, out: &mut JsonWriter) {
+        use serde_json::Value;
+        match self {
+            Value::Null => out.raw("null"),
+            Value::Bool(flag) => flag.write_json(out),
+            Value::Number(number) => out.raw(&number.to_string()),
+            Value::String(text) => out.string(text),
+            Value::Array(items) => items.write_json(out),
+            Value::Object(members) => {
+                let mut object = out.object();
+                for (key, value) in members {
+                    object.field(key, value);
+                }
+                object.end();
+            }
+        }
     }
 }
 
@@ -227,5 +252,13 @@ mod tests {
         }
         assert_eq!(i64::MIN.to_json(), "-9223372036854775808");
         assert_eq!(vec![Some(1_i64), None].to_json(), "[1,null]");
+    }
+
+    #[test]
+    fn a_json_value_is_written_as_serde_json_writes_it() {
+        let value = serde_json::json!({
+            "z": [1, -2, 1.5, 1e300, true, null], "a": {"k\"ey": "v\u{1}"}, "m": u64::MAX
+        });
+        assert_eq!(value.to_json(), value.to_string());
     }
 }

@@ -88,17 +88,33 @@ pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
     text.replace(value, "[REDACTED]")
 }
 
-/// [`scrub`] for a JSON value (error metadata is shown to users too): the key is replaced in
-/// the value's text, escaped as JSON writes it, and the text parsed back. Should that ever not
-/// parse, the value is dropped rather than shown.
-pub(crate) fn scrub_json(value: serde_json::Value, secret: &Secret) -> Option<serde_json::Value> {
-    let text = value.to_string();
-    let escaped = serde_json::to_string(secret.expose()).ok()?;
-    let escaped = escaped.trim_matches('"');
-    if escaped.is_empty() || !text.contains(escaped) {
-        return Some(value);
+/// [`scrub`] for every string and key of a JSON value (an API error's metadata).
+pub(crate) fn scrub_json(mut value: serde_json::Value, secret: &Secret) -> serde_json::Value {
+    if !secret.expose().is_empty() {
+        scrub_in_place(&mut value, secret);
     }
-    serde_json::from_str(&text.replace(escaped, "[REDACTED]")).ok()
+    value
+}
+
+fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if text.contains(secret.expose()) => *text = scrub(text, secret),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| scrub_in_place(item, secret)),
+        Value::Object(members) => {
+            members
+                .values_mut()
+                .for_each(|item| scrub_in_place(item, secret));
+            if members.keys().any(|key| key.contains(secret.expose())) {
+                for (key, item) in std::mem::take(members) {
+                    members.insert(scrub(&key, secret), item);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A secret is a string on the wire.
@@ -123,13 +139,13 @@ mod tests {
         let value = serde_json::json!({
             "echo": "Bearer mg-key", "mg-key": 1, "list": [{"deep": "xmg-keyx"}], "n": 5
         });
-        let value = scrub_json(value, &secret).unwrap();
+        let value = scrub_json(value, &secret);
         assert!(!value.to_string().contains("mg-key"), "{value}");
         assert_eq!(value["echo"], "Bearer [REDACTED]");
         assert_eq!(value["[REDACTED]"], 1);
         assert_eq!(value["n"], 5);
         let quoted = Secret::new("mg\"key");
-        let value = scrub_json(serde_json::json!({"echo": "mg\"key"}), &quoted).unwrap();
+        let value = scrub_json(serde_json::json!({"echo": "mg\"key"}), &quoted);
         assert_eq!(value["echo"], "[REDACTED]");
     }
 

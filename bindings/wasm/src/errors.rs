@@ -1,8 +1,7 @@
 //! How a failed call reaches JavaScript: a JSON description the npm package turns into a
 //! `ModelGatesError`. Field names are the core's (snake_case); `js/src/case.js` maps them.
 
-use modelgates_core::{Error, FieldStyle};
-use serde_json::{Value, json};
+use modelgates_core::{Error, FieldStyle, JsonWriter, ToJson};
 use wasm_bindgen::JsValue;
 
 /// Why a call did not produce a value.
@@ -24,12 +23,12 @@ impl From<Failure> for JsValue {
     fn from(failure: Failure) -> Self {
         match failure {
             Failure::Sdk(error) => error_value(&error),
-            Failure::Aborted => describe(json!({
-                "kind": "aborted",
-                "class": "AbortedError",
-                "retryable": false,
-                "message": "the call was aborted",
-            })),
+            Failure::Aborted => describe(&[
+                ("kind", &"aborted"),
+                ("class", &"AbortedError"),
+                ("retryable", &false),
+                ("message", &"the call was aborted"),
+            ]),
         }
     }
 }
@@ -39,22 +38,33 @@ impl From<Failure> for JsValue {
 pub(crate) fn error_value(error: &Error) -> JsValue {
     let error = error.clone().with_field_style(FieldStyle::Camel);
     let api = error.api();
-    describe(json!({
-        "kind": error.kind().as_str(),
-        "class": error.class().js_name(),
-        "retryable": error.is_retryable(),
-        "message": error.message(),
-        "status": error.status(),
-        "code": api.and_then(|a| a.code),
-        "field": error.field(),
-        "metadata": api.and_then(|a| a.metadata.clone()),
-        "user_id": api.and_then(|a| a.user_id.clone()),
-        "request_id": api.and_then(|a| a.request_id.clone()),
-        "retry_after_ms": api.and_then(|a| a.retry_after).map(|d| d.as_millis() as u64),
-        "location": api.and_then(|a| a.location.clone()),
-    }))
+    describe(&[
+        ("kind", &error.kind().as_str()),
+        ("class", &error.class().js_name()),
+        ("retryable", &error.is_retryable()),
+        ("message", &error.message()),
+        ("status", &error.status()),
+        ("code", &api.and_then(|a| a.code)),
+        ("field", &error.field()),
+        ("metadata", &api.and_then(|a| a.metadata.as_ref())),
+        ("user_id", &api.and_then(|a| a.user_id.as_deref())),
+        ("request_id", &api.and_then(|a| a.request_id.as_deref())),
+        (
+            "retry_after_ms",
+            &api.and_then(|a| a.retry_after)
+                .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+        ),
+        ("location", &api.and_then(|a| a.location.as_deref())),
+    ])
 }
 
-fn describe(value: Value) -> JsValue {
-    JsValue::from_str(&value.to_string())
+/// The description as JSON text, for `JSON.parse` on the other side.
+fn describe(fields: &[(&str, &dyn ToJson)]) -> JsValue {
+    let mut out = JsonWriter::default();
+    let mut object = out.object();
+    for (name, value) in fields {
+        object.field(name, *value);
+    }
+    object.end();
+    JsValue::from_str(&out.finish())
 }
