@@ -93,13 +93,7 @@ impl Client {
         endpoint: E,
         parse: fn(&[u8]) -> Result<T, DecodeError>,
     ) -> Result<Call<T>, Error> {
-        let request = endpoint
-            .prepare()
-            .and_then(|prepared| self.request(E::OPERATION, prepared))
-            .map_err(|error| self.styled(error))?;
-        // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
-        let n = self.calls.fetch_add(1, Ordering::Relaxed);
-        let seed = self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let (request, seed) = self.start(E::OPERATION, endpoint.prepare())?;
         Ok(Call::new(
             E::OPERATION,
             request,
@@ -108,6 +102,20 @@ impl Client {
             parse,
             self.config.api_key.clone(),
         ))
+    }
+
+    // Out of the generic `build`: one copy for every endpoint (browser bytes).
+    fn start(
+        &self,
+        operation: Operation,
+        prepared: Result<Prepared, Error>,
+    ) -> Result<(HttpRequest, u64), Error> {
+        let request = prepared
+            .and_then(|prepared| self.request(operation, prepared))
+            .map_err(|error| self.styled(error))?;
+        // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
+        let n = self.calls.fetch_add(1, Ordering::Relaxed);
+        Ok((request, self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
     }
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
