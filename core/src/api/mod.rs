@@ -384,15 +384,20 @@ pub enum DecodeErrorKind {
 /// Decodes JSON into `T`, naming the path of whatever did not fit.
 pub(crate) fn decode<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
     from_slice(body).map_err(|failure| match failure {
-        Failure::Syntax(error) => DecodeError {
-            path: ".".to_owned(),
-            kind: if error.is_eof() {
-                DecodeErrorKind::EndsEarly
+        // In our words, not serde_json's: its messages bring their whole table (and the
+        // standard I/O errors' texts) into the browser build.
+        Failure::Syntax(error) => {
+            let (kind, what) = if error.is_eof() {
+                (DecodeErrorKind::EndsEarly, "the body ends early")
             } else {
-                DecodeErrorKind::NotJson
-            },
-            message: error.to_string(),
-        },
+                (DecodeErrorKind::NotJson, "the body is not valid JSON")
+            };
+            DecodeError {
+                path: ".".to_owned(),
+                kind,
+                message: format!("{what} (line {}, column {})", error.line(), error.column()),
+            }
+        }
         Failure::Shape(mismatch) => DecodeError {
             path: mismatch.path,
             message: mismatch.message,
