@@ -446,20 +446,37 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
     impl Decode for Envelope {
         fn decode(value: serde_json::Value, at: &mut Path) -> Result<Self, Mismatch> {
             let mut object = Object::new(value, at)?;
-            Ok(Envelope {
-                error: object.field("error")?,
-                user_id: object.field("user_id")?,
-            })
+            let read = Envelope {
+                error: object.field("error"),
+                user_id: object.field("user_id"),
+            };
+            object.finish(read)
+        }
+
+        fn placeholder() -> Self {
+            Envelope {
+                error: ErrorData::placeholder(),
+                user_id: None,
+            }
         }
     }
     impl Decode for ErrorData {
         fn decode(value: serde_json::Value, at: &mut Path) -> Result<Self, Mismatch> {
             let mut object = Object::new(value, at)?;
-            Ok(ErrorData {
-                code: object.field("code")?,
-                message: object.field("message")?,
-                metadata: object.field("metadata")?,
-            })
+            let read = ErrorData {
+                code: object.field("code"),
+                message: object.field("message"),
+                metadata: object.field("metadata"),
+            };
+            object.finish(read)
+        }
+
+        fn placeholder() -> Self {
+            ErrorData {
+                code: 0,
+                message: String::new(),
+                metadata: None,
+            }
         }
     }
 

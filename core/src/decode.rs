@@ -85,34 +85,57 @@ pub(crate) trait Decode: Sized {
     fn absent(at: &Path) -> Result<Self, Mismatch> {
         Err(at.mismatch("is missing"))
     }
+
+    /// A stand-in for a field that did not decode, so that an object is built field by field
+    /// with no early return per field (each would need its own cleanup code, per model). The
+    /// object is then refused ([`Object::finish`]): a placeholder is never handed out.
+    fn placeholder() -> Self;
 }
 
 /// An object being read field by field (unknown fields are ignored: the API may add some).
 pub(crate) struct Object<'a> {
     fields: Map<String, Value>,
     at: &'a mut Path,
+    /// The first field that did not decode.
+    failed: Option<Mismatch>,
 }
 
 impl<'a> Object<'a> {
     /// `value` as an object, or the mismatch saying it is not one.
     pub(crate) fn new(value: Value, at: &'a mut Path) -> Result<Self, Mismatch> {
         match value {
-            Value::Object(fields) => Ok(Object { fields, at }),
+            Value::Object(fields) => Ok(Object {
+                fields,
+                at,
+                failed: None,
+            }),
             other => Err(at.expected("an object", &other)),
         }
     }
 
-    /// Reads the field `name`.
+    /// Reads the field `name`; if it does not fit, remembers why (the first such field is the
+    /// one [`Object::finish`] reports) and gives a placeholder.
     // Never inlined: one copy per field type, and a call per field in each model.
     #[inline(never)]
-    pub(crate) fn field<T: Decode>(&mut self, name: &'static str) -> Result<T, Mismatch> {
+    pub(crate) fn field<T: Decode>(&mut self, name: &'static str) -> T {
         let value = self.enter(name);
         let result = match value {
             Some(value) => T::decode(value, self.at),
             None => T::absent(self.at),
         };
         self.at.0.pop();
-        result
+        result.unwrap_or_else(|mismatch| {
+            self.failed.get_or_insert(mismatch);
+            T::placeholder()
+        })
+    }
+
+    /// The object read, or why its first field that did not fit did not.
+    pub(crate) fn finish<T>(self, read: T) -> Result<T, Mismatch> {
+        match self.failed {
+            Some(mismatch) => Err(mismatch),
+            None => Ok(read),
+        }
     }
 
     // Out of `field`, so that its code is not repeated for every field type. The value is
@@ -142,6 +165,10 @@ impl Decode for Value {
     fn decode(value: Value, _: &mut Path) -> Result<Self, Mismatch> {
         Ok(value)
     }
+
+    fn placeholder() -> Self {
+        Value::Null
+    }
 }
 
 impl Decode for String {
@@ -150,6 +177,10 @@ impl Decode for String {
             Value::String(text) => Ok(text),
             other => Err(at.expected("a string", &other)),
         }
+    }
+
+    fn placeholder() -> Self {
+        String::new()
     }
 }
 
@@ -160,6 +191,10 @@ impl Decode for bool {
             other => Err(at.expected("a boolean", &other)),
         }
     }
+
+    fn placeholder() -> Self {
+        false
+    }
 }
 
 impl Decode for f64 {
@@ -168,6 +203,10 @@ impl Decode for f64 {
             Some(number) => Ok(number),
             None => Err(at.expected("a number", &value)),
         }
+    }
+
+    fn placeholder() -> Self {
+        0.0
     }
 }
 
@@ -179,6 +218,10 @@ impl Decode for i64 {
             None if value.is_u64() => Err(at.mismatch("is larger than 2^63-1")),
             None => Err(at.expected("an integer", &value)),
         }
+    }
+
+    fn placeholder() -> Self {
+        0
     }
 }
 
@@ -192,6 +235,10 @@ impl<T: Decode> Decode for Option<T> {
 
     fn absent(_: &Path) -> Result<Self, Mismatch> {
         Ok(None)
+    }
+
+    fn placeholder() -> Self {
+        None
     }
 }
 
@@ -210,6 +257,10 @@ impl<T: Decode> Decode for Vec<T> {
         }
         Ok(decoded)
     }
+
+    fn placeholder() -> Self {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -225,11 +276,20 @@ mod tests {
     impl Decode for Pair {
         fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
             let mut object = Object::new(value, at)?;
-            Ok(Pair {
-                name: object.field("name")?,
-                sizes: object.field("sizes")?,
-                note: object.field("note")?,
-            })
+            let pair = Pair {
+                name: object.field("name"),
+                sizes: object.field("sizes"),
+                note: object.field("note"),
+            };
+            object.finish(pair)
+        }
+
+        fn placeholder() -> Self {
+            Pair {
+                name: String::new(),
+                sizes: Vec::new(),
+                note: None,
+            }
         }
     }
 

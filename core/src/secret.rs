@@ -76,6 +76,10 @@ impl crate::decode::Decode for Secret {
     ) -> Result<Self, crate::decode::Mismatch> {
         <String as crate::decode::Decode>::decode(value, at).map(Secret::new)
     }
+
+    fn placeholder() -> Self {
+        Secret::new(String::new())
+    }
 }
 
 /// Replaces every occurrence of `secret` in `text` with `[REDACTED]`, so that a server or proxy

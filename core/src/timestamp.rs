@@ -153,6 +153,10 @@ impl crate::decode::Decode for Timestamp {
             other => Err(at.expected("an RFC 3339 timestamp", other)),
         }
     }
+
+    fn placeholder() -> Self {
+        Timestamp(OffsetDateTime::UNIX_EPOCH)
+    }
 }
 
 #[cfg(feature = "schema")]

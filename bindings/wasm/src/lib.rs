@@ -36,6 +36,10 @@ use web_sys::AbortSignal;
 use crate::driver::Driver;
 use crate::errors::{Failure, error_value};
 
+// Single-threaded wasm (no `atomics`), as the engine is built.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A ModelGates client: one configuration, shared by every call it makes.
 #[wasm_bindgen]
 pub struct WasmClient {

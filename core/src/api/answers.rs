@@ -14,9 +14,15 @@ pub(crate) struct Data<T> {
 
 impl<T: Decode> Decode for Data<T> {
     fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
-        Ok(Data {
-            data: Object::new(value, at)?.field("data")?,
-        })
+        let mut object = Object::new(value, at)?;
+        let data = object.field("data");
+        object.finish(Data { data })
+    }
+
+    fn placeholder() -> Self {
+        Data {
+            data: T::placeholder(),
+        }
     }
 }
 

@@ -27,7 +27,12 @@ macro_rules! model {
                 at: &mut crate::decode::Path,
             ) -> Result<Self, crate::decode::Mismatch> {
                 let mut object = crate::decode::Object::new(value, at)?;
-                Ok($name { $( $field: object.field(stringify!($field))?, )* })
+                let read = $name { $( $field: object.field(stringify!($field)), )* };
+                object.finish(read)
+            }
+
+            fn placeholder() -> Self {
+                $name { $( $field: crate::decode::Decode::placeholder(), )* }
             }
         }
 
@@ -219,6 +224,10 @@ macro_rules! open_enum {
                 at: &mut crate::decode::Path,
             ) -> Result<Self, crate::decode::Mismatch> {
                 <String as crate::decode::Decode>::decode(value, at).map(Self::from)
+            }
+
+            fn placeholder() -> Self {
+                $name::Other(String::new())
             }
         }
 

@@ -123,10 +123,18 @@ impl CreatedKey {
 impl Decode for CreatedKey {
     fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
         let mut object = Object::new(value, at)?;
-        Ok(CreatedKey {
-            data: object.field("data")?,
-            key: object.field("key")?,
-        })
+        let read = CreatedKey {
+            data: object.field("data"),
+            key: object.field("key"),
+        };
+        object.finish(read)
+    }
+
+    fn placeholder() -> Self {
+        CreatedKey {
+            data: Decode::placeholder(),
+            key: Decode::placeholder(),
+        }
     }
 }
 
