@@ -30,6 +30,7 @@ mod decode;
 mod encode;
 mod error;
 mod http;
+mod instant_text;
 mod log;
 mod paginate;
 mod secret;

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::http::TransportErrorKind;
+use crate::instant_text::parse_http_date;
 
 /// How a call retries. The default retries twice with exponential backoff and jitter, and never
 /// spends more than 30 s waiting and trying.
@@ -108,12 +109,12 @@ pub fn parse_retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
     if let Some(delay) = parse_delay_seconds(value) {
         return Some(delay);
     }
-    let retry_at = http_date(value)?;
-    let now = http_date(date?)?;
+    let retry_at = parse_http_date(value)?;
+    let now = parse_http_date(date?)?;
     // A date already past means "now".
-    Duration::try_from(retry_at - now)
-        .ok()
-        .or(Some(Duration::ZERO))
+    Some(Duration::from_secs(
+        u64::try_from(retry_at.saturating_sub(now)).unwrap_or(0),
+    ))
 }
 
 fn parse_delay_seconds(value: &str) -> Option<Duration> {
@@ -130,11 +131,6 @@ fn parse_delay_seconds(value: &str) -> Option<Duration> {
         return None;
     }
     Duration::try_from_secs_f64(seconds).ok()
-}
-
-/// An HTTP-date (`Wed, 21 Oct 2026 07:28:00 GMT`, IMF-fixdate, which RFC 2822's grammar covers).
-fn http_date(text: &str) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::parse(text.trim(), &time::format_description::well_known::Rfc2822).ok()
 }
 
 #[cfg(test)]

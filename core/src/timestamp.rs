@@ -7,8 +7,9 @@ use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
+
+use crate::instant_text::{parse_rfc3339, write_rfc3339};
 
 /// An instant, always held in UTC. On the wire it is RFC 3339 text (`2029-11-30T23:59:59Z`):
 /// the API refuses other offsets, so text with one is converted (it names the instant plainly),
@@ -116,16 +117,18 @@ impl FromStr for Timestamp {
     type Err = ParseTimestampError;
 
     fn from_str(text: &str) -> Result<Self, ParseTimestampError> {
-        OffsetDateTime::parse(text.trim(), &Rfc3339)
-            .map(Self::from)
-            .map_err(|_| ParseTimestampError)
+        parse_rfc3339(text.trim())
+            .and_then(Self::from_unix_timestamp_nanos)
+            .ok_or(ParseTimestampError)
     }
 }
 
 impl fmt::Display for Timestamp {
-    /// RFC 3339 in UTC, with as many fractional digits as the instant needs.
+    /// RFC 3339 in UTC, with as many fractional digits as the instant needs. (A year before
+    /// 0, which RFC 3339 cannot write, gets a sign.)
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0.format(&Rfc3339).map_err(|_| fmt::Error)?;
+        let mut text = String::new();
+        write_rfc3339(self.unix_timestamp_nanos(), &mut text);
         f.write_str(&text)
     }
 }
