@@ -423,9 +423,10 @@ def parse_rfc3339(s):
                 return None
             tz = dt.timezone(sign * dt.timedelta(hours=oh, minutes=om))
         t = dt.datetime(y, mo, d, h, mi, se, tzinfo=tz)
-    except ValueError:
+        # An offset may move the instant out of the years 1..9999 (the SDK refuses those too).
+        return t.astimezone(dt.timezone.utc), frac
+    except (ValueError, OverflowError):
         return None
-    return t.astimezone(dt.timezone.utc), frac
 
 
 def to_utc_z(s):
