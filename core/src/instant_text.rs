@@ -11,14 +11,20 @@ use std::fmt::Write;
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
 
+/// The instants RFC 3339 can write, as nanoseconds since the Unix epoch: the years 0..=9999.
+pub(crate) const RFC3339_YEARS: std::ops::Range<i128> =
+    (days_from_civil(0, 1, 1) as i128 * SECONDS_PER_DAY as i128 * NANOS_PER_SECOND)
+        ..(days_from_civil(10_000, 1, 1) as i128 * SECONDS_PER_DAY as i128 * NANOS_PER_SECOND);
+
 /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+const fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
     let year_of_era = year.rem_euclid(400);
-    let month = i64::from(month);
+    // `as` rather than `i64::from`, which a `const fn` cannot call yet (u32 fits i64).
+    let month = month as i64;
     let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + day as i64 - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }

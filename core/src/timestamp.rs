@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::instant_text::{parse_rfc3339, write_rfc3339};
+use crate::instant_text::{RFC3339_YEARS, parse_rfc3339, write_rfc3339};
 
 /// An instant, always held in UTC. On the wire it is RFC 3339 text (`2029-11-30T23:59:59Z`):
 /// the API refuses other offsets, so text with one is converted (it names the instant plainly),
@@ -39,8 +39,11 @@ impl Timestamp {
     }
 
     /// The instant at this many nanoseconds from the Unix epoch; `None` outside the years
-    /// -9999..=9999.
+    /// 0..=9999, which RFC 3339 writes (so a timestamp a caller gives can always be sent).
     pub fn from_unix_timestamp_nanos(nanos: i128) -> Option<Self> {
+        if !RFC3339_YEARS.contains(&nanos) {
+            return None;
+        }
         OffsetDateTime::from_unix_timestamp_nanos(nanos)
             .ok()
             .map(Self)
@@ -89,13 +92,13 @@ impl From<Timestamp> for SystemTime {
     }
 }
 
-/// A time outside the years -9999..=9999, which RFC 3339 cannot write.
+/// A time outside the years 0..=9999, which RFC 3339 cannot write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimestampOutOfRange;
 
 impl fmt::Display for TimestampOutOfRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("must be between the years -9999 and 9999")
+        f.write_str("must be between the years 0 and 9999")
     }
 }
 
@@ -219,6 +222,19 @@ mod tests {
         );
         assert_eq!(read("2029-11-30T23:59:59"), Err(ParseTimestampError));
         assert_eq!(read("tomorrow"), Err(ParseTimestampError));
+    }
+
+    #[test]
+    fn only_the_years_rfc_3339_writes_are_timestamps() {
+        use crate::instant_text::RFC3339_YEARS;
+        let first = Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.start).unwrap();
+        assert_eq!(first.to_string(), "0000-01-01T00:00:00Z");
+        let last = Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.end - 1).unwrap();
+        assert_eq!(last.to_string(), "9999-12-31T23:59:59.999999999Z");
+        assert_eq!(Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.start - 1), None);
+        assert_eq!(Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.end), None);
+        let before_year_0 = UNIX_EPOCH - Duration::from_secs(62_167_219_201);
+        assert_eq!(Timestamp::try_from(before_year_0), Err(TimestampOutOfRange));
     }
 
     #[test]
