@@ -87,7 +87,7 @@ fn run() -> Result<(), Error> {
     // A year from now (a `Timestamp` also parses from RFC 3339 text with any offset; it is sent
     // in UTC, as the API requires).
     let in_a_year = SystemTime::now() + Duration::from_secs(365 * 24 * 60 * 60);
-    key_request.expires_at = Timestamp::try_from(in_a_year).ok().map(Into::into);
+    key_request.expires_at = Some(Timestamp::from(in_a_year).into());
     let created = client.create_key(key_request)?;
     println!(
         "5. created key {:?} ({}), limit ${} {}, expires {}",

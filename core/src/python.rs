@@ -56,7 +56,10 @@ impl<'py> IntoPyObject<'py> for &Timestamp {
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyDateTime>> {
-        self.as_offset_date_time().into_pyobject(py)
+        // Always within `time`'s years: a timestamp Python sees was read from RFC 3339 text.
+        self.as_offset_date_time()
+            .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("timestamp out of range"))?
+            .into_pyobject(py)
     }
 }
 

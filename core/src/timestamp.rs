@@ -7,15 +7,22 @@ use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 use crate::instant_text::{RFC3339_YEARS, parse_rfc3339, write_rfc3339};
 
 /// An instant, always held in UTC. On the wire it is RFC 3339 text (`2029-11-30T23:59:59Z`):
 /// the API refuses other offsets, so text with one is converted (it names the instant plainly),
 /// and text without an offset is refused, since it names no instant.
+///
+/// Read from text, it is always within the years 0..=9999, which RFC 3339 writes. Made from a
+/// platform's instant (a Kotlin `Instant`, a Swift `Date`, a `SystemTime`) it may lie outside
+/// them; a request refuses such a one by its field's name before anything is sent.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(OffsetDateTime);
+pub struct Timestamp {
+    /// Nanoseconds since the Unix epoch.
+    nanos: i128,
+}
 
 impl fmt::Debug for Timestamp {
     /// `Timestamp(2029-11-30T23:59:59Z)`: the wire text, not `time`'s own layout.
@@ -28,71 +35,77 @@ impl fmt::Debug for Timestamp {
 const EXPECTED: &str = "must be an RFC 3339 timestamp with an offset, e.g. 2029-11-30T23:59:59Z";
 
 impl Timestamp {
-    /// The instant as `time`'s type, in UTC.
-    pub fn as_offset_date_time(&self) -> OffsetDateTime {
-        self.0
+    /// The instant as `time`'s type, in UTC; `None` outside the years -9999..=9999, which
+    /// `time` holds (only a timestamp made from a platform's instant can be).
+    pub fn as_offset_date_time(&self) -> Option<OffsetDateTime> {
+        OffsetDateTime::from_unix_timestamp_nanos(self.nanos).ok()
     }
 
     /// The instant as seconds (and nanoseconds) since the Unix epoch.
     pub fn unix_timestamp_nanos(&self) -> i128 {
-        self.0.unix_timestamp_nanos()
+        self.nanos
     }
 
     /// The instant at this many nanoseconds from the Unix epoch; `None` outside the years
-    /// 0..=9999, which RFC 3339 writes (so a timestamp a caller gives can always be sent).
+    /// 0..=9999, which RFC 3339 writes.
     pub fn from_unix_timestamp_nanos(nanos: i128) -> Option<Self> {
-        if !RFC3339_YEARS.contains(&nanos) {
-            return None;
-        }
-        OffsetDateTime::from_unix_timestamp_nanos(nanos)
-            .ok()
-            .map(Self)
+        RFC3339_YEARS
+            .contains(&nanos)
+            .then_some(Timestamp { nanos })
+    }
+
+    /// Whether RFC 3339 can write it (the years 0..=9999), so that it can be sent.
+    pub fn is_writable(&self) -> bool {
+        RFC3339_YEARS.contains(&self.nanos)
     }
 }
 
 impl From<OffsetDateTime> for Timestamp {
     fn from(value: OffsetDateTime) -> Self {
-        Self(value.to_offset(UtcOffset::UTC))
-    }
-}
-
-impl From<Timestamp> for OffsetDateTime {
-    fn from(value: Timestamp) -> Self {
-        value.0
-    }
-}
-
-impl TryFrom<SystemTime> for Timestamp {
-    type Error = TimestampOutOfRange;
-
-    fn try_from(value: SystemTime) -> Result<Self, TimestampOutOfRange> {
-        let nanos = match value.duration_since(UNIX_EPOCH) {
-            Ok(after) => i128::try_from(after.as_nanos()).map_err(|_| TimestampOutOfRange)?,
-            Err(before) => {
-                -i128::try_from(before.duration().as_nanos()).map_err(|_| TimestampOutOfRange)?
-            }
-        };
-        Self::from_unix_timestamp_nanos(nanos).ok_or(TimestampOutOfRange)
-    }
-}
-
-impl From<Timestamp> for SystemTime {
-    fn from(value: Timestamp) -> Self {
-        let nanos = value.unix_timestamp_nanos();
-        // Years -9999..=9999 in nanoseconds fit u64 seconds and a Duration either side.
-        let offset = Duration::new(
-            (nanos.unsigned_abs() / 1_000_000_000) as u64,
-            (nanos.unsigned_abs() % 1_000_000_000) as u32,
-        );
-        if nanos >= 0 {
-            UNIX_EPOCH + offset
-        } else {
-            UNIX_EPOCH - offset
+        Timestamp {
+            nanos: value.unix_timestamp_nanos(),
         }
     }
 }
 
-/// A time outside the years 0..=9999, which RFC 3339 cannot write.
+impl TryFrom<Timestamp> for OffsetDateTime {
+    type Error = TimestampOutOfRange;
+
+    fn try_from(value: Timestamp) -> Result<Self, TimestampOutOfRange> {
+        value.as_offset_date_time().ok_or(TimestampOutOfRange)
+    }
+}
+
+impl From<SystemTime> for Timestamp {
+    fn from(value: SystemTime) -> Self {
+        // A `SystemTime` is at most about 2^63 seconds either side of the epoch: its
+        // nanoseconds fit an i128.
+        let nanos = match value.duration_since(UNIX_EPOCH) {
+            Ok(after) => after.as_nanos() as i128,
+            Err(before) => -(before.duration().as_nanos() as i128),
+        };
+        Timestamp { nanos }
+    }
+}
+
+impl From<Timestamp> for SystemTime {
+    /// The same instant; one a `SystemTime` cannot hold becomes the nearest it can.
+    fn from(value: Timestamp) -> Self {
+        let magnitude = value.nanos.unsigned_abs();
+        let offset = Duration::new(
+            u64::try_from(magnitude / 1_000_000_000).unwrap_or(u64::MAX),
+            (magnitude % 1_000_000_000) as u32,
+        );
+        let moved = if value.nanos >= 0 {
+            UNIX_EPOCH.checked_add(offset)
+        } else {
+            UNIX_EPOCH.checked_sub(offset)
+        };
+        moved.unwrap_or(UNIX_EPOCH)
+    }
+}
+
+/// A time outside what the target type holds (RFC 3339 and `time`'s `OffsetDateTime`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimestampOutOfRange;
 
@@ -161,7 +174,7 @@ impl crate::decode::Decode for Timestamp {
     }
 
     fn placeholder() -> Self {
-        Timestamp(OffsetDateTime::UNIX_EPOCH)
+        Timestamp { nanos: 0 }
     }
 }
 
@@ -185,7 +198,9 @@ impl schemars::JsonSchema for Timestamp {
 #[cfg(feature = "uniffi")]
 uniffi::custom_type!(Timestamp, SystemTime, {
     lower: |timestamp| SystemTime::from(timestamp),
-    try_lift: |time| Ok(Timestamp::try_from(time)?),
+    // Never fails: an instant RFC 3339 cannot write reaches the request's rules, which refuse
+    // it by the field's name (a failed lift would be an internal error naming no field).
+    try_lift: |time| Ok(Timestamp::from(time)),
 });
 
 #[cfg(test)]
@@ -231,10 +246,21 @@ mod tests {
         assert_eq!(first.to_string(), "0000-01-01T00:00:00Z");
         let last = Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.end - 1).unwrap();
         assert_eq!(last.to_string(), "9999-12-31T23:59:59.999999999Z");
-        assert_eq!(Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.start - 1), None);
-        assert_eq!(Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.end), None);
-        let before_year_0 = UNIX_EPOCH - Duration::from_secs(62_167_219_201);
-        assert_eq!(Timestamp::try_from(before_year_0), Err(TimestampOutOfRange));
+        assert_eq!(
+            Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.start - 1),
+            None
+        );
+        assert_eq!(
+            Timestamp::from_unix_timestamp_nanos(RFC3339_YEARS.end),
+            None
+        );
+        let before_year_0 = Timestamp::from(UNIX_EPOCH - Duration::from_secs(62_167_219_201));
+        assert!(!before_year_0.is_writable());
+        assert!(first.is_writable() && last.is_writable());
+        assert_eq!(
+            SystemTime::from(before_year_0),
+            UNIX_EPOCH - Duration::from_secs(62_167_219_201)
+        );
     }
 
     #[test]
@@ -242,7 +268,7 @@ mod tests {
         for text in ["2029-11-30T23:59:59.123456789Z", "1969-07-20T20:17:40.5Z"] {
             let timestamp: Timestamp = text.parse().unwrap();
             let system = SystemTime::from(timestamp);
-            assert_eq!(Timestamp::try_from(system).unwrap(), timestamp, "{text}");
+            assert_eq!(Timestamp::from(system), timestamp, "{text}");
         }
     }
 

@@ -90,6 +90,18 @@ pub(crate) fn usd_amount(field: &str, value: f64) -> Result<(), Error> {
     Ok(())
 }
 
+/// A timestamp a caller gives: one RFC 3339 can write (the years 0..=9999). A platform's
+/// instant (Kotlin `Instant.MAX`, a far `Date`) can lie outside.
+pub(crate) fn timestamp(field: &str, value: &crate::Timestamp) -> Result<(), Error> {
+    if value.is_writable() {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        field,
+        crate::TimestampOutOfRange.to_string(),
+    ))
+}
+
 /// A hyphenated UUID such as `550e8400-e29b-41d4-a716-446655440000`.
 pub(crate) fn uuid(field: &str, value: &str) -> Result<(), Error> {
     let hyphenated = value.len() == 36 && value.as_bytes().get(8) == Some(&b'-');

@@ -399,6 +399,9 @@ impl Endpoint for CreateKey {
         if let Some(workspace_id) = &body.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
         }
+        if let Some(TimestampOrNull::Value(expires_at)) = &body.expires_at {
+            validate::timestamp("expires_at", expires_at)?;
+        }
         check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
         Ok(Prepared::new(Self::OPERATION).body(&body))
     }
