@@ -372,6 +372,18 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(fine.slug == "default") { "workspace $fine" }
     }
 
+    h.test("an expiresAt RFC 3339 cannot write (Instant.MAX, year 10000) is refused by name, as InvalidInput, before anything is sent") {
+        val label = s.label()
+        val c = s.client(fault = "key=$label")
+        for (far in listOf(Instant.MAX, Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"))) {
+            val refused = expectError<ModelGatesException.InvalidInput> {
+                runBlocking { c.createKey(CreateKeyRequest(name = "kt far", expiresAt = TimestampOrNull.Value(far))) }
+            }
+            check(refused.field == "expiresAt" && refused.reason.contains("9999")) { "$far: ${refused.field}: ${refused.reason}" }
+        }
+        check(s.counts(label).values.all { it == 0L }) { "sent: ${s.counts(label)}" }
+    }
+
     h.test("sandbox: withOptions changes the settings of some calls only, checked as the client's") {
         val label = s.label()
         val c = s.client(fault = "status=503;key=$label", retry = fastRetry)
