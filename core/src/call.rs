@@ -17,7 +17,7 @@
 use std::time::Duration;
 
 use crate::api::{DecodeError, Operation};
-use crate::decode::{self, Decode, Mismatch, Object, Path};
+use crate::decode::{self, decode_fields};
 use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 use crate::log::{self, LogLevel, LogLine};
@@ -443,42 +443,12 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
         message: String,
         metadata: Option<serde_json::Value>,
     }
-    impl Decode for Envelope {
-        fn decode(value: serde_json::Value, at: &mut Path) -> Result<Self, Mismatch> {
-            let mut object = Object::new(value, at)?;
-            let read = Envelope {
-                error: object.field("error"),
-                user_id: object.field("user_id"),
-            };
-            object.finish(read)
-        }
-
-        fn placeholder() -> Self {
-            Envelope {
-                error: ErrorData::placeholder(),
-                user_id: None,
-            }
-        }
-    }
-    impl Decode for ErrorData {
-        fn decode(value: serde_json::Value, at: &mut Path) -> Result<Self, Mismatch> {
-            let mut object = Object::new(value, at)?;
-            let read = ErrorData {
-                code: object.field("code"),
-                message: object.field("message"),
-                metadata: object.field("metadata"),
-            };
-            object.finish(read)
-        }
-
-        fn placeholder() -> Self {
-            ErrorData {
-                code: 0,
-                message: String::new(),
-                metadata: None,
-            }
-        }
-    }
+    decode_fields!(Envelope { error, user_id });
+    decode_fields!(ErrorData {
+        code,
+        message,
+        metadata
+    });
 
     let request_id = response.header("x-request-id").map(str::to_owned);
     let retry_after = response

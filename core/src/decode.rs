@@ -146,6 +146,28 @@ impl<'a> Object<'a> {
     }
 }
 
+/// [`Decode`] for a struct whose fields are all read by their own names:
+/// `decode_fields!(Envelope { error, user_id })`.
+macro_rules! decode_fields {
+    ($name:ident { $($field:ident),* $(,)? }) => {
+        impl $crate::decode::Decode for $name {
+            fn decode(
+                value: serde_json::Value,
+                at: &mut $crate::decode::Path,
+            ) -> Result<Self, $crate::decode::Mismatch> {
+                let mut object = $crate::decode::Object::new(value, at)?;
+                let read = $name { $( $field: object.field(stringify!($field)), )* };
+                object.finish(read)
+            }
+
+            fn placeholder() -> Self {
+                $name { $( $field: $crate::decode::Decode::placeholder(), )* }
+            }
+        }
+    };
+}
+pub(crate) use decode_fields;
+
 /// Parses `body` and reads it as a `T`.
 pub(crate) fn from_slice<T: Decode>(body: &[u8]) -> Result<T, Failure> {
     let value: Value = serde_json::from_slice(body).map_err(Failure::Syntax)?;
@@ -273,25 +295,7 @@ mod tests {
         note: Option<String>,
     }
 
-    impl Decode for Pair {
-        fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
-            let mut object = Object::new(value, at)?;
-            let pair = Pair {
-                name: object.field("name"),
-                sizes: object.field("sizes"),
-                note: object.field("note"),
-            };
-            object.finish(pair)
-        }
-
-        fn placeholder() -> Self {
-            Pair {
-                name: String::new(),
-                sizes: Vec::new(),
-                note: None,
-            }
-        }
-    }
+    decode_fields!(Pair { name, sizes, note });
 
     fn error_of<T: Decode>(text: &str) -> (String, String) {
         match from_slice::<T>(text.as_bytes()) {

@@ -334,6 +334,20 @@ impl Input<'_> {
 #[macro_export]
 macro_rules! from_input {
     ($name:ident { required { $($required:ident),* $(,)? } optional { $($optional:ident),* $(,)? } }) => {
+        $crate::__impl_from_input!($name {
+            $( $required: true => ::core::convert::identity, )*
+            $( $optional: false => ::core::convert::identity, )*
+        });
+    };
+}
+
+/// The `FromInput` impl behind [`from_input!`], `request!` and the operations table: each field
+/// with whether it is required and what wraps the value read (`Some` for a request's optional
+/// field, which is `Some` once given, `null` included).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_from_input {
+    ($name:ty { $( $field:ident: $required:expr => $wrap:path, )* }) => {
         impl $crate::input::FromInput for $name {
             #[allow(unused_mut, unused_variables)] // a struct with no fields
             fn from_input(
@@ -341,19 +355,12 @@ macro_rules! from_input {
             ) -> Result<Self, $crate::input::InputError> {
                 let mut this = <$name as Default>::default();
                 input.fields(
-                    &[$((stringify!($required), true),)* $((stringify!($optional), false),)*],
+                    &[$((stringify!($field), $required),)*],
                     &mut |index, field| {
                         let mut _at = index;
                         $(
                             if _at == 0 {
-                                this.$required = $crate::input::FromInput::from_input(field)?;
-                                return Ok(());
-                            }
-                            _at -= 1;
-                        )*
-                        $(
-                            if _at == 0 {
-                                this.$optional = $crate::input::FromInput::from_input(field)?;
+                                this.$field = $wrap($crate::input::FromInput::from_input(field)?);
                                 return Ok(());
                             }
                             _at -= 1;

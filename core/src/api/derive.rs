@@ -21,20 +21,7 @@ macro_rules! model {
         )]
         pub struct $name { $( $(#[$field_attr])* pub $field: $field_ty, )* }
 
-        impl crate::decode::Decode for $name {
-            fn decode(
-                value: serde_json::Value,
-                at: &mut crate::decode::Path,
-            ) -> Result<Self, crate::decode::Mismatch> {
-                let mut object = crate::decode::Object::new(value, at)?;
-                let read = $name { $( $field: object.field(stringify!($field)), )* };
-                object.finish(read)
-            }
-
-            fn placeholder() -> Self {
-                $name { $( $field: crate::decode::Decode::placeholder(), )* }
-            }
-        }
+        crate::decode::decode_fields!($name { $($field),* });
 
         impl crate::encode::ToJson for $name {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {
@@ -126,36 +113,10 @@ macro_rules! request {
 
         // An optional field is `Some` once given, `null` included: a type that takes `null`
         // (an `XOrNull`) reads it as such, any other refuses it by name.
-        impl crate::input::FromInput for $name {
-            fn from_input(
-                input: crate::input::Input<'_>,
-            ) -> Result<Self, crate::input::InputError> {
-                let mut this = <$name as Default>::default();
-                input.fields(
-                    &[$((stringify!($required), true),)* $((stringify!($optional), false),)*],
-                    &mut |index, field| {
-                        let mut _at = index;
-                        $(
-                            if _at == 0 {
-                                this.$required = crate::input::FromInput::from_input(field)?;
-                                return Ok(());
-                            }
-                            _at -= 1;
-                        )*
-                        $(
-                            if _at == 0 {
-                                this.$optional =
-                                    Some(crate::input::FromInput::from_input(field)?);
-                                return Ok(());
-                            }
-                            _at -= 1;
-                        )*
-                        Ok(())
-                    },
-                )?;
-                Ok(this)
-            }
-        }
+        crate::__impl_from_input!($name {
+            $( $required: true => ::core::convert::identity, )*
+            $( $optional: false => Some, )*
+        });
 
         impl crate::encode::ToJson for $name {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {

@@ -4,12 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use serde_json::Value;
-
 use super::answers::{Data, Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
-use crate::decode::{Decode, Mismatch, Object, Path};
+use crate::decode::decode_fields;
 use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
 use crate::secret::Secret;
@@ -120,23 +118,7 @@ impl CreatedKey {
     }
 }
 
-impl Decode for CreatedKey {
-    fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
-        let mut object = Object::new(value, at)?;
-        let read = CreatedKey {
-            data: object.field("data"),
-            key: object.field("key"),
-        };
-        object.finish(read)
-    }
-
-    fn placeholder() -> Self {
-        CreatedKey {
-            data: Decode::placeholder(),
-            key: Decode::placeholder(),
-        }
-    }
-}
+decode_fields!(CreatedKey { data, key });
 
 impl ToJson for CreatedKey {
     fn write_json(&self, out: &mut JsonWriter) {

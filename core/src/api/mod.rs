@@ -230,29 +230,9 @@ macro_rules! define_operations {
             impl sealed::Sealed for $resource::$endpoint {}
 
             // Path parameters and `body` are required; `query` may be left out.
-            impl crate::input::FromInput for $resource::$endpoint {
-                #[allow(unused_mut, unused_variables)] // get-current-key has no inputs
-                fn from_input(
-                    input: crate::input::Input<'_>,
-                ) -> Result<Self, crate::input::InputError> {
-                    let mut this = <$resource::$endpoint as Default>::default();
-                    input.fields(
-                        &[$((stringify!($input), stringify!($input) != "query")),*],
-                        &mut |index, field| {
-                            let mut _at = index;
-                            $(
-                                if _at == 0 {
-                                    this.$input = crate::input::FromInput::from_input(field)?;
-                                    return Ok(());
-                                }
-                                _at -= 1;
-                            )*
-                            Ok(())
-                        },
-                    )?;
-                    Ok(this)
-                }
-            }
+            crate::__impl_from_input!($resource::$endpoint {
+                $( $input: stringify!($input) != "query" => ::core::convert::identity, )*
+            });
 
             impl Respond for $resource::$endpoint {
                 fn respond(output: Self::Output) -> Response {
