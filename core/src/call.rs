@@ -144,13 +144,21 @@ impl<T> Machine for Call<T> {
 /// One API call in progress. Create it with a [`crate::Client`] method; drive it with
 /// [`Call::next_action`].
 pub struct Call<T> {
+    attempts: Attempts,
+    parse: fn(&[u8]) -> Result<T, DecodeError>,
+    /// The value read from the answer, until `Done` hands it out.
+    value: Option<T>,
+}
+
+/// Everything a call does that does not depend on its result type (sending, retrying,
+/// reading errors, logging): one copy in every build, however many result types there are.
+struct Attempts {
     operation: Operation,
     request: HttpRequest,
     policy: RetryPolicy,
     rng: fastrand::Rng,
-    parse: fn(&[u8]) -> Result<T, DecodeError>,
     api_key: Secret,
-    state: State<T>,
+    state: State,
     started_at: Option<Duration>,
     retries: u32,
     attempts: u32,
@@ -163,7 +171,7 @@ pub struct Call<T> {
     response: Option<ResponseInfo>,
 }
 
-enum State<T> {
+enum State {
     ReadyToSend,
     InFlight,
     /// A failure that may be retried; whether it is depends on the clock, read in next_action.
@@ -171,15 +179,34 @@ enum State<T> {
         error: Error,
         retry_after: Option<Duration>,
     },
-    Finished(Option<Result<T, Error>>),
+    /// Over, `Done` not yet given: with this error, or (`None`) with the call's value.
+    Finished(Option<Error>),
+    /// `Done` was given.
+    Over,
+}
+
+/// What the attempts ask of the call: [`Action`] without the value.
+enum Step {
+    Send(HttpRequest),
+    Wait(Duration),
+    Failed(Error),
+    Succeeded,
+}
+
+/// A successful answer (or a DELETE's 404 read as "deleted") whose body the call's parser reads.
+struct Answer {
+    response: HttpResponse,
+    /// The 404 of a DELETE that an earlier attempt may have done: read as [`GONE`].
+    gone: bool,
+    request_id: String,
 }
 
 impl<T> std::fmt::Debug for Call<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Call")
-            .field("operation", &self.operation)
-            .field("request", &self.request)
-            .field("attempts", &self.attempts)
+            .field("operation", &self.attempts.operation)
+            .field("request", &self.attempts.request)
+            .field("attempts", &self.attempts.attempts)
             .finish_non_exhaustive()
     }
 }
@@ -194,53 +221,49 @@ impl<T> Call<T> {
         api_key: Secret,
     ) -> Self {
         Call {
-            operation,
-            request,
-            policy,
-            rng: fastrand::Rng::with_seed(seed),
+            attempts: Attempts {
+                operation,
+                request,
+                policy,
+                rng: fastrand::Rng::with_seed(seed),
+                api_key,
+                state: State::ReadyToSend,
+                started_at: None,
+                retries: 0,
+                attempts: 0,
+                may_have_acted: false,
+                log: Vec::new(),
+                response: None,
+            },
             parse,
-            api_key,
-            state: State::ReadyToSend,
-            started_at: None,
-            retries: 0,
-            attempts: 0,
-            may_have_acted: false,
-            log: Vec::new(),
-            response: None,
+            value: None,
         }
     }
 
     /// The last answer's status and headers; after `Done`, the one the call ended with (none
     /// if no answer came: a transport failure, or input refused before sending).
     pub fn response(&self) -> Option<&ResponseInfo> {
-        self.response.as_ref()
+        self.attempts.response.as_ref()
     }
 
     /// The log lines written since the last call of this, oldest first.
     pub fn take_log(&mut self) -> Vec<LogLine> {
-        std::mem::take(&mut self.log)
-    }
-
-    fn note(&mut self, level: LogLevel, message: String) {
-        self.log.push(LogLine {
-            level,
-            message: format!("{}: {message}", self.operation.id()),
-        });
+        std::mem::take(&mut self.attempts.log)
     }
 
     /// The operation this call performs.
     pub fn operation(&self) -> Operation {
-        self.operation
+        self.attempts.operation
     }
 
     /// The request this call sends (the same on every attempt).
     pub fn request(&self) -> &HttpRequest {
-        &self.request
+        &self.attempts.request
     }
 
     /// How many requests have been handed to the transport so far.
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.attempts.attempts
     }
 
     /// What to do next. `now` is a monotonic clock reading (any fixed origin): it bounds the
@@ -248,6 +271,52 @@ impl<T> Call<T> {
     /// `Internal` error.
     #[must_use = "the action must be carried out"]
     pub fn next_action(&mut self, now: Duration) -> Action<T> {
+        match self.attempts.next_step(now) {
+            Step::Send(request) => Action::Send(request),
+            Step::Wait(wait) => Action::Wait(wait),
+            Step::Failed(error) => Action::Done(Err(error)),
+            Step::Succeeded => Action::Done(
+                self.value
+                    .take()
+                    .ok_or_else(|| Error::internal("the call has already finished")),
+            ),
+        }
+    }
+
+    /// Reports the response to the request from the last `Send`.
+    pub fn handle_response(&mut self, response: HttpResponse) {
+        let Some(answer) = self.attempts.handle_response(response) else {
+            return;
+        };
+        let body = if answer.gone {
+            GONE
+        } else {
+            &answer.response.body
+        };
+        match (self.parse)(body) {
+            Ok(value) => {
+                self.value = Some(value);
+                self.attempts.answered(&answer, None);
+            }
+            Err(error) => self.attempts.answered(&answer, Some(&error)),
+        }
+    }
+
+    /// Reports that the transport could not get a response to the request from the last `Send`.
+    pub fn handle_transport_error(&mut self, failure: TransportError) {
+        self.attempts.handle_transport_error(failure);
+    }
+}
+
+impl Attempts {
+    fn note(&mut self, level: LogLevel, message: String) {
+        self.log.push(LogLine {
+            level,
+            message: format!("{}: {message}", self.operation.id()),
+        });
+    }
+
+    fn next_step(&mut self, now: Duration) -> Step {
         match std::mem::replace(&mut self.state, State::InFlight) {
             State::ReadyToSend => {
                 self.started_at.get_or_insert(now);
@@ -260,25 +329,30 @@ impl<T> Call<T> {
                     self.policy.max_retries.saturating_add(1)
                 );
                 self.note(LogLevel::Debug, line);
-                Action::Send(self.request.clone())
+                Step::Send(self.request.clone())
             }
-            State::InFlight => Action::Done(Err(Error::internal(
+            State::InFlight => Step::Failed(Error::internal(
                 "next_action was called before the outcome of the last request was reported",
-            ))),
+            )),
             State::Retryable { error, retry_after } => self.decide_retry(now, error, retry_after),
-            State::Finished(result) => {
-                self.state = State::Finished(None);
-                Action::Done(
-                    result.unwrap_or_else(|| Err(Error::internal("the call has already finished"))),
-                )
+            State::Finished(outcome) => {
+                self.state = State::Over;
+                match outcome {
+                    Some(error) => Step::Failed(error),
+                    None => Step::Succeeded,
+                }
+            }
+            State::Over => {
+                self.state = State::Over;
+                Step::Failed(Error::internal("the call has already finished"))
             }
         }
     }
 
-    /// Reports the response to the request from the last `Send`.
-    pub fn handle_response(&mut self, response: HttpResponse) {
+    /// Takes in an answer: an error decided here, or the answer whose body the call must read.
+    fn handle_response(&mut self, response: HttpResponse) -> Option<Answer> {
         if !self.expecting_outcome() {
-            return;
+            return None;
         }
         self.response = Some(ResponseInfo {
             operation: self.operation.id(),
@@ -294,17 +368,11 @@ impl<T> Call<T> {
             .map(|id| format!(" (request id {})", scrub(id, &self.api_key)))
             .unwrap_or_default();
         if (200..300).contains(&response.status) {
-            let result = (self.parse)(&response.body)
-                .map_err(|err| decode_error(self.operation, &response, &err, &self.api_key));
-            match &result {
-                Ok(_) => self.note(
-                    LogLevel::Debug,
-                    format!("HTTP {}{request_id}", response.status),
-                ),
-                Err(error) => self.note(LogLevel::Warn, format!("failed: {error}")),
-            }
-            self.state = State::Finished(Some(result));
-            return;
+            return Some(Answer {
+                response,
+                gone: false,
+                request_id,
+            });
         }
         if response.status == 404
             && self.operation.method() == Method::Delete
@@ -316,10 +384,11 @@ impl<T> Call<T> {
                 LogLevel::Info,
                 format!("HTTP 404{request_id} after an attempt that may have deleted it: reported as deleted"),
             );
-            let result = (self.parse)(GONE)
-                .map_err(|err| decode_error(self.operation, &response, &err, &self.api_key));
-            self.state = State::Finished(Some(result));
-            return;
+            return Some(Answer {
+                response,
+                gone: true,
+                request_id,
+            });
         }
         self.may_have_acted |= response.status >= 500;
         let api = api_error(self.operation, &response, &self.api_key);
@@ -333,12 +402,27 @@ impl<T> Call<T> {
             State::Retryable { error, retry_after }
         } else {
             self.note(LogLevel::Warn, format!("failed: {error}"));
-            State::Finished(Some(Err(error)))
+            State::Finished(Some(error))
         };
+        None
     }
 
-    /// Reports that the transport could not get a response to the request from the last `Send`.
-    pub fn handle_transport_error(&mut self, failure: TransportError) {
+    /// The call read the answer (`failure`: it could not): the call is over.
+    fn answered(&mut self, answer: &Answer, failure: Option<&DecodeError>) {
+        let failure =
+            failure.map(|err| decode_error(self.operation, &answer.response, err, &self.api_key));
+        match &failure {
+            Some(error) => self.note(LogLevel::Warn, format!("failed: {error}")),
+            None if !answer.gone => self.note(
+                LogLevel::Debug,
+                format!("HTTP {}{}", answer.response.status, answer.request_id),
+            ),
+            None => {}
+        }
+        self.state = State::Finished(failure);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
         if !self.expecting_outcome() {
             return;
         }
@@ -362,7 +446,7 @@ impl<T> Call<T> {
                     LogLevel::Warn,
                     format!("failed (not retried: the request may have been sent): {error}"),
                 );
-                State::Finished(Some(Err(error)))
+                State::Finished(Some(error))
             };
     }
 
@@ -372,20 +456,15 @@ impl<T> Call<T> {
         if matches!(self.state, State::InFlight) {
             return true;
         }
-        if !matches!(self.state, State::Finished(None)) {
-            self.state = State::Finished(Some(Err(Error::internal(
+        if !matches!(self.state, State::Over) {
+            self.state = State::Finished(Some(Error::internal(
                 "an outcome was reported for a request that was not sent",
-            ))));
+            )));
         }
         false
     }
 
-    fn decide_retry(
-        &mut self,
-        now: Duration,
-        error: Error,
-        retry_after: Option<Duration>,
-    ) -> Action<T> {
+    fn decide_retry(&mut self, now: Duration, error: Error, retry_after: Option<Duration>) -> Step {
         if self.retries >= self.policy.max_retries {
             self.note(
                 LogLevel::Warn,
@@ -394,7 +473,7 @@ impl<T> Call<T> {
                     self.attempts
                 ),
             );
-            return self.finish(Err(error));
+            return self.finish(error);
         }
         let wait = retry_after.unwrap_or_else(|| self.policy.backoff(self.retries, self.rng.f64()));
         let elapsed = now.saturating_sub(self.started_at.unwrap_or(now));
@@ -407,7 +486,7 @@ impl<T> Call<T> {
                     self.policy.max_elapsed.as_millis()
                 ),
             );
-            return self.finish(Err(error));
+            return self.finish(error);
         }
         self.retries += 1;
         let reason = if retry_after.is_some() {
@@ -423,12 +502,12 @@ impl<T> Call<T> {
         );
         self.note(LogLevel::Info, line);
         self.state = State::ReadyToSend;
-        Action::Wait(wait)
+        Step::Wait(wait)
     }
 
-    fn finish(&mut self, result: Result<T, Error>) -> Action<T> {
-        self.state = State::Finished(None);
-        Action::Done(result)
+    fn finish(&mut self, error: Error) -> Step {
+        self.state = State::Over;
+        Step::Failed(error)
     }
 }
 
