@@ -22,7 +22,7 @@ use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 use crate::log::{self, LogLevel, LogLine};
 use crate::retry::{self, RetryPolicy};
-use crate::secret::{Secret, scrub, scrub_json};
+use crate::secret::{Secret, hide_key_members, scrub, scrub_json};
 
 /// What a deletion answers: the body a DELETE retried into a 404 is read as.
 const GONE: &[u8] = br#"{"deleted":true}"#;
@@ -644,7 +644,7 @@ fn decode_error(
 
 /// The start of a body as readable text, or `None` when it is empty.
 fn excerpt(body: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(body);
+    let text = hide_key_members(&String::from_utf8_lossy(body));
     let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if collapsed.is_empty() {
         return None;

@@ -92,6 +92,40 @@ pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
     text.replace(value, "[REDACTED]")
 }
 
+/// Text quoted from an unexpected answer with the value of every `"key"` member hidden: such a
+/// body may be a gateway's page wrapping a create-keys answer, whatever operation got it, and
+/// a new key's secret is the value of its `"key"`. Works on text that is not JSON too (a
+/// truncated or mangled body): from `"key"`, a `:` and an opening quote, up to the closing one.
+pub(crate) fn hide_key_members(text: &str) -> String {
+    const MEMBER: &str = "\"key\"";
+    let mut shown = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MEMBER) {
+        let (before, after) = rest.split_at(at + MEMBER.len());
+        shown.push_str(before);
+        rest = after;
+        let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
+        let Some(value) = value.and_then(|value| value.strip_prefix('"')) else {
+            continue;
+        };
+        shown.push_str(&rest[..rest.len() - value.len()]);
+        // Up to the closing quote (an escaped one does not close it), or the end of the text.
+        let mut escaped = false;
+        let end = value
+            .char_indices()
+            .find(|&(_, c)| {
+                let closes = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                closes
+            })
+            .map_or(value.len(), |(end, _)| end);
+        shown.push_str("[REDACTED]");
+        rest = &value[end..];
+    }
+    shown.push_str(rest);
+    shown
+}
+
 /// [`scrub`] for every string and key of a JSON value (an API error's metadata).
 pub(crate) fn scrub_json(mut value: serde_json::Value, secret: &Secret) -> serde_json::Value {
     if !secret.expose().is_empty() {
@@ -151,6 +185,20 @@ mod tests {
         let quoted = Secret::new("mg\"key");
         let value = scrub_json(serde_json::json!({"echo": "mg\"key"}), &quoted);
         assert_eq!(value["echo"], "[REDACTED]");
+    }
+
+    #[test]
+    fn key_members_are_hidden_in_quoted_text() {
+        assert_eq!(
+            hide_key_members(r#"{"data": {"key": 1}, "key" : "sk-mg-v1-a\"b", "keys": "x"}"#),
+            r#"{"data": {"key": 1}, "key" : "[REDACTED]", "keys": "x"}"#
+        );
+        // A mangled body (found by the fuzzer): no closing quote, odd bytes.
+        assert_eq!(
+            hide_key_members("i: {8\"key\": \"sk-mg-v1-t kris\u{0}\u{fffd}"),
+            "i: {8\"key\": \"[REDACTED]"
+        );
+        assert_eq!(hide_key_members("no secret \"key\""), "no secret \"key\"");
     }
 
     #[test]
