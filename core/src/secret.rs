@@ -98,20 +98,22 @@ pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
 /// truncated or mangled body): from `"key"`, a `:` and an opening quote, up to the closing one.
 pub(crate) fn hide_key_members(text: &str) -> String {
     const MEMBER: &str = "\"key\"";
-    let mut shown = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(MEMBER) {
-        let (before, after) = rest.split_at(at + MEMBER.len());
-        shown.push_str(before);
-        rest = after;
-        let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
+    // Every `"key"` counts, even one inside another's value (`"key": "key": "sk-..."`, a
+    // mangled body): the values to hide are found first, then hidden together.
+    let mut hidden: Vec<(usize, usize)> = Vec::new();
+    let members = text
+        .match_indices('"')
+        .filter(|&(at, _)| text[at..].starts_with(MEMBER));
+    for (at, _) in members {
+        let after = &text[at + MEMBER.len()..];
+        let value = after.trim_start().strip_prefix(':').map(str::trim_start);
         let Some(value) = value.and_then(|value| value.strip_prefix('"')) else {
             continue;
         };
-        shown.push_str(&rest[..rest.len() - value.len()]);
+        let start = text.len() - value.len();
         // Up to the closing quote (an escaped one does not close it), or the end of the text.
         let mut escaped = false;
-        let end = value
+        let length = value
             .char_indices()
             .find(|&(_, c)| {
                 let closes = c == '"' && !escaped;
@@ -119,10 +121,19 @@ pub(crate) fn hide_key_members(text: &str) -> String {
                 closes
             })
             .map_or(value.len(), |(end, _)| end);
-        shown.push_str("[REDACTED]");
-        rest = &value[end..];
+        match hidden.last_mut() {
+            Some((_, end)) if start <= *end => *end = (*end).max(start + length),
+            _ => hidden.push((start, start + length)),
+        }
     }
-    shown.push_str(rest);
+    let mut shown = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in hidden {
+        shown.push_str(&text[from..start]);
+        shown.push_str("[REDACTED]");
+        from = end;
+    }
+    shown.push_str(&text[from..]);
     shown
 }
 
@@ -199,6 +210,9 @@ mod tests {
             "i: {8\"key\": \"[REDACTED]"
         );
         assert_eq!(hide_key_members("no secret \"key\""), "no secret \"key\"");
+        // A "key" inside another's value still hides what follows it (found by the fuzzer).
+        let shown = hide_key_members("\"key\": \"key\": \"sk-mg-v1-t kris\u{fffd}");
+        assert!(!shown.contains("sk-mg"), "{shown}");
     }
 
     #[test]
