@@ -3,8 +3,9 @@
 //! be given a [`CallCancellation`] that its calls watch.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use tokio::sync::watch;
+use event_listener::Event;
 
 /// A switch that ends every call of the clients it was given to
 /// ([`crate::ModelGatesClient::with_cancellation`]): a call in flight stops at once (its
@@ -12,7 +13,9 @@ use tokio::sync::watch;
 /// later call ends so before sending anything. It cannot be switched back.
 #[derive(Debug, uniffi::Object)]
 pub struct CallCancellation {
-    cancelled: watch::Sender<bool>,
+    cancelled: AtomicBool,
+    // Wakes the calls waiting in `cancelled()`.
+    thrown: Event,
 }
 
 #[uniffi::export]
@@ -21,26 +24,36 @@ impl CallCancellation {
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
         Arc::new(CallCancellation {
-            cancelled: watch::Sender::new(false),
+            cancelled: AtomicBool::new(false),
+            thrown: Event::new(),
         })
     }
 
     /// Ends the calls; safe to call from any thread, any number of times.
     pub fn cancel(&self) {
-        self.cancelled.send_replace(true);
+        self.cancelled.store(true, Ordering::SeqCst);
+        self.thrown.notify(usize::MAX);
     }
 
     /// Whether [`CallCancellation::cancel`] was called.
     pub fn is_cancelled(&self) -> bool {
-        *self.cancelled.borrow()
+        self.cancelled.load(Ordering::SeqCst)
     }
 }
 
 impl CallCancellation {
     /// Resolves once cancelled (at once if it already was).
     pub(crate) async fn cancelled(&self) {
-        let mut watcher = self.cancelled.subscribe();
-        // The sender lives as long as `self`, so the wait ends only by cancelling.
-        let _ = watcher.wait_for(|cancelled| *cancelled).await;
+        loop {
+            if self.is_cancelled() {
+                return;
+            }
+            // Listening before the second look: a `cancel` between the two still wakes it.
+            let thrown = self.thrown.listen();
+            if self.is_cancelled() {
+                return;
+            }
+            thrown.await;
+        }
     }
 }

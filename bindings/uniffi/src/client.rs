@@ -325,7 +325,7 @@ macro_rules! operation_methods {
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
             $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt;
     )*) => {
-        #[uniffi::export(async_runtime = "tokio")]
+        #[uniffi::export]
         impl ModelGatesClient {
             $(
                 $(#[doc = $doc])*

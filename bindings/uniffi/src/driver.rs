@@ -1,9 +1,12 @@
 //! The loop every binding writes once: the core's `Call` decides, this sends and sleeps.
 
 use std::future::Future;
+use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_timer::Delay;
+use futures_util::future::{Either, select};
 use modelgates_core::{Action, Machine};
 
 use crate::cancel::CallCancellation;
@@ -75,12 +78,12 @@ impl Driver {
         let Some(cancellation) = &self.cancellation else {
             return self.drive(call).await;
         };
-        tokio::select! {
-            biased;
-            () = cancellation.cancelled() => Err(ModelGatesError::Cancelled {
+        // `select` polls the cancellation first: a thrown switch wins over a ready result.
+        match select(pin!(cancellation.cancelled()), pin!(self.drive(call))).await {
+            Either::Left(((), _)) => Err(ModelGatesError::Cancelled {
                 reason: "the call was cancelled through its CallCancellation".to_owned(),
             }),
-            result = self.drive(call) => result,
+            Either::Right((result, _)) => result,
         }
     }
 
@@ -119,26 +122,23 @@ pub(crate) const BACKSTOP_GRACE: Duration = Duration::from_secs(2);
 /// the attempt is reported as the transport `Timeout` it is, and dropping `sent` cancels the
 /// foreign side (uniffi cancels the Kotlin job / Swift task of a dropped future). The clock is
 /// real time on purpose: a test's fake `RetryTimer` only fakes the SDK's waits between attempts.
-/// Outside a tokio runtime (never the case for the exported async methods) the limit is left
-/// to the transport rather than panicking across the FFI.
+/// It needs no async runtime: futures-timer's thread wakes it, whoever polls.
 async fn within(
     limit: Option<Duration>,
     sent: impl Future<Output = Result<HttpResponse, TransportError>>,
 ) -> Result<HttpResponse, TransportError> {
-    match limit {
-        Some(limit) if tokio::runtime::Handle::try_current().is_ok() => {
-            let backstop = limit.saturating_add(BACKSTOP_GRACE);
-            tokio::time::timeout(backstop, sent)
-                .await
-                .unwrap_or_else(|_| {
-                    Err(TransportError::Timeout {
-                        reason: format!(
-                            "the transport gave no complete response within {limit:?} (ended by the SDK after {backstop:?})"
-                        ),
-                    })
-                })
-        }
-        _ => sent.await,
+    let Some(limit) = limit else {
+        return sent.await;
+    };
+    let backstop = limit.saturating_add(BACKSTOP_GRACE);
+    // The answer is polled first: one that is ready at the backstop is kept.
+    match select(pin!(sent), Delay::new(backstop)).await {
+        Either::Left((answer, _)) => answer,
+        Either::Right(((), _)) => Err(TransportError::Timeout {
+            reason: format!(
+                "the transport gave no complete response within {limit:?} (ended by the SDK after {backstop:?})"
+            ),
+        }),
     }
 }
 
@@ -147,6 +147,7 @@ mod tests {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Instant;
 
+    use futures_executor::block_on;
     use modelgates_core::{Config, RetryPolicy};
 
     use super::*;
@@ -172,13 +173,6 @@ mod tests {
             let _flag = DropFlag(self.dropped.clone());
             std::future::pending().await
         }
-    }
-
-    fn runtime() -> tokio::runtime::Runtime {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .build()
-            .expect("a tokio runtime")
     }
 
     fn get_call(timeout: Duration) -> modelgates_core::Call<modelgates_core::Workspace> {
@@ -209,7 +203,7 @@ mod tests {
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let started = Instant::now();
-            let result = runtime().block_on(driver.run(&mut get_call(Duration::from_millis(100))));
+            let result = block_on(driver.run(&mut get_call(Duration::from_millis(100))));
             let _ = sender.send((result, started.elapsed()));
         });
         let (result, elapsed) = receiver
@@ -246,30 +240,24 @@ mod tests {
             body: b"{}".to_vec(),
         };
         let prompt = async {
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            Delay::new(Duration::from_millis(50)).await;
             Ok(answer.clone())
         };
-        let result = runtime().block_on(within(Some(Duration::ZERO), prompt));
+        let result = block_on(within(Some(Duration::ZERO), prompt));
         assert!(result == Ok(answer));
     }
 
     #[test]
-    fn without_a_runtime_the_limit_is_left_to_the_transport_instead_of_panicking() {
-        let result = std::thread::spawn(|| {
-            let waker = std::task::Waker::noop();
-            let mut context = std::task::Context::from_waker(waker);
-            let mut future = std::pin::pin!(within(Some(Duration::from_millis(1)), async {
-                Err(TransportError::Io {
-                    reason: "io".into(),
-                })
-            }));
-            future.as_mut().poll(&mut context)
-        })
-        .join()
-        .expect("no panic");
-        assert!(matches!(
-            result,
-            std::task::Poll::Ready(Err(TransportError::Io { .. }))
-        ));
+    fn the_backstop_needs_no_async_runtime() {
+        // The foreign side polls the SDK's futures with no runtime of ours around them.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let never = std::future::pending::<Result<HttpResponse, TransportError>>();
+            let _ = sender.send(block_on(within(Some(Duration::ZERO), never)));
+        });
+        let result = receiver
+            .recv_timeout(BACKSTOP_GRACE + Duration::from_secs(5))
+            .expect("the backstop did not end the attempt");
+        assert!(matches!(result, Err(TransportError::Timeout { .. })));
     }
 }

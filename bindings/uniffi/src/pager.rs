@@ -4,7 +4,7 @@
 use modelgates_core as core;
 use std::sync::Mutex as StdMutex;
 
-use tokio::sync::Mutex;
+use futures_util::lock::Mutex;
 
 use crate::driver::Driver;
 use crate::error::ModelGatesError;
@@ -49,7 +49,7 @@ macro_rules! pager {
             }
         }
 
-        #[uniffi::export(async_runtime = "tokio")]
+        #[uniffi::export]
         impl $name {
             /// The next items (never one seen before, never an empty list), or null once the
             /// walk is over.

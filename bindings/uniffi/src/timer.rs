@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::RetryTimerError;
 
-/// A monotonic clock and an async sleep. The default is real time (tokio); a test passes its
+/// A monotonic clock and an async sleep. The default is real time; a test passes its
 /// own to check the waits the SDK asks for without sleeping through them.
 #[uniffi::export(with_foreign)]
 #[async_trait::async_trait]
@@ -16,7 +16,7 @@ pub trait RetryTimer: Send + Sync {
     async fn sleep(&self, duration: Duration) -> Result<(), RetryTimerError>;
 }
 
-/// Real time: `Instant` since the client was made, and tokio's sleep.
+/// Real time: `Instant` since the client was made, and a timer thread's sleep.
 pub(crate) struct SystemRetryTimer {
     origin: Instant,
 }
@@ -36,7 +36,7 @@ impl RetryTimer for SystemRetryTimer {
     }
 
     async fn sleep(&self, duration: Duration) -> Result<(), RetryTimerError> {
-        tokio::time::sleep(duration).await;
+        futures_timer::Delay::new(duration).await;
         Ok(())
     }
 }
