@@ -8,6 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyList, PyString};
 use serde_json::Value;
 
+use crate::decode::Decode;
+use crate::encode::ToJson;
 use crate::timestamp::Timestamp;
 
 use crate::api::keys::{ApiKey, CreatedKey, KeyPage};
@@ -63,44 +65,48 @@ impl<'py> IntoPyObject<'py> for &Timestamp {
     }
 }
 
-/// A value as a Python dict, through its serde form (the API's field names).
-pub(crate) fn to_dict<'py, T: serde::Serialize>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value).map_err(|err| PyValueError::new_err(err.to_string()))?;
-    json_to_python(py, &json)
+/// A value as a Python dict with the API's field names: `to_json()`'s text read back as JSON, so
+/// the two never disagree.
+pub(crate) fn to_dict<'py, T: ToJson>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    json_to_python(py, &as_json_value(value)?)
 }
 
-/// A value as JSON text, with the API's field names.
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
-    serde_json::to_string(value).map_err(|err| PyValueError::new_err(err.to_string()))
+/// A value as JSON text, with the API's field names: the core's writer, as every binding's.
+pub(crate) fn to_json<T: ToJson>(value: &T) -> String {
+    value.to_json()
 }
 
-/// A model back from `to_json()`'s text.
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> PyResult<T> {
-    serde_json::from_str(text).map_err(|err| PyValueError::new_err(err.to_string()))
+/// The written text as a JSON tree (the writer only writes valid JSON).
+fn as_json_value<T: ToJson>(value: &T) -> PyResult<Value> {
+    serde_json::from_str(&value.to_json()).map_err(|err| PyValueError::new_err(err.to_string()))
+}
+
+/// A model back from `to_json()`'s text, read as an answer of the API is.
+pub(crate) fn from_json<T: Decode>(text: &str) -> PyResult<T> {
+    crate::api::decode(text.as_bytes()).map_err(|error| {
+        PyValueError::new_err(match error.path.as_str() {
+            "." => error.message,
+            path => format!("{path}: {}", error.message),
+        })
+    })
 }
 
 /// `(cls._from_json, (json,))`: how pickle and `copy` rebuild a model.
-pub(crate) fn reduce<'py, T: pyo3::PyTypeInfo + serde::Serialize>(
+pub(crate) fn reduce<'py, T: pyo3::PyTypeInfo + ToJson>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-    Ok((
-        py.get_type::<T>().getattr("_from_json")?,
-        (to_json(value)?,),
-    ))
+    Ok((py.get_type::<T>().getattr("_from_json")?, (to_json(value),)))
 }
 
 /// `Name(field=value, ...)`, each field by the `repr` of its attribute (a timestamp shows as
 /// the `datetime` the attribute is). Only for models that hold no secret.
-pub(crate) fn repr<T: serde::Serialize>(
+pub(crate) fn repr<T: ToJson>(
     object: &Bound<'_, PyAny>,
     name: &str,
     value: &T,
 ) -> PyResult<String> {
-    let json = serde_json::to_value(value).map_err(|err| PyValueError::new_err(err.to_string()))?;
+    let json = as_json_value(value)?;
     let mut parts = Vec::new();
     for key in json
         .as_object()
@@ -178,7 +184,7 @@ impl CreatedKey {
     }
 
     /// `to_dict()` as JSON text: the secret included, as the caller asked for it.
-    fn to_json(&self) -> PyResult<String> {
+    fn to_json(&self) -> String {
         to_json(self)
     }
 

@@ -46,6 +46,10 @@ def test_models_pickle_copy_and_export_as_json(sandbox: Sandbox) -> None:
     assert pickle.loads(pickle.dumps(page)) == page
     exported = json.loads(workspace.to_json())
     assert exported == workspace.to_dict() and exported["slug"] == "default" and "created_at" in exported
+    # Unpickling reads the text as the SDK reads an answer: a damaged one names the field.
+    damaged = {key: value for key, value in exported.items() if key != "name"}
+    with pytest.raises(ValueError, match=r"^name: is missing$"):
+        type(workspace)._from_json(json.dumps(damaged))
 
 
 def test_pages_read_as_sequences(sandbox: Sandbox) -> None:

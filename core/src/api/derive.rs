@@ -44,7 +44,7 @@ macro_rules! model {
             }
 
             /// The model as JSON text with the API's field names (as the API sent it).
-            fn to_json(&self) -> pyo3::PyResult<String> {
+            fn to_json(&self) -> String {
                 crate::python::to_json(self)
             }
 
