@@ -482,8 +482,8 @@ impl Attempts {
                 LogLevel::Warn,
                 format!(
                     "failed, not retried: waiting {} ms would pass the {} ms retry budget: {error}",
-                    wait.as_millis(),
-                    self.policy.max_elapsed.as_millis()
+                    whole_millis(wait),
+                    whole_millis(self.policy.max_elapsed)
                 ),
             );
             return self.finish(error);
@@ -498,7 +498,7 @@ impl Attempts {
             "retry {} of {} in {} ms ({reason})",
             self.retries,
             self.policy.max_retries,
-            wait.as_millis()
+            whole_millis(wait)
         );
         self.note(LogLevel::Info, line);
         self.state = State::ReadyToSend;
@@ -654,6 +654,12 @@ fn excerpt(body: &[u8]) -> Option<String> {
         short.push('…');
     }
     Some(short)
+}
+
+/// A duration in whole milliseconds for a log line. As a `u64`: printing `as_millis()`'s
+/// `u128` brought a second integer printer into every build.
+fn whole_millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

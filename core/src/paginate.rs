@@ -13,7 +13,7 @@
 //!   says more remain) is an error;
 //! - after a failed page, the walk is not over: asking again retries that same page.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use crate::api::keys::{ApiKey, KeyPage, ListKeysRequest};
@@ -136,7 +136,9 @@ pub struct Pager<L: Listing> {
     offset: u64,
     /// `total_count` as the last page reported it.
     total_count: Option<u64>,
-    seen: HashSet<String>,
+    /// The ids yielded so far. A BTreeSet: the tree code is in every build already (JSON
+    /// objects), a hash set brought its hasher and table code too.
+    seen: BTreeSet<String>,
     current: Option<Call<L::Page>>,
     finished: bool,
     /// An outcome was reported with no page in flight (a driver bug): the next action says so.
@@ -176,7 +178,7 @@ impl<L: Listing> Pager<L> {
             listing,
             offset: 0,
             total_count: None,
-            seen: HashSet::new(),
+            seen: BTreeSet::new(),
             current: None,
             finished: false,
             misdriven: false,
