@@ -12,6 +12,16 @@ wasm-bindgen --target web --no-typescript --out-dir js/dist/wasm --out-name mode
 js/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   js/dist/wasm/modelgates_wasm_bg.wasm -o js/dist/wasm/modelgates_wasm_bg.wasm
-cp js/src/*.js js/src/*.d.ts js/dist/
+# The JS as a browser downloads it: minified (names kept, for stack traces and console output),
+# each file on its own (imports stay imports), with a source map holding the original text.
+# Unminified, its comments and long names were half of the JS bytes.
+minify() { js/node_modules/.bin/esbuild "$@" --minify --keep-names --sourcemap --format=esm --log-level=warning; }
+minify js/src/*.js --outdir=js/dist
+# wasm-bindgen's glue names its one snippet file twice in the imports object (the same module
+# namespace both times): harmless, so esbuild's warning about it is silenced.
+for glue in js/dist/wasm/modelgates_wasm.js $(find js/dist/wasm/snippets -name '*.js'); do
+  minify "$glue" --outfile="$glue" --allow-overwrite --log-override:duplicate-object-key=silent
+done
+cp js/src/*.d.ts js/dist/
 # The licence texts live once, at the repository root; the tarball carries them at its root.
 cp LICENSE-MIT LICENSE-APACHE js/
