@@ -57,3 +57,41 @@ impl CallCancellation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use futures_executor::block_on;
+
+    use super::*;
+
+    #[test]
+    fn a_waiting_call_ends_when_another_thread_cancels() {
+        let switch = CallCancellation::new();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let waiting = switch.clone();
+        std::thread::spawn(move || {
+            block_on(waiting.cancelled());
+            let _ = sender.send(());
+        });
+        assert!(
+            receiver.recv_timeout(Duration::from_millis(100)).is_err(),
+            "ended before the switch was thrown"
+        );
+        switch.cancel();
+        receiver
+            .recv_timeout(Duration::from_secs(5))
+            .expect("the waiting call did not end after cancel()");
+        assert!(switch.is_cancelled());
+    }
+
+    #[test]
+    fn a_call_after_the_cancel_ends_at_once() {
+        let switch = CallCancellation::new();
+        switch.cancel();
+        switch.cancel();
+        block_on(switch.cancelled());
+        assert!(switch.is_cancelled());
+    }
+}
