@@ -24,10 +24,22 @@ rm -rf "$out"
 # Packed relocations (Android's own format, loaded from API 23): about 6 % of the library is
 # otherwise relocation entries, 24 bytes each (measured on x86_64 Linux, `just bench-kotlin`).
 packed="-C link-arg=-Wl,--pack-dyn-relocs=android"
-export CARGO_TARGET_AARCH64_LINUX_ANDROID_RUSTFLAGS="$packed"
+# 16 KB pages: Android 15+ devices may use them, and Google Play refuses arm64-v8a and x86_64
+# libraries whose LOAD segments are aligned for 4 KB only. NDK r28 links so by default; r26 and
+# r27 need the flag (checked below either way).
+pages16k="-C link-arg=-Wl,-z,max-page-size=16384"
+export CARGO_TARGET_AARCH64_LINUX_ANDROID_RUSTFLAGS="$packed $pages16k"
 export CARGO_TARGET_ARMV7_LINUX_ANDROIDEABI_RUSTFLAGS="$packed"
-export CARGO_TARGET_X86_64_LINUX_ANDROID_RUSTFLAGS="$packed"
+export CARGO_TARGET_X86_64_LINUX_ANDROID_RUSTFLAGS="$packed $pages16k"
 cargo ndk --platform 26 -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$out/jniLibs" build --profile mobile -p modelgates-uniffi
+readelf=$(ls "$ANDROID_NDK_HOME"/toolchains/llvm/prebuilt/*/bin/llvm-readelf | head -1)
+for abi in arm64-v8a x86_64; do
+  if ! "$readelf" -lW "$out/jniLibs/$abi/libmodelgates_uniffi.so" |
+    awk '$1 == "LOAD" { n++; if ($NF != "0x4000") bad = 1 } END { exit (bad || n == 0) }'; then
+    echo "$abi: libmodelgates_uniffi.so has a LOAD segment not aligned to 16 KB" >&2
+    exit 1
+  fi
+done
 
 # The bindings come from the library's uniffi metadata, the same on every target: generate them
 # from a host build, as `just generate-uniffi` does for the JVM.

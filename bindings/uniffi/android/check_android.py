@@ -74,6 +74,13 @@ def main():
 
     script = HERE / "build-aar.sh"
     check("build-aar.sh parses", subprocess.run(["bash", "-n", str(script)]).returncode == 0)
+    text = script.read_text()
+    for triple in ("AARCH64_LINUX_ANDROID", "X86_64_LINUX_ANDROID"):
+        flags = re.search(rf'^export CARGO_TARGET_{triple}_RUSTFLAGS="([^"]*)"', text, re.M)
+        check(
+            f"build-aar.sh links {triple.lower()} for 16 KB pages and checks it",
+            bool(flags) and "$pages16k" in flags.group(1) and "max-page-size=16384" in text and "0x4000" in text,
+        )
 
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")
