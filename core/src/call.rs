@@ -21,7 +21,7 @@ use crate::decode::{self, decode_fields};
 use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
 use crate::log::{self, LogLevel, LogLine};
-use crate::retry::{self, RetryPolicy};
+use crate::retry::{self, RetryPolicy, whole_millis};
 use crate::secret::{Secret, hide_key_members, scrub, scrub_json};
 
 /// What a deletion answers: the body a DELETE retried into a 404 is read as.
@@ -614,11 +614,10 @@ fn decode_error(
     err: &DecodeError,
     api_key: &Secret,
 ) -> Error {
-    let at = if err.path == "." {
-        String::new()
-    } else {
-        format!(" at `{}`", err.path)
-    };
+    let at = err
+        .field_path()
+        .map(|path| format!(" at `{path}`"))
+        .unwrap_or_default();
     // The decoder's words never quote the body; only the excerpt could show the key secret.
     let message = if operation.response_carries_secret() {
         format!(
@@ -654,12 +653,6 @@ fn excerpt(body: &[u8]) -> Option<String> {
         short.push('…');
     }
     Some(short)
-}
-
-/// A duration in whole milliseconds for a log line. As a `u64`: printing `as_millis()`'s
-/// `u128` brought a second integer printer into every build.
-fn whole_millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

@@ -71,11 +71,6 @@ pub(crate) fn to_dict<'py, T: ToJson>(py: Python<'py>, value: &T) -> PyResult<Bo
     json_to_python(py, &as_json_value(value)?)
 }
 
-/// A value as JSON text, with the API's field names: the core's writer, as every binding's.
-pub(crate) fn to_json<T: ToJson>(value: &T) -> String {
-    value.to_json()
-}
-
 /// The written text as a JSON tree (the writer only writes valid JSON).
 fn as_json_value<T: ToJson>(value: &T) -> PyResult<Value> {
     serde_json::from_str(&value.to_json()).map_err(|err| PyValueError::new_err(err.to_string()))
@@ -84,9 +79,9 @@ fn as_json_value<T: ToJson>(value: &T) -> PyResult<Value> {
 /// A model back from `to_json()`'s text, read as an answer of the API is.
 pub(crate) fn from_json<T: Decode>(text: &str) -> PyResult<T> {
     crate::api::decode(text.as_bytes()).map_err(|error| {
-        PyValueError::new_err(match error.path.as_str() {
-            "." => error.message,
-            path => format!("{path}: {}", error.message),
+        PyValueError::new_err(match error.field_path() {
+            Some(path) => format!("{path}: {}", error.message),
+            None => error.message.clone(),
         })
     })
 }
@@ -96,7 +91,10 @@ pub(crate) fn reduce<'py, T: pyo3::PyTypeInfo + ToJson>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-    Ok((py.get_type::<T>().getattr("_from_json")?, (to_json(value),)))
+    Ok((
+        py.get_type::<T>().getattr("_from_json")?,
+        (value.to_json(),),
+    ))
 }
 
 /// `Name(field=value, ...)`, each field by the `repr` of its attribute (a timestamp shows as
@@ -185,7 +183,7 @@ impl CreatedKey {
 
     /// `to_dict()` as JSON text: the secret included, as the caller asked for it.
     fn to_json(&self) -> String {
-        to_json(self)
+        ToJson::to_json(self)
     }
 
     /// Rebuilds the key from `to_json()`'s text (pickle and `copy` use it).

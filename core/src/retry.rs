@@ -133,6 +133,12 @@ fn parse_delay_seconds(value: &str) -> Option<Duration> {
     Duration::try_from_secs_f64(seconds).ok()
 }
 
+/// A wait in whole milliseconds (saturating), for log lines and the bindings' `retry_after_ms`.
+/// As a `u64`: printing `as_millis()`'s `u128` brought a second integer printer into every build.
+pub fn whole_millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,7 +52,7 @@ pub(crate) fn error_value(error: &Error) -> JsValue {
         (
             "retry_after_ms",
             &api.and_then(|a| a.retry_after)
-                .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+                .map(modelgates_core::retry::whole_millis),
         ),
         ("location", &api.and_then(|a| a.location.as_deref())),
     ])

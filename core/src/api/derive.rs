@@ -45,7 +45,7 @@ macro_rules! model {
 
             /// The model as JSON text with the API's field names (as the API sent it).
             fn to_json(&self) -> String {
-                crate::python::to_json(self)
+                crate::encode::ToJson::to_json(self)
             }
 
             fn __repr__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<String> {

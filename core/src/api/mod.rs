@@ -350,6 +350,13 @@ pub struct DecodeError {
     pub kind: DecodeErrorKind,
 }
 
+impl DecodeError {
+    /// The path of what did not fit, or `None` when it was the whole body (`path` is `.`).
+    pub fn field_path(&self) -> Option<&str> {
+        (self.path != ".").then_some(self.path.as_str())
+    }
+}
+
 /// Whether an answer that could not be decoded was JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecodeErrorKind {
