@@ -301,8 +301,10 @@ impl FieldStyle {
                             upper = false;
                             out.push(c);
                         }
+                        // ASCII only: the API's names are ASCII, and `char::to_uppercase`
+                        // brought Unicode's case table (6 KB gzipped) into the browser build.
                         _ if upper => {
-                            out.extend(c.to_uppercase());
+                            out.push(c.to_ascii_uppercase());
                             upper = false;
                         }
                         _ => out.push(c),
