@@ -16,7 +16,9 @@
 
 use std::time::Duration;
 
-use crate::api::{DecodeError, Operation};
+use serde_json::Value;
+
+use crate::api::{DecodeError, Operation, ReadJson};
 use crate::decode::{self, decode_fields};
 use crate::error::{ApiError, Error};
 use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
@@ -145,7 +147,7 @@ impl<T> Machine for Call<T> {
 /// [`Call::next_action`].
 pub struct Call<T> {
     attempts: Attempts,
-    parse: fn(&[u8]) -> Result<T, DecodeError>,
+    parse: fn(Value) -> Result<T, DecodeError>,
     /// The value read from the answer, until `Done` hands it out.
     value: Option<T>,
 }
@@ -158,6 +160,8 @@ struct Attempts {
     policy: RetryPolicy,
     rng: fastrand::Rng,
     api_key: Secret,
+    /// How bodies are read into a tree (the client's reader).
+    read: ReadJson,
     state: State,
     started_at: Option<Duration>,
     retries: u32,
@@ -217,7 +221,8 @@ impl<T> Call<T> {
         request: HttpRequest,
         policy: RetryPolicy,
         seed: u64,
-        parse: fn(&[u8]) -> Result<T, DecodeError>,
+        read: ReadJson,
+        parse: fn(Value) -> Result<T, DecodeError>,
         api_key: Secret,
     ) -> Self {
         Call {
@@ -227,6 +232,7 @@ impl<T> Call<T> {
                 policy,
                 rng: fastrand::Rng::with_seed(seed),
                 api_key,
+                read,
                 state: State::ReadyToSend,
                 started_at: None,
                 retries: 0,
@@ -293,7 +299,7 @@ impl<T> Call<T> {
         } else {
             &answer.response.body
         };
-        match (self.parse)(body) {
+        match (self.attempts.read)(body).and_then(self.parse) {
             Ok(value) => {
                 self.value = Some(value);
                 self.attempts.answered(&answer, None);
@@ -391,7 +397,7 @@ impl Attempts {
             });
         }
         self.may_have_acted |= response.status >= 500;
-        let api = api_error(self.operation, &response, &self.api_key);
+        let api = api_error(self.operation, &response, self.read, &self.api_key);
         let retry_after = api.retry_after;
         let error = Error::from(api);
         self.state = if retry::status_is_retryable(self.operation.idempotency(), response.status) {
@@ -512,7 +518,12 @@ impl Attempts {
 }
 
 // Not methods of the generic Call: one copy of each, whatever the result type (browser bytes).
-fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) -> ApiError {
+fn api_error(
+    operation: Operation,
+    response: &HttpResponse,
+    read: ReadJson,
+    api_key: &Secret,
+) -> ApiError {
     struct Envelope {
         error: ErrorData,
         user_id: Option<String>,
@@ -565,8 +576,11 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
             location,
         };
     }
-    match decode::from_slice::<Envelope>(&response.body) {
-        Ok(envelope) => ApiError {
+    let envelope = read(&response.body)
+        .ok()
+        .map(decode::from_value::<Envelope>);
+    match envelope {
+        Some(Ok(envelope)) => ApiError {
             status: response.status,
             code: Some(envelope.error.code),
             message: scrub(&envelope.error.message, api_key),
@@ -580,7 +594,7 @@ fn api_error(operation: Operation, response: &HttpResponse, api_key: &Secret) ->
             retry_after,
             location,
         },
-        Err(_) => ApiError {
+        None | Some(Err(_)) => ApiError {
             status: response.status,
             code: None,
             message: match excerpt(&response.body) {

@@ -168,13 +168,20 @@ macro_rules! decode_fields {
 }
 pub(crate) use decode_fields;
 
+/// Reads a whole body's tree as a `T`.
+pub(crate) fn from_value<T: Decode>(value: Value) -> Result<T, Mismatch> {
+    T::decode(value, &mut Path::default())
+}
+
 /// Parses `body` and reads it as a `T`.
+#[cfg(test)]
 pub(crate) fn from_slice<T: Decode>(body: &[u8]) -> Result<T, Failure> {
     let value: Value = serde_json::from_slice(body).map_err(Failure::Syntax)?;
-    T::decode(value, &mut Path::default()).map_err(Failure::Shape)
+    from_value(value).map_err(Failure::Shape)
 }
 
 /// Why a body could not be read.
+#[cfg(test)]
 #[derive(Debug)]
 pub(crate) enum Failure {
     /// Not JSON, or JSON that ends early.

@@ -42,7 +42,7 @@ pub fn from_json_str<T: FromInput>(text: &str) -> Result<T, Error> {
 /// JSON text as a value, for [`from_json`] or [`crate::Client::call_by_id`] (markers of
 /// non-finite numbers kept as they are).
 pub fn parse_json(text: &str) -> Result<Value, Error> {
-    // The same reader as the answers' (`from_slice`): one copy of serde_json's parser.
+    // The same parser as the answers' default reader (`api::read_json`).
     serde_json::from_slice(text.as_bytes()).map_err(|err| {
         Error::invalid(
             "body",

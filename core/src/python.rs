@@ -78,12 +78,14 @@ fn as_json_value<T: ToJson>(value: &T) -> PyResult<Value> {
 
 /// A model back from `to_json()`'s text, read as an answer of the API is.
 pub(crate) fn from_json<T: Decode>(text: &str) -> PyResult<T> {
-    crate::api::decode(text.as_bytes()).map_err(|error| {
-        PyValueError::new_err(match error.field_path() {
-            Some(path) => format!("{path}: {}", error.message),
-            None => error.message.clone(),
+    crate::api::read_json(text.as_bytes())
+        .and_then(crate::api::decode)
+        .map_err(|error| {
+            PyValueError::new_err(match error.field_path() {
+                Some(path) => format!("{path}: {}", error.message),
+                None => error.message.clone(),
+            })
         })
-    })
 }
 
 /// `(cls._from_json, (json,))`: how pickle and `copy` rebuild a model.

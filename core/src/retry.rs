@@ -118,19 +118,25 @@ pub fn parse_retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
 }
 
 fn parse_delay_seconds(value: &str) -> Option<Duration> {
-    // serde_json's number grammar (digits, an optional fraction and exponent) is the shape a
-    // delay in seconds has, and reusing its parser keeps a second float parser out of the
-    // browser build.
-    // Read as a JSON value, not as an `f64`: serde's error for a wrong type would bring in the
-    // standard float printer.
-    let seconds = match serde_json::from_slice(value.trim().as_bytes()).ok()? {
-        serde_json::Value::Number(number) => number.as_f64()?,
-        _ => return None,
+    // delay-seconds is 1*DIGIT (RFC 9110); a fraction is taken too (`0.5`), as some servers
+    // send one. Read digit by digit: a float parser would be the browser build's only one.
+    let (whole, fraction) = match value.trim().split_once('.') {
+        Some((whole, fraction)) if !fraction.is_empty() => (whole, fraction),
+        Some(_) => return None,
+        None => (value.trim(), ""),
     };
-    if !seconds.is_finite() || seconds < 0.0 {
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {
         return None;
     }
-    Duration::try_from_secs_f64(seconds).ok()
+    let seconds: u64 = whole.parse().ok()?;
+    // Nanoseconds: the fraction's first nine digits, padded with zeros.
+    let nanos = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(9)
+        .fold(0_u32, |nanos, digit| nanos * 10 + u32::from(digit - b'0'));
+    Some(Duration::new(seconds, nanos))
 }
 
 /// A wait in whole milliseconds (saturating), for log lines and the bindings' `retry_after_ms`.
@@ -228,6 +234,21 @@ mod tests {
         assert_eq!(seconds("1e300"), None);
         assert_eq!(seconds("\"2\""), None);
         assert_eq!(seconds("2 s"), None);
+        assert_eq!(seconds("1.25"), Some(Duration::from_millis(1250)));
+        assert_eq!(seconds("120"), Some(Duration::from_secs(120)));
+        assert_eq!(seconds("0.0000000019"), Some(Duration::from_nanos(1)));
+        for refused in [
+            "",
+            ".5",
+            "1.",
+            "1.-5",
+            "+1",
+            "1e3",
+            "0x10",
+            "99999999999999999999",
+        ] {
+            assert_eq!(seconds(refused), None, "{refused:?}");
+        }
     }
 
     #[test]

@@ -1,19 +1,20 @@
 //! The browser binding of the ModelGates SDK.
 //!
-//! It converts, drives and maps: JSON text in (the API's snake_case field names, checked by the
-//! core's `input::from_json_str`), the core's [`Call`] loop driven with
-//! `fetch` and timers, JSON text or an error description out. Every decision (validation,
-//! retries, status mapping, decoding, paging) stays in `modelgates-core`.
+//! It converts, drives and maps: JSON text in (the API's snake_case field names, read by the
+//! JS engine's `JSON.parse` and checked by the core's `input::from_json`), the core's [`Call`]
+//! loop driven with `fetch` and timers (answers read by `JSON.parse` too, `json.rs`), JSON text
+//! or an error description out. Every decision (validation, retries, status mapping, decoding,
+//! paging) stays in `modelgates-core`.
 //!
-//! Values cross the boundary as JSON text rather than through serde-wasm-bindgen: the core
-//! already carries serde_json, so a second serde backend would only add bytes to every page
-//! that loads the SDK. The npm package (`js/`) wraps these exports in a typed, camelCase
+//! Values cross the boundary as JSON text rather than through serde-wasm-bindgen: a serde
+//! backend would only add bytes to every page that loads the SDK. The npm package (`js/`) wraps these exports in a typed, camelCase
 //! `ModelGates` class; this module is its engine, not its public face.
 
 #![deny(missing_docs)]
 
 mod driver;
 mod errors;
+mod json;
 mod options;
 mod transport;
 
@@ -24,7 +25,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use js_sys::Promise;
-use modelgates_core::input::{from_json_str, parse_json};
+use modelgates_core::input::from_json;
 use modelgates_core::{
     Action, Call, Client, HttpResponse, JsonWriter, Listing, LogLine, Machine, Pager, ToJson,
     TransportError,
@@ -61,7 +62,8 @@ impl WasmClient {
         logger: Option<js_sys::Function>,
     ) -> Result<WasmClient, JsValue> {
         let (config, seed) = options::parse(options).map_err(|e| error_value(&e))?;
-        let client = Client::new(config, seed).map_err(|e| error_value(&e))?;
+        let client = Client::with_json_reader(config, seed, json::read_answer)
+            .map_err(|e| error_value(&e))?;
         Ok(WasmClient {
             client,
             driver: Rc::new(Driver::new(fetch, clock, logger)),
@@ -89,7 +91,8 @@ impl WasmClient {
     /// fields: path parameters, then `body` or `query`, with the API's field names); resolves
     /// to the result as JSON text. The npm package's methods are this one call.
     pub fn call(&self, operation: &str, input: &str, signal: Option<AbortSignal>) -> Promise {
-        let call = parse_json(input).and_then(|input| self.client.call_by_id(operation, input));
+        let call =
+            json::read_input(input).and_then(|input| self.client.call_by_id(operation, input));
         self.run(call, signal)
     }
 
@@ -106,7 +109,8 @@ impl WasmClient {
     /// `include_expired`, `offset`, `workspace_id`) as JSON text.
     #[wasm_bindgen(js_name = keyPager)]
     pub fn key_pager(&self, filters: &str) -> Result<WasmPager, JsValue> {
-        let pager = from_json_str(filters)
+        let pager = json::read_input(filters)
+            .and_then(from_json)
             .and_then(|filters| self.client.key_pager(filters))
             .map_err(|e| error_value(&e))?;
         Ok(self.pager(pager))

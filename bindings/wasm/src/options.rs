@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use modelgates_core::input::from_json_str;
+use modelgates_core::input::from_json;
 use modelgates_core::{CallOptions, Config, Error, RetryPolicy};
+
+use crate::json::read_input;
 
 #[derive(Default)]
 struct Options {
@@ -42,7 +44,7 @@ modelgates_core::from_input!(Retry {
 
 /// The core configuration and the jitter seed.
 pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
-    let options: Options = from_json_str(text)?;
+    let options: Options = from_json(read_input(text)?)?;
     let mut config = Config::new(options.api_key)
         .with_user_agent_suffix(concat!("modelgates-wasm/", env!("CARGO_PKG_VERSION")));
     if let Some(base_url) = options.base_url {
@@ -105,7 +107,7 @@ modelgates_core::from_input!(Overrides {
 
 /// The core's `CallOptions` from JSON text; `retry` fields left out keep `config`'s.
 pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOptions, Error> {
-    let overrides: Overrides = from_json_str(text)?;
+    let overrides: Overrides = from_json(read_input(text)?)?;
     Ok(CallOptions {
         timeout: overrides
             .timeout_ms
@@ -127,5 +129,5 @@ modelgates_core::from_input!(PagerOptions { required {} optional { page_size } }
 
 /// The pager's page size, when given.
 pub(crate) fn page_size(text: &str) -> Result<Option<u32>, Error> {
-    Ok(from_json_str::<PagerOptions>(text)?.page_size)
+    Ok(from_json::<PagerOptions>(read_input(text)?)?.page_size)
 }

@@ -37,7 +37,7 @@ model! {
 
 /// `deleted` is the constant `true` (the spec's `const`): an answer saying otherwise is not
 /// what the API documents, so it is a decode error, never a quiet "not deleted".
-pub(crate) fn decode_deleted(body: &[u8]) -> Result<Deleted, DecodeError> {
+pub(crate) fn decode_deleted(body: Value) -> Result<Deleted, DecodeError> {
     let answer: Deleted = decode(body)?;
     match answer.deleted {
         true => Ok(answer),

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::answers::{Data, Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
@@ -388,7 +389,7 @@ impl Endpoint for CreateKey {
         Ok(Prepared::new(Self::OPERATION).body(&body))
     }
 
-    fn parse(body: &[u8]) -> Result<CreatedKey, DecodeError> {
+    fn from_json(body: Value) -> Result<CreatedKey, DecodeError> {
         decode(body)
     }
 }
@@ -440,7 +441,7 @@ impl Endpoint for ListKeys {
             .query("workspace_id", query.workspace_id))
     }
 
-    fn parse(body: &[u8]) -> Result<KeyPage, DecodeError> {
+    fn from_json(body: Value) -> Result<KeyPage, DecodeError> {
         decode(body)
     }
 }
@@ -462,7 +463,7 @@ impl Endpoint for GetKey {
         Prepared::new(Self::OPERATION).segment("hash", &self.hash)
     }
 
-    fn parse(body: &[u8]) -> Result<ApiKey, DecodeError> {
+    fn from_json(body: Value) -> Result<ApiKey, DecodeError> {
         decode::<Data<ApiKey>>(body).map(|envelope| envelope.data)
     }
 }
@@ -502,7 +503,7 @@ impl Endpoint for UpdateKey {
         Ok(prepared.body(body))
     }
 
-    fn parse(body: &[u8]) -> Result<ApiKey, DecodeError> {
+    fn from_json(body: Value) -> Result<ApiKey, DecodeError> {
         decode::<Data<ApiKey>>(body).map(|envelope| envelope.data)
     }
 }
@@ -524,7 +525,7 @@ impl Endpoint for DeleteKey {
         Prepared::new(Self::OPERATION).segment("hash", &self.hash)
     }
 
-    fn parse(body: &[u8]) -> Result<Deleted, DecodeError> {
+    fn from_json(body: Value) -> Result<Deleted, DecodeError> {
         decode_deleted(body)
     }
 }
@@ -543,7 +544,7 @@ impl Endpoint for GetCurrentKey {
         Ok(Prepared::new(Self::OPERATION))
     }
 
-    fn parse(body: &[u8]) -> Result<CurrentApiKey, DecodeError> {
+    fn from_json(body: Value) -> Result<CurrentApiKey, DecodeError> {
         decode::<Data<CurrentApiKey>>(body).map(|envelope| envelope.data)
     }
 }

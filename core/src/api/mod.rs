@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::decode::{Decode, Failure, from_slice};
+use crate::decode::{Decode, from_value};
 use crate::encode::ToJson;
 use crate::error::Error;
 use crate::http::Method;
@@ -277,10 +277,10 @@ pub(crate) trait Respond: Endpoint {
     fn respond(output: Self::Output) -> Response;
 }
 
-/// An endpoint's parser, answering a [`Response`]: one function per endpoint, so that a call by
-/// id keeps a plain function pointer as its parser.
-pub(crate) fn parse_response<E: Respond>(body: &[u8]) -> Result<Response, DecodeError> {
-    E::parse(body).map(E::respond)
+/// An endpoint's reader, answering a [`Response`]: one function per endpoint, so that a call by
+/// id keeps a plain function pointer as its reader.
+pub(crate) fn response_from_json<E: Respond>(body: Value) -> Result<Response, DecodeError> {
+    E::from_json(body).map(E::respond)
 }
 
 /// A typed endpoint: one request of one operation. Sealed: the endpoints are the table's.
@@ -293,8 +293,12 @@ pub trait Endpoint: sealed::Sealed + DeserializeOwned {
     /// Checks (and where documented, normalises) the input and builds what goes on the wire,
     /// in one step. Errors name the field; nothing is sent.
     fn prepare(self) -> Result<Prepared, Error>;
-    /// Decodes a 2xx body.
-    fn parse(body: &[u8]) -> Result<Self::Output, DecodeError>;
+    /// Decodes a 2xx body (read by [`read_json`]).
+    fn parse(body: &[u8]) -> Result<Self::Output, DecodeError> {
+        read_json(body).and_then(Self::from_json)
+    }
+    /// Decodes a 2xx body already read into a JSON tree.
+    fn from_json(body: Value) -> Result<Self::Output, DecodeError>;
 }
 
 /// A request's parts, validated: the path with its parameters filled in, the query, the body.
@@ -368,28 +372,54 @@ pub enum DecodeErrorKind {
     Shape,
 }
 
-/// Decodes JSON into `T`, naming the path of whatever did not fit.
-pub(crate) fn decode<T: Decode>(body: &[u8]) -> Result<T, DecodeError> {
-    from_slice(body).map_err(|failure| match failure {
-        // In our words, not serde_json's: its messages bring their whole table (and the
-        // standard I/O errors' texts) into the browser build.
-        Failure::Syntax(error) => {
-            let (kind, what) = if error.is_eof() {
-                (DecodeErrorKind::EndsEarly, "the body ends early")
-            } else {
-                (DecodeErrorKind::NotJson, "the body is not valid JSON")
-            };
-            DecodeError {
-                path: ".".to_owned(),
-                kind,
-                message: format!("{what} (line {}, column {})", error.line(), error.column()),
-            }
-        }
-        Failure::Shape(mismatch) => DecodeError {
-            path: mismatch.path,
-            message: mismatch.message,
-            kind: DecodeErrorKind::Shape,
+/// Reads an answer's body into a JSON tree, or says why it is not JSON: what a [`crate::Client`]
+/// reads answers with. [`read_json`] is serde_json's parser; a binding whose platform parses JSON
+/// itself passes its own to [`crate::Client::with_json_reader`] (the browser's `JSON.parse`, so
+/// that the browser engine carries no JSON parser of its own).
+pub type ReadJson = fn(&[u8]) -> Result<Value, DecodeError>;
+
+/// Reads a body with serde_json (the default [`ReadJson`]).
+pub fn read_json(body: &[u8]) -> Result<Value, DecodeError> {
+    serde_json::from_slice(body).map_err(|error| syntax_error(&error))
+}
+
+/// Why `body` is not JSON, in [`read_json`]'s words (with the line and column), found by
+/// scanning it without building a tree or reading a number: for a [`ReadJson`] whose own parser
+/// refused `body`.
+pub fn not_json(body: &[u8]) -> DecodeError {
+    match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
+        Err(error) => syntax_error(&error),
+        // Well-formed, but refused by the other parser: a number past f64, nesting past 127.
+        Ok(_) => DecodeError {
+            path: ".".to_owned(),
+            kind: DecodeErrorKind::NotJson,
+            message: "the body is not valid JSON (a number out of range or nesting too deep)"
+                .to_owned(),
         },
+    }
+}
+
+// In our words, not serde_json's: its messages bring their whole table (and the standard I/O
+// errors' texts) into the browser build.
+fn syntax_error(error: &serde_json::Error) -> DecodeError {
+    let (kind, what) = if error.is_eof() {
+        (DecodeErrorKind::EndsEarly, "the body ends early")
+    } else {
+        (DecodeErrorKind::NotJson, "the body is not valid JSON")
+    };
+    DecodeError {
+        path: ".".to_owned(),
+        kind,
+        message: format!("{what} (line {}, column {})", error.line(), error.column()),
+    }
+}
+
+/// Decodes a JSON tree into `T`, naming the path of whatever did not fit.
+pub(crate) fn decode<T: Decode>(body: Value) -> Result<T, DecodeError> {
+    from_value(body).map_err(|mismatch| DecodeError {
+        path: mismatch.path,
+        message: mismatch.message,
+        kind: DecodeErrorKind::Shape,
     })
 }
 

@@ -1,6 +1,7 @@
 //! Workspaces: create, list, get and update.
 
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::answers::{Data, Deleted, decode_deleted};
 use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
@@ -248,7 +249,7 @@ impl Endpoint for CreateWorkspace {
         Ok(Prepared::new(Self::OPERATION).body(body))
     }
 
-    fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
+    fn from_json(body: Value) -> Result<Workspace, DecodeError> {
         decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
     }
 }
@@ -270,7 +271,7 @@ impl Endpoint for ListWorkspaces {
             .query("limit", query.limit))
     }
 
-    fn parse(body: &[u8]) -> Result<WorkspacePage, DecodeError> {
+    fn from_json(body: Value) -> Result<WorkspacePage, DecodeError> {
         decode(body)
     }
 }
@@ -283,7 +284,7 @@ impl Endpoint for GetWorkspace {
         Prepared::new(Self::OPERATION).segment("id", &self.id)
     }
 
-    fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
+    fn from_json(body: Value) -> Result<Workspace, DecodeError> {
         decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
     }
 }
@@ -305,7 +306,7 @@ impl Endpoint for UpdateWorkspace {
         Ok(prepared.body(body))
     }
 
-    fn parse(body: &[u8]) -> Result<Workspace, DecodeError> {
+    fn from_json(body: Value) -> Result<Workspace, DecodeError> {
         decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
     }
 }
@@ -323,7 +324,7 @@ impl Endpoint for DeleteWorkspace {
             ))
     }
 
-    fn parse(body: &[u8]) -> Result<Deleted, DecodeError> {
+    fn from_json(body: Value) -> Result<Deleted, DecodeError> {
         decode_deleted(body)
     }
 }

@@ -1,0 +1,160 @@
+//! JSON text read by the JS engine's own `JSON.parse`, for the answers (the core's
+//! [`ReadJson`](modelgates_core::api::ReadJson)) and the wrapper's inputs: the engine then
+//! carries no JSON parser of its own (serde_json's, with its exact float reader, was a tenth of
+//! the download). The tree is the core's `serde_json::Value`, so the core reads it as it reads
+//! serde_json's.
+
+use js_sys::{Array, JSON, Object};
+use modelgates_core::Error;
+use modelgates_core::api::{DecodeError, not_json};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// serde_json's nesting limit (127 arrays or objects deep): deeper text is not JSON to the
+/// other bindings either.
+const MAX_DEPTH: u32 = 127;
+
+/// An answer's body as a tree; when `JSON.parse` refuses it (or it holds what serde_json
+/// refuses: a number past f64, nesting past 127), the core says why in its usual words.
+pub(crate) fn read_answer(body: &[u8]) -> Result<Value, DecodeError> {
+    std::str::from_utf8(body)
+        .ok()
+        .and_then(parse)
+        .ok_or_else(|| not_json(body))
+}
+
+/// The wrapper's input (JSON text it wrote with `JSON.stringify`) as a tree.
+pub(crate) fn read_input(text: &str) -> Result<Value, Error> {
+    parse(text).ok_or_else(|| Error::invalid("body", "is not valid JSON"))
+}
+
+fn parse(text: &str) -> Option<Value> {
+    tree(JSON::parse(text).ok()?, MAX_DEPTH)
+}
+
+/// What `JSON.parse` built, as a serde_json value. It only builds strings, numbers, booleans,
+/// null, arrays and plain objects.
+fn tree(value: JsValue, depth: u32) -> Option<Value> {
+    if let Some(number) = value.as_f64() {
+        return number_value(number).map(Value::Number);
+    }
+    if let Some(text) = value.as_string() {
+        return Some(Value::String(text));
+    }
+    if let Some(flag) = value.as_bool() {
+        return Some(Value::Bool(flag));
+    }
+    if value.is_null() {
+        return Some(Value::Null);
+    }
+    let depth = depth.checked_sub(1)?;
+    if Array::is_array(&value) {
+        let items: Array = value.unchecked_into();
+        return items
+            .iter()
+            .map(|item| tree(item, depth))
+            .collect::<Option<_>>()
+            .map(Value::Array);
+    }
+    let mut fields = Map::new();
+    for entry in Object::entries(value.unchecked_ref()).iter() {
+        let entry: Array = entry.unchecked_into();
+        fields.insert(entry.get(0).as_string()?, tree(entry.get(1), depth)?);
+    }
+    Some(Value::Object(fields))
+}
+
+/// A whole number as an integer (as serde_json reads `2`), anything else as a float; `None`
+/// for a number `JSON.parse` took past f64's range (serde_json refuses it).
+fn number_value(number: f64) -> Option<Number> {
+    // 2^63: the integers below it are i64 values; from it up to 2^64, u64 values.
+    const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
+    if number.fract() == 0.0 {
+        if (-TWO_TO_63..TWO_TO_63).contains(&number) {
+            return Some(Number::from(number as i64));
+        }
+        if (TWO_TO_63..2.0 * TWO_TO_63).contains(&number) {
+            return Some(Number::from(number as u64));
+        }
+    }
+    Number::from_f64(number)
+}
+
+#[cfg(test)]
+mod tests {
+    use modelgates_core::api::{DecodeErrorKind, read_json};
+    use wasm_bindgen_test::*;
+
+    use super::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn reads_answers_as_serde_json_does() {
+        for text in [
+            r#"{"data":{"id":"w1","n":[0,-7,1.5,-2.5e-8,1e300,9007199254740992,-9223372036854775808]}}"#,
+            r#"{"s":"quote \" tab \t é \u00e9 😀 \ud83d\ude00","t":true,"f":false,"z":null,"o":{}}"#,
+            r#"[[], [[]], {"a": {"b": {"c": []}}}]"#,
+            r#"  "text"  "#,
+            "18446744073709549568",
+            r#"{"k":1,"k":2}"#,
+        ] {
+            assert_eq!(
+                read_answer(text.as_bytes()).ok(),
+                read_json(text.as_bytes()).ok(),
+                "{text}"
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn what_is_not_json_is_described_in_the_cores_words() {
+        for text in [
+            "",
+            "<html>502 Bad Gateway</html>",
+            r#"{"data": {"id": "w"#,
+            "[1,]",
+            "{\"a\":1}x",
+            "\u{feff}{}",
+        ] {
+            let ours = read_answer(text.as_bytes()).expect_err(text);
+            let cores = read_json(text.as_bytes()).expect_err(text);
+            assert_eq!(
+                (ours.kind, &ours.message),
+                (cores.kind, &cores.message),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read_answer(b"{\"data\": {").expect_err("truncated").kind,
+            DecodeErrorKind::EndsEarly
+        );
+        assert_eq!(
+            read_answer(&[b'"', 0xff, b'"'])
+                .expect_err("not UTF-8")
+                .kind,
+            DecodeErrorKind::NotJson
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn numbers_and_nesting_past_serde_jsons_limits_are_refused() {
+        let error = read_answer(b"[1e400]").expect_err("past f64");
+        assert_eq!(error.kind, DecodeErrorKind::NotJson);
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        for depth in 125..130 {
+            let text = nested(depth);
+            let ours = read_answer(text.as_bytes()).is_ok();
+            assert_eq!(ours, read_json(text.as_bytes()).is_ok(), "{depth} deep");
+            assert_eq!(ours, depth <= 127, "{depth} deep");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_whole_number_is_an_integer() {
+        // JSON.parse keeps no trace of `2.0`'s fraction: the browser reads it as `2`.
+        assert_eq!(read_answer(b"2.0").ok(), Some(Value::from(2)));
+        assert_eq!(read_answer(b"-0.5").ok(), Some(Value::from(-0.5)));
+        assert!(read_input("{").is_err());
+    }
+}
