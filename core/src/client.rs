@@ -4,9 +4,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::api::keys::ListKeysRequest;
 use serde_json::Value;
 
+use crate::api::keys::ListKeysRequest;
 use crate::api::{
     DecodeError, Endpoint, Operation, Prepared, ReadJson, Respond, Response, read_json,
     response_from_json,
@@ -47,7 +47,8 @@ impl Client {
 
     /// [`Client::new`] with another JSON reader for the answers: the platform's parser where
     /// it has one (the browser binding passes `JSON.parse`, so the browser engine carries no
-    /// JSON parser of its own). The answers read the same either way (the vectors run both).
+    /// JSON parser of its own). A reader must build the tree `read_json` would build; where
+    /// its platform cannot (the browser's numbers), the binding says so in its README.
     pub fn with_json_reader(config: Config, seed: u64, read: ReadJson) -> Result<Self, Error> {
         config
             .validate()

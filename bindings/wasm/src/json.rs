@@ -151,10 +151,17 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn a_whole_number_is_an_integer() {
+    fn what_reads_otherwise_than_in_serde_json() {
         // JSON.parse keeps no trace of `2.0`'s fraction: the browser reads it as `2`.
         assert_eq!(read_answer(b"2.0").ok(), Some(Value::from(2)));
         assert_eq!(read_answer(b"-0.5").ok(), Some(Value::from(-0.5)));
+        // A lone surrogate escape: serde_json refuses the body, JSON.parse takes it, and the
+        // string reaches Rust with U+FFFD in its place.
+        assert!(read_json(br#""\ud800""#).is_err());
+        assert_eq!(
+            read_answer(br#""a\ud800""#).ok(),
+            Some(Value::from("a\u{fffd}"))
+        );
         assert!(read_input("{").is_err());
     }
 }
