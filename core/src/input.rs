@@ -440,18 +440,24 @@ impl<T: FromInput> FromInput for Vec<T> {
     }
 }
 
-impl<T: FromInput> FromInput for std::collections::BTreeMap<String, T> {
+/// An object read as its members, in key order (a binding's header map). A list, not a map:
+/// the members are only iterated, and another map type would add its own tree code to the
+/// browser build.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Members<T>(pub Vec<(String, T)>);
+
+impl<T: FromInput> FromInput for Members<T> {
     fn from_input(input: Input<'_>) -> Result<Self, InputError> {
         let members = match input.value {
             Value::Object(members) if marked_number(input.value).is_none() => members,
             _ => return Err(input.expected("an object")),
         };
-        let mut read = std::collections::BTreeMap::new();
+        let mut read = Vec::with_capacity(members.len());
         for (key, value) in members {
             let path = Path::Key(input.path, key);
-            read.insert(key.clone(), T::from_input(Input { value, path: &path })?);
+            read.push((key.clone(), T::from_input(Input { value, path: &path })?));
         }
-        Ok(read)
+        Ok(Members(read))
     }
 }
 

@@ -1,10 +1,9 @@
 //! The client's options, from JSON text to the core's `Config`. Types are checked here (the
 //! core's `from_json` names a mistyped or unknown field); values are checked by the core.
 
-use std::collections::BTreeMap;
 use std::time::Duration;
 
-use modelgates_core::input::from_json;
+use modelgates_core::input::{Members, from_json};
 use modelgates_core::{CallOptions, Config, Error, RetryPolicy};
 
 use crate::json::read_input;
@@ -17,7 +16,7 @@ struct Options {
     timeout_ms: Option<u64>,
     retry: Option<Retry>,
     /// Extra headers on every request.
-    headers: BTreeMap<String, String>,
+    headers: Members<String>,
     /// Jitter seed; absent: random.
     seed: Option<u64>,
 }
@@ -56,7 +55,7 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
     if let Some(retry) = options.retry {
         config = config.with_retry(policy(retry, RetryPolicy::default())?);
     }
-    for (name, value) in options.headers {
+    for (name, value) in options.headers.0 {
         config = config.with_header(name, value);
     }
     // 2^53: the integers a JS number holds exactly.
@@ -97,7 +96,7 @@ fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
 struct Overrides {
     timeout_ms: Option<u64>,
     retry: Option<Retry>,
-    headers: BTreeMap<String, String>,
+    headers: Members<String>,
 }
 
 modelgates_core::from_input!(Overrides {
@@ -116,7 +115,7 @@ pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOpti
             .retry
             .map(|retry| policy(retry, config.retry))
             .transpose()?,
-        headers: overrides.headers.into_iter().collect(),
+        headers: overrides.headers.0,
     })
 }
 
