@@ -13,7 +13,6 @@
 //!   says more remain) is an error;
 //! - after a failed page, the walk is not over: asking again retries that same page.
 
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 use crate::api::keys::{ApiKey, KeyPage, ListKeysRequest};
@@ -136,9 +135,10 @@ pub struct Pager<L: Listing> {
     offset: u64,
     /// `total_count` as the last page reported it.
     total_count: Option<u64>,
-    /// The ids yielded so far. A BTreeSet: the tree code is in every build already (JSON
-    /// objects), a hash set brought its hasher and table code too.
-    seen: BTreeSet<String>,
+    /// The ids yielded so far, as the keys of a JSON object's map: the same B-tree code every
+    /// build already has for JSON objects (a `BTreeSet<String>` added a second copy of it, a
+    /// hash set its hasher and table code).
+    seen: serde_json::Map<String, serde_json::Value>,
     current: Option<Call<L::Page>>,
     finished: bool,
     /// An outcome was reported with no page in flight (a driver bug): the next action says so.
@@ -178,7 +178,7 @@ impl<L: Listing> Pager<L> {
             listing,
             offset: 0,
             total_count: None,
-            seen: BTreeSet::new(),
+            seen: serde_json::Map::new(),
             current: None,
             finished: false,
             misdriven: false,
@@ -259,7 +259,11 @@ impl<L: Listing> Pager<L> {
         }
         Ok(items
             .into_iter()
-            .filter(|item| self.seen.insert(L::id(item).to_owned()))
+            .filter(|item| {
+                self.seen
+                    .insert(L::id(item).to_owned(), serde_json::Value::Null)
+                    .is_none()
+            })
             .collect())
     }
 }
