@@ -337,7 +337,7 @@ impl Prepared {
 
     /// Sets the JSON body.
     pub(crate) fn body(mut self, body: &dyn ToJson) -> Self {
-        self.body = Some(body.to_json());
+        self.body = Some(crate::encode::json_text(body));
         self
     }
 }
