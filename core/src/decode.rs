@@ -1,7 +1,8 @@
 //! Reading the API's answers into the models.
 //!
-//! The body is parsed once into a [`serde_json::Value`] (one parser for every answer), then each
-//! model takes its fields out of that tree through [`Decode`]. A model costs one call per field:
+//! The body is read once into a [`serde_json::Value`] by the client's reader
+//! ([`crate::api::ReadJson`]: serde_json's, or the browser's `JSON.parse`), then each model
+//! takes its fields out of that tree through [`Decode`]. A model costs one call per field:
 //! serde's derive gave every answer type a deserializer of its own (a state machine, a field
 //! visitor and a sequence form JSON never uses), the largest part of the browser build. The path
 //! of whatever does not fit is known as it is read, so an error names it (`data[3].slug`).
@@ -173,23 +174,6 @@ pub(crate) fn from_value<T: Decode>(value: Value) -> Result<T, Mismatch> {
     T::decode(value, &mut Path::default())
 }
 
-/// Parses `body` and reads it as a `T`.
-#[cfg(test)]
-pub(crate) fn from_slice<T: Decode>(body: &[u8]) -> Result<T, Failure> {
-    let value: Value = serde_json::from_slice(body).map_err(Failure::Syntax)?;
-    from_value(value).map_err(Failure::Shape)
-}
-
-/// Why a body could not be read.
-#[cfg(test)]
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// Not JSON, or JSON that ends early.
-    Syntax(serde_json::Error),
-    /// JSON without the documented shape.
-    Shape(Mismatch),
-}
-
 impl Decode for Value {
     fn decode(value: Value, _: &mut Path) -> Result<Self, Mismatch> {
         Ok(value)
@@ -304,10 +288,14 @@ mod tests {
 
     decode_fields!(Pair { name, sizes, note });
 
+    /// `body` read as the client reads answers (`api::read_json`), then decoded.
+    fn from_slice<T: Decode>(body: &[u8]) -> Result<T, Mismatch> {
+        from_value(crate::api::read_json(body).expect("the test's text is JSON"))
+    }
+
     fn error_of<T: Decode>(text: &str) -> (String, String) {
         match from_slice::<T>(text.as_bytes()) {
-            Err(Failure::Shape(mismatch)) => (mismatch.path, mismatch.message),
-            Err(Failure::Syntax(error)) => panic!("not a shape error: {error}"),
+            Err(mismatch) => (mismatch.path, mismatch.message),
             Ok(_) => panic!("{text} decoded"),
         }
     }

@@ -7,8 +7,9 @@
 //! paging) stays in `modelgates-core`.
 //!
 //! Values cross the boundary as JSON text rather than through serde-wasm-bindgen: a serde
-//! backend would only add bytes to every page that loads the SDK. The npm package (`js/`) wraps these exports in a typed, camelCase
-//! `ModelGates` class; this module is its engine, not its public face.
+//! backend would only add bytes to every page that loads the SDK. The npm package (`js/`)
+//! wraps these exports in a typed, camelCase `ModelGates` class; this module is its engine,
+//! not its public face.
 
 #![deny(missing_docs)]
 
