@@ -22,6 +22,7 @@ setup-rust:
     rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
     rustup component list --installed | grep -q '^clippy' || rustup component add clippy
     rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+    rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
 # ----------------------------------------------------------------------- demo
 

@@ -38,6 +38,8 @@ suite python summary test-py
 suite release summary release-check
 suite uniffi-rust cargo test-uniffi-rust
 suite kotlin summary test-kotlin
+suite mobile-std cargo test-mobile-std
+suite kotlin-mobile summary test-kotlin-mobile
 suite swift summary check-swift
 suite android summary check-android
 

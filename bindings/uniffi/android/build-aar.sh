@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Android AAR: libmodelgates_uniffi.so for arm64-v8a, armeabi-v7a and x86_64 with the
 # NDK (cargo-ndk for API 26, the module's minSdk; profile `mobile`: LTO, one codegen unit,
-# opt-level s, stripped; relative relocations packed), the Kotlin
+# opt-level s, stripped, std rebuilt without its backtrace symbolizer (scripts/mobile-std.sh);
+# relative relocations packed), the Kotlin
 # bindings generated from the host build (the same uniffi metadata; catches widened to
 # Throwable and exception messages made readable, as for the JVM), then Gradle's release AAR
 # and, with `publish`, the local Maven repository (~/.m2).
@@ -18,6 +19,8 @@ out=$android/build/generated
 
 : "${ANDROID_NDK_HOME:?set ANDROID_NDK_HOME to an NDK (r26 or later)}"
 rustup target add aarch64-linux-android armv7-linux-androideabi x86_64-linux-android
+rustup component add rust-src
+source bindings/uniffi/scripts/mobile-std.sh
 command -v cargo-ndk >/dev/null || cargo install --locked cargo-ndk@4.1.2
 
 rm -rf "$out"
@@ -31,7 +34,8 @@ pages16k="-C link-arg=-Wl,-z,max-page-size=16384"
 export CARGO_TARGET_AARCH64_LINUX_ANDROID_RUSTFLAGS="$packed $pages16k"
 export CARGO_TARGET_ARMV7_LINUX_ANDROIDEABI_RUSTFLAGS="$packed"
 export CARGO_TARGET_X86_64_LINUX_ANDROID_RUSTFLAGS="$packed $pages16k"
-cargo ndk --platform 26 -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$out/jniLibs" build --profile mobile -p modelgates-uniffi
+RUSTC_BOOTSTRAP=1 cargo ndk --platform 26 -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$out/jniLibs" \
+  build --profile mobile -p modelgates-uniffi "${mobile_std[@]}"
 readelf=$(ls "$ANDROID_NDK_HOME"/toolchains/llvm/prebuilt/*/bin/llvm-readelf | head -1)
 for abi in arm64-v8a x86_64; do
   if ! "$readelf" -lW "$out/jniLibs/$abi/libmodelgates_uniffi.so" |

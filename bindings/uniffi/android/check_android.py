@@ -6,7 +6,8 @@
 - The Gradle scripts parse as Kotlin (tree-sitter-kotlin).
 - consumer-rules.pro is well-formed: each rule a known R8/ProGuard option, braces balanced,
   and it keeps what JNA reaches by reflection.
-- build-aar.sh parses (`bash -n`).
+- build-aar.sh parses (`bash -n`), links for 16 KB pages, and builds with the library's own std
+  (scripts/mobile-std.sh, as `just build-mobile` does on this machine).
 (The `check-android` recipe also compiles the AAR's Kotlin and Java sources on the JVM.)
 
 Prints one line per check, then "N passed, N failed".
@@ -81,6 +82,12 @@ def main():
             f"build-aar.sh links {triple.lower()} for 16 KB pages and checks it",
             bool(flags) and "$pages16k" in flags.group(1) and "max-page-size=16384" in text and "0x4000" in text,
         )
+    ndk = re.search(r'^RUSTC_BOOTSTRAP=1 cargo ndk .*?\n(?:  .*\n)*', text, re.M)
+    check(
+        "build-aar.sh builds std without its backtrace symbolizer (mobile-std.sh)",
+        "source bindings/uniffi/scripts/mobile-std.sh" in text
+        and bool(ndk) and '"${mobile_std[@]}"' in ndk.group(0),
+    )
 
     passed = sum(results)
     print(f"{passed} passed, {len(results) - passed} failed")

@@ -10,8 +10,11 @@ cd "$root"
 
 targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin)
 rustup target add "${targets[@]}"
+rustup component add rust-src
+# std rebuilt without its backtrace symbolizer (see the script sourced here).
+source bindings/uniffi/scripts/mobile-std.sh
 for target in "${targets[@]}"; do
-  cargo build --profile mobile -p modelgates-uniffi --target "$target"
+  RUSTC_BOOTSTRAP=1 cargo build --profile mobile -p modelgates-uniffi --target "$target" "${mobile_std[@]}"
 done
 
 # The bindings come from the host build's metadata, with the bindgen pinned in the crate.

@@ -1,0 +1,15 @@
+# The standard library of the library apps ship; sourced by everything that builds it
+# (bindings/uniffi/tasks.just, android/build-aar.sh, swift/build-xcframework.sh):
+#
+#   RUSTC_BOOTSTRAP=1 cargo build --profile mobile -p modelgates-uniffi --target T "${mobile_std[@]}"
+#
+# Prebuilt std keeps its backtrace symbolizer (gimli, addr2line, miniz_oxide: about 180 KB of
+# the library) for as long as panics unwind, and they must unwind: uniffi turns a panic into an
+# error for Kotlin and Swift instead of ending the app. So std is rebuilt with the library
+# (its LTO and opt-level) without the `backtrace` feature: a panic still unwinds and still
+# becomes an error (bindings/uniffi/tests/panics.rs, run so by `just test-mobile-std`); only
+# the symbolized backtrace a debug console could print is gone. cargo's -Zbuild-std is
+# unstable: RUSTC_BOOTSTRAP=1 lets this stable toolchain take it, for those cargo calls only.
+# It needs the toolchain's std sources (`rustup component add rust-src`) and an explicit
+# --target. Left out, the library builds as before, about 180 KB larger.
+mobile_std=(-Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind)
