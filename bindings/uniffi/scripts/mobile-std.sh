@@ -13,3 +13,5 @@
 # It needs the toolchain's std sources (`rustup component add rust-src`) and an explicit
 # --target. Left out, the library builds as before, about 180 KB larger.
 mobile_std=(-Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind)
+# This machine's target triple: -Zbuild-std needs one, also for a build for the machine itself.
+host_target=$(rustc -vV | sed -n 's/^host: //p')
