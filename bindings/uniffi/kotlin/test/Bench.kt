@@ -16,7 +16,9 @@ import okhttp3.Request
 // the raw HTTP client alone, the SDK's transport alone (a request as the SDK hands it), and the
 // whole SDK call (Kotlin -> Rust core -> transport -> back). Then throughput with 20 calls in
 // flight. Needs the sandbox env (scripts/with-sandbox.sh).
-private const val WARM_UP = 200
+// Enough for the JIT to finish compiling each path: with 200, the first line measured (the raw
+// call) came out about 40 % slower than the same call measured again at the end of the run.
+private const val WARM_UP = 2000
 private const val CALLS = 1000
 
 private fun measure(what: String, call: () -> Unit): Double {
