@@ -15,7 +15,7 @@ use crate::log::{LogListener, ResponseListener};
 use crate::pager::{KeyPager, WorkspacePager};
 use crate::time_span::TimeSpan;
 use crate::timer::{RetryTimer, SystemRetryTimer};
-use crate::transport::{HttpHeader, HttpTransport};
+use crate::transport::{BlockingHttpTransport, HttpHeader, HttpTransport, OnCallingThread};
 
 /// How failed attempts are retried. A field left null is the SDK's default (see
 /// [`default_retry_settings`]), so `RetrySettings(maxRetries = 5)` changes only that.
@@ -224,6 +224,22 @@ impl ModelGatesClient {
             transport,
             Arc::new(SystemRetryTimer::new()),
         )
+    }
+
+    /// A client whose calls send through `transport` on the thread that runs them: each call
+    /// blocks that thread for its requests (the retry waits still suspend) and crosses no thread
+    /// per request, so it costs about what the HTTP client's own blocking call does (`just
+    /// bench-kotlin`). For threads that may block: `runBlocking` in a `Worker.doWork()`,
+    /// `Dispatchers.IO`, a Java or script thread; never a UI thread. Cancelling the coroutine
+    /// or a [`CallCancellation`] cannot interrupt a request in flight: its answer is kept (it
+    /// may be a new key's secret), and no retry or later call starts.
+    #[uniffi::constructor]
+    pub fn with_blocking_transport(
+        api_key: String,
+        options: ClientOptions,
+        transport: Arc<dyn BlockingHttpTransport>,
+    ) -> Result<Arc<Self>, ModelGatesError> {
+        Self::new(api_key, options, Arc::new(OnCallingThread(transport)))
     }
 
     /// A client with its own clock and sleep (tests check the waits without sleeping).

@@ -30,6 +30,6 @@ pub use log::{ListenerError, LogLevel, LogLine, LogListener, ResponseInfo, Respo
 pub use pager::{KeyPager, WorkspacePager};
 pub use time_span::TimeSpan;
 pub use timer::RetryTimer;
-pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
+pub use transport::{BlockingHttpTransport, HttpHeader, HttpRequest, HttpResponse, HttpTransport};
 
 uniffi::setup_scaffolding!();

@@ -1,6 +1,7 @@
 //! The pluggable HTTP transport: a trait the app implements on its own networking stack.
 
 use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::TransportError;
@@ -13,6 +14,29 @@ use crate::error::TransportError;
 pub trait HttpTransport: Send + Sync {
     /// Sends `request` and returns the response, whatever its status.
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
+}
+
+/// Sends one HTTP request on the thread that runs the call, returning when the whole response
+/// is in: for a client made with `ModelGatesClient::with_blocking_transport`, whose calls then
+/// cross no thread per request. Implemented in Kotlin (the package's OkHttp and java.net.http
+/// transports are both kinds). It must end each attempt at `request.timeout` itself, body
+/// included: the SDK cannot interrupt a thread blocked in it. Throw `TransportError` for
+/// failures; any other exception becomes a `Transport` error of the call, never a crash.
+#[uniffi::export(with_foreign)]
+pub trait BlockingHttpTransport: Send + Sync {
+    /// Sends `request` and returns the response, whatever its status.
+    fn send_blocking(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
+}
+
+/// A blocking transport as the driver's kind: its answer is in the first time the attempt is
+/// polled, on the thread that polls it.
+pub(crate) struct OnCallingThread(pub(crate) Arc<dyn BlockingHttpTransport>);
+
+#[async_trait::async_trait]
+impl HttpTransport for OnCallingThread {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        self.0.send_blocking(request)
+    }
 }
 
 /// A request built by the SDK, for the transport to send as it is.

@@ -14,62 +14,87 @@ import okhttp3.Request
 
 // One GET of a workspace on loopback, side by side in one run, for each shipped transport:
 // the raw HTTP client alone, the SDK's transport alone (a request as the SDK hands it), and the
-// whole SDK call (Kotlin -> Rust core -> transport -> back). Then throughput with 20 calls in
-// flight. Needs the sandbox env (scripts/with-sandbox.sh).
-// Enough for the JIT to finish compiling each path: with 200, the first line measured (the raw
-// call) came out about 40 % slower than the same call measured again at the end of the run.
+// whole SDK call (Kotlin -> Rust core -> transport -> back), suspend and with the blocking
+// transport. Then throughput with 20 calls in flight. Needs the sandbox env
+// (scripts/with-sandbox.sh).
+// Each line is warmed up first, then the lines take turns, ROUNDS times CALLS each, so that a
+// drift of the machine (JIT, GC, other load) falls on every line alike rather than on whichever
+// was measured first.
 private const val WARM_UP = 2000
-private const val CALLS = 1000
+private const val ROUNDS = 20
+private const val CALLS = 100
 
-private fun measure(what: String, call: () -> Unit): Double {
-    repeat(WARM_UP) { call() }
-    val times = (1..CALLS).map {
-        val start = System.nanoTime()
-        call()
-        (System.nanoTime() - start) / 1e6
-    }.sorted()
-    println("%-58s median %.3f ms, p95 %.3f ms".format(what, times[CALLS / 2], times[CALLS * 95 / 100]))
-    return times[CALLS / 2]
+private class Line(val what: String, val call: () -> Unit) {
+    val times = mutableListOf<Double>()
+    val median: Double get() = times.sorted()[times.size / 2]
+    val p95: Double get() = times.sorted()[times.size * 95 / 100]
+}
+
+private fun measureAll(lines: List<Line>) {
+    for (line in lines) repeat(WARM_UP) { line.call() }
+    repeat(ROUNDS) {
+        for (line in lines) repeat(CALLS) {
+            val start = System.nanoTime()
+            line.call()
+            line.times += (System.nanoTime() - start) / 1e6
+        }
+    }
+    for (line in lines) println("%-58s median %.3f ms, p95 %.3f ms".format(line.what, line.median, line.p95))
 }
 
 fun main() {
     val baseUrl = System.getenv("MODELGATES_BASE_URL")
     val apiKey = System.getenv("MODELGATES_API_KEY")
     val url = "$baseUrl/workspaces/default"
+    val options = ClientOptions(baseUrl = baseUrl)
+    val sdkRequest = captureRequest()
 
     // java.net.http
     val jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build()
     val javaRequest = JavaHttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer $apiKey").header("Accept", "application/json").build()
-    val javaRaw = measure("java.net.http alone (send, body as bytes)") { jdk.send(javaRequest, BodyHandlers.ofByteArray()).body() }
-    val javaAsync = measure("java.net.http alone, async (sendAsync, join)") { jdk.sendAsync(javaRequest, BodyHandlers.ofByteArray()).join().body() }
-    val javaClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), JavaHttpTransport(jdk))
-    val sdkRequest = captureRequest()
     val javaTransport = JavaHttpTransport(jdk)
-    val javaAlone = measure("JavaHttpTransport.send alone") { runBlocking { javaTransport.send(sdkRequest) } }
-    val javaSdk = measure("SDK getWorkspace over JavaHttpTransport") { runBlocking { javaClient.getWorkspace("default") } }
+    val javaClient = ModelGatesClient(apiKey, options, javaTransport)
+    val javaBlockingClient = ModelGatesClient.withBlockingTransport(apiKey, options, javaTransport)
+    val javaRaw = Line("java.net.http alone (send, body as bytes)") { jdk.send(javaRequest, BodyHandlers.ofByteArray()).body() }
+    val javaAsync = Line("java.net.http alone, async (sendAsync, join)") { jdk.sendAsync(javaRequest, BodyHandlers.ofByteArray()).join().body() }
+    val javaAlone = Line("JavaHttpTransport.send alone") { runBlocking { javaTransport.send(sdkRequest) } }
+    val javaSdk = Line("SDK getWorkspace over JavaHttpTransport") { runBlocking { javaClient.getWorkspace("default") } }
+    val javaBlockingAlone = Line("JavaHttpTransport.sendBlocking alone") { javaTransport.sendBlocking(sdkRequest) }
+    val javaBlocking = Line("SDK getWorkspace, withBlockingTransport(JavaHttpTransport)") { runBlocking { javaBlockingClient.getWorkspace("default") } }
 
     // OkHttp
     val ok = OkHttpClient.Builder().followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false).build()
     val okRequest = Request.Builder().url(url).header("Authorization", "Bearer $apiKey").header("Accept", "application/json").build()
-    val okRaw = measure("OkHttp alone (execute, body as bytes)") { OkHttpBench.bytes(ok.newCall(okRequest)) }
-    val okAsync = measure("OkHttp alone, async (enqueue, wait)") { OkHttpBench.bytesAsync(ok.newCall(okRequest)) }
     val okTransport = OkHttpTransport(ok)
-    val okAlone = measure("OkHttpTransport.send alone") { runBlocking { okTransport.send(sdkRequest) } }
-    val okClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), OkHttpTransport(ok))
-    val okSdk = measure("SDK getWorkspace over OkHttpTransport") { runBlocking { okClient.getWorkspace("default") } }
+    val okClient = ModelGatesClient(apiKey, options, okTransport)
+    val okBlockingClient = ModelGatesClient.withBlockingTransport(apiKey, options, okTransport)
+    val okRaw = Line("OkHttp alone (execute, body as bytes)") { OkHttpBench.bytes(ok.newCall(okRequest)) }
+    val okAsync = Line("OkHttp alone, async (enqueue, wait)") { OkHttpBench.bytesAsync(ok.newCall(okRequest)) }
+    val okAlone = Line("OkHttpTransport.send alone") { runBlocking { okTransport.send(sdkRequest) } }
+    val okSdk = Line("SDK getWorkspace over OkHttpTransport") { runBlocking { okClient.getWorkspace("default") } }
+    val okBlockingAlone = Line("OkHttpTransport.sendBlocking alone") { okTransport.sendBlocking(sdkRequest) }
+    val okBlocking = Line("SDK getWorkspace, withBlockingTransport(OkHttpTransport)") { runBlocking { okBlockingClient.getWorkspace("default") } }
 
     // Where the SDK's own time goes, without a network: a whole call over a transport that
-    // answers at once from memory (the core, the FFI and the async hand-offs).
+    // answers at once from memory (the core, the FFI and, suspending, the async hand-offs).
     val canned = HttpResponse(200, listOf(HttpHeader("content-type", "application/json")), captureBody())
-    val inMemory = object : HttpTransport {
+    val inMemory = object : HttpTransport, BlockingHttpTransport {
         override suspend fun send(request: HttpRequest): HttpResponse = canned
+        override fun sendBlocking(request: HttpRequest): HttpResponse = canned
     }
-    val memoryClient = ModelGatesClient(apiKey, ClientOptions(baseUrl = baseUrl), inMemory)
-    measure("SDK getWorkspace over an in-memory transport (no network)") { runBlocking { memoryClient.getWorkspace("default") } }
+    val memoryClient = ModelGatesClient(apiKey, options, inMemory)
+    val memoryBlockingClient = ModelGatesClient.withBlockingTransport(apiKey, options, inMemory)
+    val memory = Line("SDK getWorkspace over an in-memory transport (no network)") { runBlocking { memoryClient.getWorkspace("default") } }
+    val memoryBlocking = Line("SDK getWorkspace, withBlockingTransport(in-memory)") { runBlocking { memoryBlockingClient.getWorkspace("default") } }
+
+    measureAll(listOf(javaRaw, javaAsync, javaAlone, javaSdk, javaBlockingAlone, javaBlocking,
+        okRaw, okAsync, okAlone, okSdk, okBlockingAlone, okBlocking, memory, memoryBlocking))
 
     println("SDK / raw: java.net.http %.2fx (transport alone %.2fx), OkHttp %.2fx (transport alone %.2fx)".format(
-        javaSdk / javaRaw, javaAlone / javaRaw, okSdk / okRaw, okAlone / okRaw))
-    println("SDK / raw async: java.net.http %.2fx, OkHttp %.2fx".format(javaSdk / javaAsync, okSdk / okAsync))
+        javaSdk.median / javaRaw.median, javaAlone.median / javaRaw.median, okSdk.median / okRaw.median, okAlone.median / okRaw.median))
+    println("SDK / raw async: java.net.http %.2fx, OkHttp %.2fx".format(javaSdk.median / javaAsync.median, okSdk.median / okAsync.median))
+    println("SDK withBlockingTransport / raw: java.net.http %.2fx (sendBlocking alone %.2fx), OkHttp %.2fx (sendBlocking alone %.2fx)".format(
+        javaBlocking.median / javaRaw.median, javaBlockingAlone.median / javaRaw.median, okBlocking.median / okRaw.median, okBlockingAlone.median / okRaw.median))
 
     runBlocking {
         for ((name, client) in listOf("JavaHttpTransport" to javaClient, "OkHttpTransport" to okClient)) {

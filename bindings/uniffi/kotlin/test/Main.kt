@@ -36,6 +36,14 @@ fun main(args: Array<String>) {
         val okHttp = Sandbox(baseUrl, apiKey, direct) { OkHttpTransport() }
         sandboxTests(harness, okHttp, apiKey)
         okHttpTransportTests(harness, okHttp)
+        // And again with the blocking transport (`withBlockingTransport`), each request on the
+        // calling thread.
+        for ((name, transport) in listOf("java.net.http" to { JavaHttpTransport() }, "OkHttp" to { OkHttpTransport() })) {
+            harness.prefix = "[$name, blocking] "
+            val blocking = Sandbox(baseUrl, apiKey, direct, blocking = true, transport = transport)
+            sandboxTests(harness, blocking, apiKey)
+            blockingTransportTests(harness, blocking)
+        }
         harness.prefix = ""
     }
     exitProcess(harness.finish())

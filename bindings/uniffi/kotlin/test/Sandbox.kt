@@ -32,9 +32,14 @@ import kotlinx.coroutines.withTimeoutOrNull
 // it (scripts/with-prism.sh): request counts, and the faults that break HTTP or the spec on
 // purpose (drop, truncate, an HTML body), go straight to the sandbox.
 class Sandbox(
-    private val baseUrl: String,
-    private val apiKey: String,
+    val baseUrl: String,
+    val apiKey: String,
     private val directBaseUrl: String = baseUrl,
+    /**
+     * Clients made with `withBlockingTransport` whenever the transport is a blocking one too (the
+     * shipped ones; a test's own suspend-only transport still gets a suspend client).
+     */
+    val blocking: Boolean = false,
     /** The transport every client of these tests sends through (the suite runs once per shipped transport). */
     val transport: () -> HttpTransport = { JavaHttpTransport() },
 ) {
@@ -49,8 +54,7 @@ class Sandbox(
         transport: HttpTransport = this.transport(),
         logListener: LogListener? = null,
         responseListener: ResponseListener? = null,
-    ): ModelGatesClient = ModelGatesClient(
-        key,
+    ): ModelGatesClient = clientWith(
         ClientOptions(
             baseUrl = if (fault != null && Regex("drop|truncate|body=|redirect").containsMatchIn(fault)) directBaseUrl else baseUrl,
             retry = retry,
@@ -59,8 +63,17 @@ class Sandbox(
             logListener = logListener,
             responseListener = responseListener,
         ),
+        key,
         transport,
     )
+
+    /** A client with exactly these options (another server, say), made as [blocking] says. */
+    fun clientWith(options: ClientOptions, key: String = apiKey, transport: HttpTransport = this.transport()): ModelGatesClient =
+        if (blocking && transport is BlockingHttpTransport) {
+            ModelGatesClient.withBlockingTransport(key, options, transport)
+        } else {
+            ModelGatesClient(key, options, transport)
+        }
 
     /** Requests per operation that carried `key=label` in their fault header. */
     @Suppress("UNCHECKED_CAST")
@@ -517,7 +530,7 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
     }
 
-    h.test("sandbox: a CallCancellation ends a call in flight at once, and a later one before it sends") {
+    h.test(if (s.blocking) "sandbox: a CallCancellation lets the attempt in flight finish (a blocked thread cannot be interrupted) and ends a later call before it sends" else "sandbox: a CallCancellation ends a call in flight at once, and a later one before it sends") {
         val cancellation = CallCancellation()
         val slow = s.client(fault = "delay-ms=2000").withCancellation(cancellation)
         val started = System.nanoTime()
@@ -529,9 +542,15 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
                 call.await()
             }
         }
-        val e = outcome.exceptionOrNull()
-        check(e is ModelGatesException.Cancelled) { "got $outcome" }
-        check(msSince(started) < 1500) { "ended after ${msSince(started)} ms" }
+        if (s.blocking) {
+            // Its answer is kept: it may be what cannot be had twice (a new key's secret).
+            check(outcome.getOrNull()?.slug == "default") { "got $outcome" }
+            check(msSince(started) >= 1900) { "ended after ${msSince(started)} ms, before the answer came" }
+        } else {
+            val e = outcome.exceptionOrNull()
+            check(e is ModelGatesException.Cancelled) { "got $outcome" }
+            check(msSince(started) < 1500) { "ended after ${msSince(started)} ms" }
+        }
         check(cancellation.isCancelled()) { "isCancelled" }
         val label = s.label()
         expectError<ModelGatesException.Cancelled> { runBlocking { s.client(fault = "delay-ms=1;key=$label").withCancellation(cancellation).getWorkspace("default") } }
@@ -568,7 +587,9 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         val shared = s.client(fault = "delay-ms=500;key=$label")
         val slugs = (1..20).map { s.slug() }
         val started = System.nanoTime()
-        val created = runBlocking(Dispatchers.Default) {
+        // A blocking transport holds a thread per call in flight: Dispatchers.IO has threads to
+        // spare, Default only one per core.
+        val created = runBlocking(if (s.blocking) Dispatchers.IO else Dispatchers.Default) {
             slugs.map { slug -> async { shared.createWorkspace(CreateWorkspaceRequest(name = "c $slug", slug = slug)) } }.awaitAll()
         }
         val ms = msSince(started)
@@ -658,13 +679,15 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
     h.test("a body that stalls after the headers ends as a timeout, and the exchange is aborted") {
         // java.net.http's request timeout stops at the headers; the SDK's own limit covers the body.
         StallServer(head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"data\": ").use { server ->
-            val c = ModelGatesClient(apiKey, ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofMillis(500), retry = noRetry), s.transport())
+            val c = s.clientWith(ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofMillis(500), retry = noRetry))
             val started = System.nanoTime()
             expectError<ModelGatesException.Timeout> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
             val ms = msSince(started)
             // java.net.http's own timeout ends at the headers, so the SDK's (2 s later) ends this;
-            // OkHttp's covers the body and ends it itself.
-            check(ms in 450..4000) { "gave up after $ms ms with a 500 ms timeout (+ the SDK's 2 s grace)" }
+            // OkHttp's covers the body and ends it itself. A blocking send cannot be ended by the
+            // SDK: both transports time the whole exchange there.
+            val limit = if (s.blocking) 1500 else 4000
+            check(ms in 450..limit) { "gave up after $ms ms with a 500 ms timeout" }
             check(server.awaitClientClose(3000)) { "the stalled connection was left open" }
         }
     }
@@ -726,5 +749,47 @@ fun okHttpTransportTests(h: Harness, s: Sandbox) {
         val app = OkHttpClient.Builder().addInterceptor { chain -> seen.incrementAndGet(); chain.proceed(chain.request()) }.build()
         runBlocking { s.client(transport = OkHttpTransport(app)).getWorkspace("default") }
         check(seen.get() == 1) { "the app's interceptor saw ${seen.get()} requests" }
+    }
+}
+
+/** What only a client made with `withBlockingTransport` does. */
+fun blockingTransportTests(h: Harness, s: Sandbox) {
+    h.test("withBlockingTransport sends on the thread that runs the call") {
+        val callers = java.util.concurrent.ConcurrentLinkedQueue<Thread>()
+        val recording = object : BlockingHttpTransport {
+            private val inner = s.transport() as BlockingHttpTransport
+            override fun sendBlocking(request: HttpRequest): HttpResponse {
+                callers.add(Thread.currentThread())
+                return inner.sendBlocking(request)
+            }
+        }
+        val c = ModelGatesClient.withBlockingTransport(s.apiKey, ClientOptions(baseUrl = s.baseUrl), recording)
+        val caller = runBlocking { c.getWorkspace("default"); Thread.currentThread() }
+        check(callers.toList() == listOf(caller)) { "sent on ${callers.map { it.name }}, called on ${caller.name}" }
+    }
+
+    h.test("a blocking transport that throws a java.lang.Error fails the call at once, as a transport error") {
+        val leaking = object : BlockingHttpTransport {
+            override fun sendBlocking(request: HttpRequest): HttpResponse = TODO("an app's unfinished blocking transport")
+        }
+        val c = ModelGatesClient.withBlockingTransport(s.apiKey, ClientOptions(baseUrl = s.baseUrl, retry = noRetry), leaking)
+        val started = System.nanoTime()
+        val e = expectError<ModelGatesException.Transport> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
+        check(messageOf(e).contains("an app's unfinished blocking transport")) { "message ${messageOf(e)}" }
+        check(msSince(started) < 3000) { "took ${msSince(started)} ms" }
+    }
+
+    h.test("a blocking transport's TransportException is the call's error of that kind, retried on GET") {
+        val sends = AtomicInteger()
+        val refusing = object : BlockingHttpTransport {
+            override fun sendBlocking(request: HttpRequest): HttpResponse {
+                sends.incrementAndGet()
+                throw TransportException.Connect("nothing listens there")
+            }
+        }
+        val c = ModelGatesClient.withBlockingTransport(s.apiKey, ClientOptions(baseUrl = s.baseUrl, retry = fastRetry), refusing)
+        val e = expectError<ModelGatesException.Transport> { bounded(20) { runBlocking { c.getWorkspace("default") } } }
+        check(messageOf(e).contains("nothing listens there")) { "message ${messageOf(e)}" }
+        check(sends.get() == 3) { "${sends.get()} sends for 2 retries" }
     }
 }

@@ -11,15 +11,19 @@ import java.net.http.HttpResponse.BodyHandlers
 import java.net.http.HttpTimeoutException
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
+import java.util.concurrent.ExecutionException
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.TimeoutException
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
 import kotlinx.coroutines.suspendCancellableCoroutine
 
 /**
  * The default [HttpTransport], on java.net.http (Java 11+; it supports PATCH, which
- * HttpURLConnection does not). Cancelling the calling coroutine aborts the exchange. It never
- * follows a redirect ([HttpRequest.followRedirects] is always false): a 3xx comes back as it
- * is and the SDK makes it an error.
+ * HttpURLConnection does not). Cancelling the calling coroutine aborts the exchange. As a
+ * [BlockingHttpTransport] (`ModelGatesClient.withBlockingTransport`) it waits on the calling
+ * thread. It never follows a redirect ([HttpRequest.followRedirects] is always false): a 3xx
+ * comes back as it is and the SDK makes it an error.
  * It only moves bytes and names the failure: retries and errors are decided by the SDK.
  *
  * Any other `Throwable` from the JDK or from an app's own `HttpClient`, `java.lang.Error`
@@ -32,7 +36,7 @@ class JavaHttpTransport(
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build(),
-) : HttpTransport {
+) : HttpTransport, BlockingHttpTransport {
     init {
         // The SDK never follows a redirect (the key would go wherever the server points): a
         // client that does would hide the 3xx the SDK turns into an error.
@@ -44,26 +48,58 @@ class JavaHttpTransport(
     }
 
     override suspend fun send(request: HttpRequest): HttpResponse {
+        val response = named(request) { client.sendAsync(javaRequest(request), BodyHandlers.ofByteArray()).awaitOrAbort() }
+        return sdkResponse(response)
+    }
+
+    /**
+     * Waits on the calling thread. java.net.http's own timeout stops at the headers, so the
+     * whole exchange is timed here: past `request.timeout` it is aborted as a `Timeout`.
+     */
+    override fun sendBlocking(request: HttpRequest): HttpResponse {
+        val exchange = client.sendAsync(javaRequest(request), BodyHandlers.ofByteArray())
+        val response = named(request) {
+            try {
+                val limit = request.timeout
+                if (limit == null) exchange.get() else exchange.get(limit.toNanos(), TimeUnit.NANOSECONDS)
+            } catch (e: TimeoutException) {
+                throw HttpTimeoutException("the whole exchange took longer than ${request.timeout}")
+            } catch (e: ExecutionException) {
+                throw e.cause ?: e
+            } finally {
+                exchange.cancel(true)
+            }
+        }
+        return sdkResponse(response)
+    }
+
+    private fun javaRequest(request: HttpRequest): java.net.http.HttpRequest {
         val body = request.body
         val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url))
             .method(request.method, if (body == null) BodyPublishers.noBody() else BodyPublishers.ofString(body))
         for (header in request.headers) builder.header(header.name, header.value)
         request.timeout?.let { builder.timeout(it) }
-        val response = try {
-            client.sendAsync(builder.build(), BodyHandlers.ofByteArray()).awaitOrAbort()
-        } catch (e: HttpConnectTimeoutException) {
-            throw TransportException.Connect("connect timed out: ${e.message}")
-        } catch (e: HttpTimeoutException) {
-            throw TransportException.Timeout("no response within ${request.timeout}: ${e.message}")
-        } catch (e: ConnectException) {
-            throw TransportException.Connect("connection refused: ${e.message}")
-        } catch (e: UnknownHostException) {
-            throw TransportException.Connect("unknown host: ${e.message}")
-        } catch (e: IOException) {
-            throw TransportException.Io("${e.javaClass.simpleName}: ${e.message}")
-        }
+        return builder.build()
+    }
+
+    private fun sdkResponse(response: java.net.http.HttpResponse<ByteArray>): HttpResponse {
         val headers = response.headers().map().flatMap { (name, values) -> values.map { HttpHeader(name, it) } }
         return HttpResponse(response.statusCode(), headers, response.body())
+    }
+
+    /** What [exchange] returns; a failure it throws named as the SDK's kind. */
+    private inline fun <T> named(request: HttpRequest, exchange: () -> T): T = try {
+        exchange()
+    } catch (e: HttpConnectTimeoutException) {
+        throw TransportException.Connect("connect timed out: ${e.message}")
+    } catch (e: HttpTimeoutException) {
+        throw TransportException.Timeout("no response within ${request.timeout}: ${e.message}")
+    } catch (e: ConnectException) {
+        throw TransportException.Connect("connection refused: ${e.message}")
+    } catch (e: UnknownHostException) {
+        throw TransportException.Connect("unknown host: ${e.message}")
+    } catch (e: IOException) {
+        throw TransportException.Io("${e.javaClass.simpleName}: ${e.message}")
     }
 }
 

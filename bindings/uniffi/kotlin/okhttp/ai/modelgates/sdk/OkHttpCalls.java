@@ -46,9 +46,9 @@ final class OkHttpCalls {
                 .build();
     }
 
-    /** Starts the exchange; cancel the returned call to abort it (its socket is closed). */
-    static Call start(OkHttpClient client, String method, String url, String[] headerNamesAndValues,
-            String body, long timeoutMillis, Listener listener) {
+    /** The exchange, not started: its timeout covers the whole of it, body included. */
+    static Call newCall(OkHttpClient client, String method, String url, String[] headerNamesAndValues,
+            String body, long timeoutMillis) {
         Request.Builder builder = new Request.Builder().url(url);
         for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
             builder.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
@@ -63,6 +63,11 @@ final class OkHttpCalls {
             // The whole exchange, body included (not an idle timeout).
             call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
         }
+        return call;
+    }
+
+    /** Starts {@code call} on OkHttp's dispatcher; cancel it to abort (its socket is closed). */
+    static void enqueue(Call call, Listener listener) {
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
@@ -71,24 +76,40 @@ final class OkHttpCalls {
 
             @Override
             public void onResponse(Call answered, Response response) {
-                byte[] bytes;
-                String[] pairs;
-                try (ResponseBody responseBody = response.body()) {
-                    Headers headers = response.headers();
-                    pairs = new String[headers.size() * 2];
-                    for (int i = 0; i < headers.size(); i++) {
-                        pairs[2 * i] = headers.name(i);
-                        pairs[2 * i + 1] = headers.value(i);
-                    }
-                    bytes = responseBody == null ? new byte[0] : responseBody.bytes();
-                } catch (Throwable t) {
-                    listener.onFailure(timedOut(answered, t));
-                    return;
-                }
-                listener.onResponse(response.code(), pairs, bytes);
+                read(answered, response, listener);
             }
         });
-        return call;
+    }
+
+    /** Runs {@code call} on the calling thread; the listener hears of it before this returns. */
+    static void execute(Call call, Listener listener) {
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            listener.onFailure(timedOut(call, e));
+            return;
+        }
+        read(call, response, listener);
+    }
+
+    /** Reads the whole answer (the body too, under the call's timeout) and closes it. */
+    private static void read(Call call, Response response, Listener listener) {
+        byte[] bytes;
+        String[] pairs;
+        try (ResponseBody responseBody = response.body()) {
+            Headers headers = response.headers();
+            pairs = new String[headers.size() * 2];
+            for (int i = 0; i < headers.size(); i++) {
+                pairs[2 * i] = headers.name(i);
+                pairs[2 * i + 1] = headers.value(i);
+            }
+            bytes = responseBody == null ? new byte[0] : responseBody.bytes();
+        } catch (Throwable t) {
+            listener.onFailure(timedOut(call, t));
+            return;
+        }
+        listener.onResponse(response.code(), pairs, bytes);
     }
 
     /**

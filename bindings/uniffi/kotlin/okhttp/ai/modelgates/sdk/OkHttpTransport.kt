@@ -6,8 +6,6 @@ import java.net.NoRouteToHostException
 import java.net.SocketTimeoutException
 import java.net.UnknownHostException
 import javax.net.ssl.SSLException
-import kotlin.coroutines.resume
-import kotlin.coroutines.resumeWithException
 import kotlinx.coroutines.suspendCancellableCoroutine
 import okhttp3.OkHttpClient
 
@@ -19,33 +17,53 @@ import okhttp3.OkHttpClient
  * covers the whole exchange, body included; cancelling the calling coroutine cancels the OkHttp
  * call, which closes its socket.
  *
+ * It is a [BlockingHttpTransport] too: `ModelGatesClient.withBlockingTransport(key, options,
+ * OkHttpTransport())` sends with `execute()` on the thread running the call, for threads that
+ * may block (a `Worker`, `Dispatchers.IO`).
+ *
  * It only moves bytes and names the failure: retries and errors are decided by the SDK. Any
  * other `Throwable` reaches the SDK as a `Transport` error through the generated glue.
  */
-class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport {
+class OkHttpTransport(client: OkHttpClient = OkHttpClient()) : HttpTransport, BlockingHttpTransport {
     private val client: OkHttpClient = OkHttpCalls.forSdk(client)
 
     override suspend fun send(request: HttpRequest): HttpResponse = suspendCancellableCoroutine { continuation ->
+        val call = newCall(request)
+        OkHttpCalls.enqueue(call, Answer(request) { continuation.resumeWith(it) })
+        continuation.invokeOnCancellation { call.cancel() }
+    }
+
+    override fun sendBlocking(request: HttpRequest): HttpResponse {
+        var answer: Result<HttpResponse>? = null
+        OkHttpCalls.execute(newCall(request), Answer(request) { answer = it })
+        return checkNotNull(answer) { "OkHttpCalls.execute returned without an answer" }.getOrThrow()
+    }
+
+    private fun newCall(request: HttpRequest): okhttp3.Call {
         val headers = request.headers.flatMap { listOf(it.name, it.value) }
-        val call = OkHttpCalls.start(
+        return OkHttpCalls.newCall(
             client,
             request.method,
             request.url,
             headers.toTypedArray(),
             request.body,
             request.timeout?.toMillis() ?: 0L,
-            object : OkHttpCalls.Listener {
-                override fun onResponse(status: Int, headerNamesAndValues: Array<String>, body: ByteArray) {
-                    val pairs = (headerNamesAndValues.indices step 2).map { HttpHeader(headerNamesAndValues[it], headerNamesAndValues[it + 1]) }
-                    continuation.resume(HttpResponse(status, pairs, body))
-                }
-
-                override fun onFailure(failure: Throwable) {
-                    continuation.resumeWithException(named(failure, request))
-                }
-            },
         )
-        continuation.invokeOnCancellation { call.cancel() }
+    }
+
+    /** The exchange's end as the SDK's response or failure, handed to [done]. */
+    private inner class Answer(
+        private val request: HttpRequest,
+        private val done: (Result<HttpResponse>) -> Unit,
+    ) : OkHttpCalls.Listener {
+        override fun onResponse(status: Int, headerNamesAndValues: Array<String>, body: ByteArray) {
+            val pairs = (headerNamesAndValues.indices step 2).map { HttpHeader(headerNamesAndValues[it], headerNamesAndValues[it + 1]) }
+            done(Result.success(HttpResponse(status, pairs, body)))
+        }
+
+        override fun onFailure(failure: Throwable) {
+            done(Result.failure(named(failure, request)))
+        }
     }
 
     /** The failure as the SDK's kind: `Connect` only where nothing can have been sent. */
