@@ -2,10 +2,10 @@
 # Builds the Android AAR: libmodelgates_uniffi.so for arm64-v8a, armeabi-v7a and x86_64 with the
 # NDK (cargo-ndk for API 26, the module's minSdk; profile `mobile`: LTO, one codegen unit,
 # opt-level s, stripped, std rebuilt without its backtrace symbolizer (scripts/mobile-std.sh);
-# relative relocations packed), the Kotlin
-# bindings generated from the host build (the same uniffi metadata; catches widened to
-# Throwable and exception messages made readable, as for the JVM), then Gradle's release AAR
-# and, with `publish`, the local Maven repository (~/.m2).
+# relative relocations packed), the Kotlin bindings generated from the host build (the same
+# uniffi metadata; catches widened to Throwable, exception messages made readable, call
+# statuses reused, as for the JVM), then Gradle's release AAR and, with `publish`, the local
+# Maven repository (~/.m2).
 #
 # Needs: the Android SDK (ANDROID_HOME) with an NDK (ANDROID_NDK_HOME, r26 or later), JDK 17,
 # and Gradle 8.9+ (`gradle`, or a wrapper made with `gradle wrapper`). None of these exist on the
@@ -52,6 +52,7 @@ cargo build --quiet -p modelgates-uniffi --features cli --bin uniffi-bindgen
 target/debug/uniffi-bindgen generate --library target/debug/libmodelgates_uniffi.so --language kotlin --out-dir "$out/uniffi" --no-format
 python3 bindings/uniffi/scripts/catch-throwable.py $(find "$out/uniffi" -name '*.kt')
 python3 bindings/uniffi/scripts/readable-messages.py $(find "$out/uniffi" -name '*.kt')
+python3 bindings/uniffi/scripts/reuse-call-status.py $(find "$out/uniffi" -name '*.kt')
 
 cd "$android"
 gradle --no-daemon assembleRelease

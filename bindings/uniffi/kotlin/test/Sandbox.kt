@@ -366,6 +366,15 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         check(waited != null && waited <= 50) { "waits: $waits" }
     }
 
+    h.test("a call into Rust that fails leaves nothing behind for the next one on its thread (call statuses are reused)") {
+        val c = s.client()
+        repeat(3) {
+            val e = expectError<ModelGatesException.InvalidInput> { c.withOptions(CallOptions(timeout = Duration.ofSeconds(-1))) }
+            check(e.field == "timeout") { "field ${e.field}" }
+            c.withOptions(CallOptions(timeout = Duration.ofSeconds(1)))
+        }
+    }
+
     h.test("a negative length of time in the settings is refused by name, as InvalidInput, before anything is sent") {
         val label = s.label()
         val timeout = expectError<ModelGatesException.InvalidInput> { s.client(fault = "key=$label", timeout = Duration.ofSeconds(-1)) }
