@@ -57,6 +57,11 @@ fun main() {
     val javaBlockingClient = ModelGatesClient.withBlockingTransport(apiKey, options, javaTransport)
     val javaRaw = Line("java.net.http alone (send, body as bytes)") { jdk.send(javaRequest, BodyHandlers.ofByteArray()).body() }
     val javaAsync = Line("java.net.http alone, async (sendAsync, join)") { jdk.sendAsync(javaRequest, BodyHandlers.ofByteArray()).join().body() }
+    // As a hand-written client does it: the request (its URL holds the id) built for each call.
+    val javaBuilt = Line("java.net.http alone, request built per call") {
+        val request = JavaHttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer $apiKey").header("Accept", "application/json").build()
+        jdk.send(request, BodyHandlers.ofByteArray()).body()
+    }
     val javaAlone = Line("JavaHttpTransport.send alone") { runBlocking { javaTransport.send(sdkRequest) } }
     val javaSdk = Line("SDK getWorkspace over JavaHttpTransport") { runBlocking { javaClient.getWorkspace("default") } }
     val javaBlockingAlone = Line("JavaHttpTransport.sendBlocking alone") { javaTransport.sendBlocking(sdkRequest) }
@@ -70,6 +75,10 @@ fun main() {
     val okBlockingClient = ModelGatesClient.withBlockingTransport(apiKey, options, okTransport)
     val okRaw = Line("OkHttp alone (execute, body as bytes)") { OkHttpBench.bytes(ok.newCall(okRequest)) }
     val okAsync = Line("OkHttp alone, async (enqueue, wait)") { OkHttpBench.bytesAsync(ok.newCall(okRequest)) }
+    val okBuilt = Line("OkHttp alone, request built per call") {
+        val request = Request.Builder().url(url).header("Authorization", "Bearer $apiKey").header("Accept", "application/json").build()
+        OkHttpBench.bytes(ok.newCall(request))
+    }
     val okAlone = Line("OkHttpTransport.send alone") { runBlocking { okTransport.send(sdkRequest) } }
     val okSdk = Line("SDK getWorkspace over OkHttpTransport") { runBlocking { okClient.getWorkspace("default") } }
     val okBlockingAlone = Line("OkHttpTransport.sendBlocking alone") { okTransport.sendBlocking(sdkRequest) }
@@ -87,14 +96,16 @@ fun main() {
     val memory = Line("SDK getWorkspace over an in-memory transport (no network)") { runBlocking { memoryClient.getWorkspace("default") } }
     val memoryBlocking = Line("SDK getWorkspace, withBlockingTransport(in-memory)") { runBlocking { memoryBlockingClient.getWorkspace("default") } }
 
-    measureAll(listOf(javaRaw, javaAsync, javaAlone, javaSdk, javaBlockingAlone, javaBlocking,
-        okRaw, okAsync, okAlone, okSdk, okBlockingAlone, okBlocking, memory, memoryBlocking))
+    measureAll(listOf(javaRaw, javaAsync, javaBuilt, javaAlone, javaSdk, javaBlockingAlone, javaBlocking,
+        okRaw, okAsync, okBuilt, okAlone, okSdk, okBlockingAlone, okBlocking, memory, memoryBlocking))
 
     println("SDK / raw: java.net.http %.2fx (transport alone %.2fx), OkHttp %.2fx (transport alone %.2fx)".format(
         javaSdk.median / javaRaw.median, javaAlone.median / javaRaw.median, okSdk.median / okRaw.median, okAlone.median / okRaw.median))
     println("SDK / raw async: java.net.http %.2fx, OkHttp %.2fx".format(javaSdk.median / javaAsync.median, okSdk.median / okAsync.median))
     println("SDK withBlockingTransport / raw: java.net.http %.2fx (sendBlocking alone %.2fx), OkHttp %.2fx (sendBlocking alone %.2fx)".format(
         javaBlocking.median / javaRaw.median, javaBlockingAlone.median / javaRaw.median, okBlocking.median / okRaw.median, okBlockingAlone.median / okRaw.median))
+    println("SDK withBlockingTransport / raw with its request built per call: java.net.http %.2fx, OkHttp %.2fx".format(
+        javaBlocking.median / javaBuilt.median, okBlocking.median / okBuilt.median))
 
     runBlocking {
         for ((name, client) in listOf("JavaHttpTransport" to javaClient, "OkHttpTransport" to okClient)) {
