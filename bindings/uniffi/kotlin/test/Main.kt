@@ -43,6 +43,7 @@ fun main(args: Array<String>) {
             val blocking = Sandbox(baseUrl, apiKey, direct, blocking = true, transport = transport)
             sandboxTests(harness, blocking, apiKey)
             blockingTransportTests(harness, blocking)
+            if (name == "java.net.http") javaHttpBlockingTests(harness, blocking)
         }
         harness.prefix = ""
     }

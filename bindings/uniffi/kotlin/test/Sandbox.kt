@@ -802,3 +802,23 @@ fun blockingTransportTests(h: Harness, s: Sandbox) {
         check(sends.get() == 3) { "${sends.get()} sends for 2 retries" }
     }
 }
+
+/** What only java.net.http's transport does as a blocking one. */
+fun javaHttpBlockingTests(h: Harness, s: Sandbox) {
+    h.test("JavaHttpTransport: a blocking call whose thread is interrupted mid-request ends as a transport error and leaves the thread interrupted") {
+        // (On a thread interrupted before the call, runBlocking itself throws InterruptedException;
+        // OkHttp 3's socket reads do not hear an interrupt, so it ends with the answer.)
+        val c = s.client(fault = "delay-ms=2000", retry = noRetry)
+        val started = System.nanoTime()
+        val (outcome, stillInterrupted) = bounded(20) {
+            val caller = Thread.currentThread()
+            Thread { Thread.sleep(300); caller.interrupt() }.start()
+            val outcome = runCatching { runBlocking { c.getWorkspace("default") } }
+            outcome to Thread.interrupted() // and clears it for the pool's next task
+        }
+        check(msSince(started) < 1500) { "ended after ${msSince(started)} ms: the interrupt did not end the request" }
+        val e = outcome.exceptionOrNull()
+        check(e is ModelGatesException.Transport && messageOf(e).contains("interrupted")) { "got $outcome" }
+        check(stillInterrupted) { "the thread's interrupt flag was cleared" }
+    }
+}

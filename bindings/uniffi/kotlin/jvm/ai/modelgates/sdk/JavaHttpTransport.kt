@@ -66,6 +66,10 @@ class JavaHttpTransport(
                 throw HttpTimeoutException("the whole exchange took longer than ${request.timeout}")
             } catch (e: ExecutionException) {
                 throw e.cause ?: e
+            } catch (e: InterruptedException) {
+                // The thread's owner asked it to stop: keep the flag for it to see.
+                Thread.currentThread().interrupt()
+                throw TransportException.Io("the thread waiting for the response was interrupted")
             } finally {
                 exchange.cancel(true)
             }
