@@ -821,4 +821,35 @@ fun javaHttpBlockingTests(h: Harness, s: Sandbox) {
         check(e is ModelGatesException.Transport && messageOf(e).contains("interrupted")) { "got $outcome" }
         check(stillInterrupted) { "the thread's interrupt flag was cleared" }
     }
+
+    h.test("JavaHttpTransport: a blocking call's whole-exchange limit ends a stalled body as a timeout and leaves the thread uninterrupted") {
+        // The limit interrupts the waiting thread (java.net.http's `send` aborts on that); the
+        // interrupt is the transport's own and must not outlive the call.
+        StallServer(head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"data\": ").use { server ->
+            val c = s.clientWith(ClientOptions(baseUrl = server.baseUrl, timeout = Duration.ofMillis(400), retry = noRetry))
+            val started = System.nanoTime()
+            val (outcome, interrupted) = bounded(20) {
+                val outcome = runCatching { runBlocking { c.getWorkspace("default") } }
+                outcome to Thread.interrupted()
+            }
+            check(msSince(started) in 350..1500) { "ended after ${msSince(started)} ms with a 400 ms limit" }
+            check(outcome.exceptionOrNull() is ModelGatesException.Timeout) { "got $outcome" }
+            check(!interrupted) { "the limit's interrupt was left on the caller's thread" }
+            check(server.awaitClientClose(3000)) { "the stalled exchange was not aborted" }
+        }
+    }
+
+    h.test("JavaHttpTransport: a blocking call answered in time leaves no interrupt to come when its limit passes") {
+        val c = s.client(timeout = Duration.ofMillis(300), retry = noRetry)
+        val interrupted = bounded(20) {
+            runBlocking { c.getWorkspace("default") }
+            try {
+                Thread.sleep(700) // past the call's limit
+                Thread.interrupted()
+            } catch (e: InterruptedException) {
+                true
+            }
+        }
+        check(!interrupted) { "the thread was interrupted after its call had ended" }
+    }
 }

@@ -11,9 +11,6 @@ import java.net.http.HttpResponse.BodyHandlers
 import java.net.http.HttpTimeoutException
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CompletionException
-import java.util.concurrent.ExecutionException
-import java.util.concurrent.TimeUnit
-import java.util.concurrent.TimeoutException
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
 import kotlinx.coroutines.suspendCancellableCoroutine
@@ -53,25 +50,27 @@ class JavaHttpTransport(
     }
 
     /**
-     * Waits on the calling thread. java.net.http's own timeout stops at the headers, so the
-     * whole exchange is timed here: past `request.timeout` it is aborted as a `Timeout`.
+     * Waits on the calling thread, in the JDK's blocking `send`: the public `sendAsync` hands
+     * every answer to the common pool before its future completes, one thread hop per request
+     * (java.net.http's `HttpClientImpl`), which `send` does not. Its own timeout stops at the
+     * headers, so the whole exchange is timed by an [ExchangeDeadline]: past `request.timeout` the
+     * waiting thread is interrupted, which makes `send` abort the exchange, and it ends as a `Timeout`.
      */
     override fun sendBlocking(request: HttpRequest): HttpResponse {
-        val exchange = client.sendAsync(javaRequest(request), BodyHandlers.ofByteArray())
+        val javaRequest = javaRequest(request)
+        val deadline = request.timeout?.let { ExchangeDeadline.start(it) }
         val response = named(request) {
             try {
-                val limit = request.timeout
-                if (limit == null) exchange.get() else exchange.get(limit.toNanos(), TimeUnit.NANOSECONDS)
-            } catch (e: TimeoutException) {
-                throw HttpTimeoutException("the whole exchange took longer than ${request.timeout}")
-            } catch (e: ExecutionException) {
-                throw e.cause ?: e
+                client.send(javaRequest, BodyHandlers.ofByteArray())
             } catch (e: InterruptedException) {
+                if (deadline?.passed() == true) {
+                    throw HttpTimeoutException("the whole exchange took longer than ${request.timeout}")
+                }
                 // The thread's owner asked it to stop: keep the flag for it to see.
                 Thread.currentThread().interrupt()
                 throw TransportException.Io("the thread waiting for the response was interrupted")
             } finally {
-                exchange.cancel(true)
+                deadline?.end()
             }
         }
         return sdkResponse(response)
