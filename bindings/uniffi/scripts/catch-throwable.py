@@ -15,21 +15,18 @@ there (a uniffi upgrade must then drop or adapt this step, not skip it in silenc
 
 import sys
 
+from generated_code import patch_files, template_changed
+
 CAUGHT = "catch(e: kotlin.Exception)"
 WIDER = "catch(e: kotlin.Throwable)"
 
 
-def main(paths):
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        found = text.count(CAUGHT)
-        if found == 0:
-            sys.exit(f"{path}: no `{CAUGHT}` from uniffi's templates: has uniffi caught Throwable itself since?")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace(CAUGHT, WIDER))
-        print(f"{path}: {found} catches widened to Throwable")
+def widen(path, text):
+    found = text.count(CAUGHT)
+    if found == 0:
+        template_changed(f"{path}: no `{CAUGHT}` from uniffi's templates: has uniffi caught Throwable itself since?")
+    return text.replace(CAUGHT, WIDER), found
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    patch_files(sys.argv[1:], widen, lambda found: f"{found} catches widened to Throwable")

@@ -16,24 +16,17 @@ uniffi upgrade must then adapt this step, not skip it in silence).
 import re
 import sys
 
+from generated_code import patch_files, template_changed
+
 # `override val message get() = "..., reason=${ `reason` }, ..."` (uniffi's ErrorTemplate.kt).
 FIELD_DUMP = re.compile(r'(override val message\s+get\(\) = )"[^"\n]*\breason=\$\{ `reason` \}[^"\n]*"')
 
 
-def main(paths):
-    total = 0
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        text, found = FIELD_DUMP.subn(r"\1`reason`", text)
-        if found:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            print(f"{path}: {found} exception messages are their reason")
-        total += found
-    if total == 0:
-        sys.exit(f"no field-dump `message` with a `reason` in {paths}: has uniffi's ErrorTemplate.kt changed?")
+def readable(path, text):
+    return FIELD_DUMP.subn(r"\1`reason`", text)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    paths = sys.argv[1:]
+    if patch_files(paths, readable, lambda found: f"{found} exception messages are their reason") == 0:
+        template_changed(f"no field-dump `message` with a `reason` in {paths}: has uniffi's ErrorTemplate.kt changed?")

@@ -20,6 +20,8 @@ or adapt this step, not skip it in silence).
 
 import sys
 
+from generated_code import patch_files, template_changed
+
 MADE_PER_CALL = """    var status = UniffiRustCallStatus()
     val return_value = callback(status)
     uniffiCheckCallStatus(errorHandler, status)
@@ -58,17 +60,12 @@ private object UniffiRustCallStatusPool {
 """
 
 
-def main(paths):
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        found = text.count(MADE_PER_CALL)
-        if found != 1:
-            sys.exit(f"{path}: {found} copies of uniffiRustCallWithError's body from uniffi's templates (expected 1): has uniffi changed it?")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace(MADE_PER_CALL, REUSED))
-        print(f"{path}: call statuses reused per thread")
+def reuse(path, text):
+    found = text.count(MADE_PER_CALL)
+    if found != 1:
+        template_changed(f"{path}: {found} copies of uniffiRustCallWithError's body from uniffi's templates (expected 1): has uniffi changed it?")
+    return text.replace(MADE_PER_CALL, REUSED), found
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    patch_files(sys.argv[1:], reuse, lambda found: "call statuses reused per thread")

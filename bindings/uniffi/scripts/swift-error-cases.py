@@ -16,6 +16,8 @@ case behind (a uniffi upgrade must then adapt this step, not skip it in silence)
 import re
 import sys
 
+from generated_code import patch_files, template_changed
+
 # `enum ModelGatesError: Swift.Error, ...{` up to the enum's closing brace at column 0.
 ERROR_ENUM = re.compile(r"^(?:public )?enum (\w+): Swift\.Error\b.*?^\}", re.M | re.S)
 CASE_DECLARATION = re.compile(r"^(\s*)case ([A-Z]\w*)\b", re.M)
@@ -51,23 +53,15 @@ def rewrite(text):
     return text, names
 
 
-def main(paths):
-    renamed = 0
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            text, names = rewrite(f.read())
-        if not names:
-            continue
-        left = [n for n in names if re.search(rf"\.{n}\(|^\s*case {n}\b", text, re.M)]
-        if left:
-            sys.exit(f"{path}: UpperCamel error cases left after renaming: {sorted(left)}")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        print(f"{path}: {len(names)} error case names in lowerCamel")
-        renamed += len(names)
-    if renamed == 0:
-        sys.exit(f"no Swift error enum with UpperCamel cases in {paths}: has uniffi's ErrorTemplate.swift changed?")
+def lower_camel_cases(path, text):
+    text, names = rewrite(text)
+    left = [n for n in names if re.search(rf"\.{n}\(|^\s*case {n}\b", text, re.M)]
+    if left:
+        template_changed(f"{path}: UpperCamel error cases left after renaming: {sorted(left)}")
+    return text, len(names)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    paths = sys.argv[1:]
+    if patch_files(paths, lower_camel_cases, lambda found: f"{found} error case names in lowerCamel") == 0:
+        template_changed(f"no Swift error enum with UpperCamel cases in {paths}: has uniffi's ErrorTemplate.swift changed?")
