@@ -15,7 +15,7 @@ use crate::call::Call;
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::HttpRequest;
-use crate::paginate::{KeyPager, WorkspacePager};
+use crate::paginate::{JsonListing, JsonPager, KeyPager, WorkspacePager};
 
 /// Settings that differ for some calls ([`Client::with_options`]); what is left `None` (or
 /// empty) keeps the client's.
@@ -104,7 +104,7 @@ impl Client {
         self.build(endpoint, response_from_json::<E>)
     }
 
-    fn build<E: Endpoint, T>(
+    pub(crate) fn build<E: Endpoint, T>(
         &self,
         endpoint: E,
         parse: fn(Value) -> Result<T, DecodeError>,
@@ -144,6 +144,19 @@ impl Client {
     /// its `offset` is where the walk starts).
     pub fn key_pager(&self, filters: ListKeysRequest) -> Result<KeyPager, Error> {
         KeyPager::new(self.clone(), filters).map_err(|error| self.styled(error))
+    }
+
+    /// [`Client::workspace_pager`] yielding each workspace as JSON text (see
+    /// [`Client::call_by_id_json`]).
+    pub fn workspace_pager_json(&self, page_size: Option<u32>) -> Result<JsonPager, Error> {
+        self.workspace_pager(page_size)
+            .map(|pager| pager.reading(JsonListing::Workspaces))
+    }
+
+    /// [`Client::key_pager`] yielding each key as JSON text (see [`Client::call_by_id_json`]).
+    pub fn key_pager_json(&self, filters: ListKeysRequest) -> Result<JsonPager, Error> {
+        self.key_pager(filters)
+            .map(|pager| pager.reading(JsonListing::Keys))
     }
 
     /// An input error in the configured field style.

@@ -33,6 +33,21 @@ impl Path {
         }
     }
 
+    /// Steps into the field `name` (until [`Path::leave`]).
+    pub(crate) fn enter_key(&mut self, name: &'static str) {
+        self.0.push(Segment::Key(name));
+    }
+
+    /// Steps into the element at `index` (until [`Path::leave`]).
+    pub(crate) fn enter_index(&mut self, index: usize) {
+        self.0.push(Segment::Index(index));
+    }
+
+    /// Steps back out of the last field or element entered.
+    pub(crate) fn leave(&mut self) {
+        self.0.pop();
+    }
+
     /// "expected X, got Y" for `value` at this path.
     pub(crate) fn expected(&self, what: &str, value: &Value) -> Mismatch {
         self.mismatch(format!("expected {what}, got {}", kind(value)))
@@ -124,7 +139,7 @@ impl<'a> Object<'a> {
             Some(value) => T::decode(value, self.at),
             None => T::absent(self.at),
         };
-        self.at.0.pop();
+        self.at.leave();
         result.unwrap_or_else(|mismatch| {
             self.failed.get_or_insert(mismatch);
             T::placeholder()
@@ -142,7 +157,7 @@ impl<'a> Object<'a> {
     // Out of `field`, so that its code is not repeated for every field type. The value is
     // taken (leaving `null`), not removed: removal would add the map's rebalancing code.
     fn enter(&mut self, name: &'static str) -> Option<Value> {
-        self.at.0.push(Segment::Key(name));
+        self.at.enter_key(name);
         self.fields.get_mut(name).map(Value::take)
     }
 }
@@ -263,9 +278,9 @@ impl<T: Decode> Decode for Vec<T> {
         };
         let mut decoded = Vec::with_capacity(items.len());
         for (index, item) in items.into_iter().enumerate() {
-            at.0.push(Segment::Index(index));
+            at.enter_index(index);
             let result = T::decode(item, at);
-            at.0.pop();
+            at.leave();
             decoded.push(result?);
         }
         Ok(decoded)

@@ -78,7 +78,7 @@ impl JsonWriter {
         self.text
     }
 
-    fn raw(&mut self, text: &str) {
+    pub(crate) fn raw(&mut self, text: &str) {
         self.text.push_str(text);
     }
 }

@@ -24,6 +24,7 @@ pub mod input;
 pub mod retry;
 
 mod call;
+mod checked;
 mod client;
 mod config;
 mod decode;
@@ -34,6 +35,8 @@ mod instant_text;
 mod log;
 mod paginate;
 mod secret;
+#[cfg(test)]
+mod test_vectors;
 mod timestamp;
 mod validate;
 
@@ -65,6 +68,7 @@ pub use api::{
     ProviderSortOrNull, Response, StringOrNull, TimestampOrNull,
 };
 pub use call::{Action, Call, Machine, ResponseInfo};
+pub use checked::{JsonItem, JsonPage, JsonText};
 pub use client::{CallOptions, Client};
 pub use config::{Config, DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT};
 pub use encode::{JsonWriter, ObjectWriter, ToJson};
@@ -73,7 +77,9 @@ pub use http::{
     HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind, printed_header_value,
 };
 pub use log::{LogLevel, LogLine};
-pub use paginate::{KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces};
+pub use paginate::{
+    JsonListing, JsonPager, KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces,
+};
 pub use retry::{Idempotency, RetryPolicy};
 pub use secret::Secret;
 pub use timestamp::{ParseTimestampError, Timestamp, TimestampOutOfRange};

@@ -15,9 +15,13 @@
 
 use std::time::Duration;
 
-use crate::api::keys::{ApiKey, KeyPage, ListKeysRequest};
-use crate::api::workspaces::{ListWorkspacesRequest, Workspace, WorkspacePage};
+use serde_json::Value;
+
+use crate::api::DecodeError;
+use crate::api::keys::{ApiKey, KeyPage, ListKeys, ListKeysRequest};
+use crate::api::workspaces::{ListWorkspaces, ListWorkspacesRequest, Workspace, WorkspacePage};
 use crate::call::{Action, Call, Machine};
+use crate::checked::{self, JsonItem, JsonPage, Shaped};
 use crate::client::Client;
 use crate::error::Error;
 use crate::http::{HttpResponse, TransportError};
@@ -42,6 +46,7 @@ mod sealed {
     pub trait Sealed {}
     impl Sealed for super::Workspaces {}
     impl Sealed for super::Keys {}
+    impl Sealed for super::JsonListing {}
 }
 
 /// Every workspace, `page_size` at a time (list-workspaces with `offset` and `limit`).
@@ -55,15 +60,7 @@ impl Listing for Workspaces {
     type Item = Workspace;
 
     fn page_call(&self, client: &Client, offset: u64) -> Result<Call<WorkspacePage>, Error> {
-        let offset = i32::try_from(offset).map_err(|_| {
-            Error::internal(format!(
-                "the walk reached offset {offset}, past what the API takes"
-            ))
-        })?;
-        client.list_workspaces(ListWorkspacesRequest {
-            offset: Some(offset),
-            limit: Some(self.page_size),
-        })
+        client.call(self.page_request(offset)?)
     }
 
     fn split(page: WorkspacePage) -> (Vec<Workspace>, Option<i64>) {
@@ -72,6 +69,17 @@ impl Listing for Workspaces {
 
     fn id(item: &Workspace) -> &str {
         &item.id
+    }
+}
+
+impl Workspaces {
+    fn page_request(&self, offset: u64) -> Result<ListWorkspaces, Error> {
+        Ok(ListWorkspaces {
+            query: ListWorkspacesRequest {
+                offset: Some(page_offset(offset)?),
+                limit: Some(self.page_size),
+            },
+        })
     }
 }
 
@@ -90,15 +98,7 @@ impl Listing for Keys {
     type Item = ApiKey;
 
     fn page_call(&self, client: &Client, offset: u64) -> Result<Call<KeyPage>, Error> {
-        let offset = i32::try_from(offset).map_err(|_| {
-            Error::internal(format!(
-                "the walk reached offset {offset}, past what the API takes"
-            ))
-        })?;
-        client.list_keys(ListKeysRequest {
-            offset: Some(offset),
-            ..self.filters.clone()
-        })
+        client.call(self.page_request(offset)?)
     }
 
     fn split(page: KeyPage) -> (Vec<ApiKey>, Option<i64>) {
@@ -110,8 +110,72 @@ impl Listing for Keys {
     }
 }
 
+impl Keys {
+    fn page_request(&self, offset: u64) -> Result<ListKeys, Error> {
+        Ok(ListKeys {
+            query: ListKeysRequest {
+                offset: Some(page_offset(offset)?),
+                ..self.filters.clone()
+            },
+        })
+    }
+}
+
+fn page_offset(offset: u64) -> Result<i32, Error> {
+    i32::try_from(offset).map_err(|_| {
+        Error::internal(format!(
+            "the walk reached offset {offset}, past what the API takes"
+        ))
+    })
+}
+
 /// Walks every API key of a workspace.
 pub type KeyPager = Pager<Keys>;
+
+/// Either list, its pages read as JSON text ([`JsonPage`]: each item checked against its model
+/// and written with the API's field names, no typed value in between), for a binding that hands
+/// the items on as JSON: one walk for both lists.
+#[derive(Debug, Clone)]
+pub enum JsonListing {
+    /// Every workspace.
+    Workspaces(Workspaces),
+    /// Every API key of a workspace.
+    Keys(Keys),
+}
+
+impl Listing for JsonListing {
+    type Page = JsonPage;
+    type Item = JsonItem;
+
+    fn page_call(&self, client: &Client, offset: u64) -> Result<Call<JsonPage>, Error> {
+        match self {
+            JsonListing::Workspaces(list) => {
+                client.build(list.page_request(offset)?, workspace_page)
+            }
+            JsonListing::Keys(list) => client.build(list.page_request(offset)?, key_page),
+        }
+    }
+
+    fn split(page: JsonPage) -> (Vec<JsonItem>, Option<i64>) {
+        (page.items, page.total_count)
+    }
+
+    fn id(item: &JsonItem) -> &str {
+        &item.id
+    }
+}
+
+// A page as the typed `WorkspacePage` and `KeyPage` read it.
+fn workspace_page(body: Value) -> Result<JsonPage, DecodeError> {
+    checked::page(body, &Workspace::SHAPE, "id", true)
+}
+
+fn key_page(body: Value) -> Result<JsonPage, DecodeError> {
+    checked::page(body, &ApiKey::SHAPE, "hash", false)
+}
+
+/// Walks either list, its items as JSON text.
+pub type JsonPager = Pager<JsonListing>;
 
 impl KeyPager {
     pub(crate) fn new(client: Client, filters: ListKeysRequest) -> Result<Self, Error> {
@@ -172,6 +236,13 @@ impl WorkspacePager {
 }
 
 impl<L: Listing> Pager<L> {
+    /// This walk, not yet started, over `listing` instead (the same list read another way).
+    pub(crate) fn reading<M: Listing>(self, listing: impl FnOnce(L) -> M) -> Pager<M> {
+        let mut pager = Pager::with_listing(self.client, listing(self.listing));
+        pager.offset = self.offset;
+        pager
+    }
+
     fn with_listing(client: Client, listing: L) -> Self {
         Pager {
             client,

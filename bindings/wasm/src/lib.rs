@@ -28,7 +28,7 @@ use std::time::Duration;
 use js_sys::Promise;
 use modelgates_core::input::from_json;
 use modelgates_core::{
-    Action, Call, Client, HttpResponse, JsonWriter, Listing, LogLine, Machine, Pager, ToJson,
+    Action, Call, Client, HttpResponse, JsonPager, JsonWriter, LogLine, Machine, ToJson,
     TransportError,
 };
 use wasm_bindgen::prelude::*;
@@ -93,7 +93,7 @@ impl WasmClient {
     /// to the result as JSON text. The npm package's methods are this one call.
     pub fn call(&self, operation: &str, input: &str, signal: Option<AbortSignal>) -> Promise {
         let call =
-            json::read_input(input).and_then(|input| self.client.call_by_id(operation, input));
+            json::read_input(input).and_then(|input| self.client.call_by_id_json(operation, input));
         self.run(call, signal)
     }
 
@@ -101,7 +101,7 @@ impl WasmClient {
     #[wasm_bindgen(js_name = workspacePager)]
     pub fn workspace_pager(&self, options: &str) -> Result<WasmPager, JsValue> {
         let pager = options::page_size(options)
-            .and_then(|page_size| self.client.workspace_pager(page_size))
+            .and_then(|page_size| self.client.workspace_pager_json(page_size))
             .map_err(|e| error_value(&e))?;
         Ok(self.pager(pager))
     }
@@ -112,17 +112,14 @@ impl WasmClient {
     pub fn key_pager(&self, filters: &str) -> Result<WasmPager, JsValue> {
         let pager = json::read_input(filters)
             .and_then(from_json)
-            .and_then(|filters| self.client.key_pager(filters))
+            .and_then(|filters| self.client.key_pager_json(filters))
             .map_err(|e| error_value(&e))?;
         Ok(self.pager(pager))
     }
 
-    fn pager<L: Listing + 'static>(&self, pager: Pager<L>) -> WasmPager
-    where
-        L::Item: ToJson,
-    {
+    fn pager(&self, pager: JsonPager) -> WasmPager {
         WasmPager {
-            pager: Rc::new(RefCell::new(Some(Box::new(JsonBatches(pager))))),
+            pager: Rc::new(RefCell::new(Some(JsonBatches(pager)))),
             driver: self.driver.clone(),
         }
     }
@@ -192,17 +189,14 @@ fn spawn(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Pro
 /// Walks a whole list, one batch per `next` call (the core's `Pager` decides every page).
 #[wasm_bindgen]
 pub struct WasmPager {
-    pager: Rc<RefCell<Option<Box<dyn Machine<Output = String>>>>>,
+    pager: Rc<RefCell<Option<JsonBatches>>>,
     driver: Rc<Driver>,
 }
 
 /// A walk whose batches come out as JSON text: one `WasmPager` for every list.
-struct JsonBatches<L: Listing>(Pager<L>);
+struct JsonBatches(JsonPager);
 
-impl<L: Listing> Machine for JsonBatches<L>
-where
-    L::Item: ToJson,
-{
+impl Machine for JsonBatches {
     type Output = String;
 
     fn next_action(&mut self, now: Duration) -> Action<String> {

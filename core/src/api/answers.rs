@@ -5,7 +5,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{DecodeError, DecodeErrorKind, decode};
+use crate::checked::Shape;
 use crate::decode::{Decode, Mismatch, Object, Path};
+use crate::encode::{JsonWriter, ToJson};
 
 /// The `{"data": ...}` envelope most answers wrap their value in.
 pub(crate) struct Data<T> {
@@ -35,6 +37,8 @@ model! {
     }
 }
 
+const NOT_DELETED: &str = "expected true (the constant the API answers a deletion with), got false";
+
 /// `deleted` is the constant `true` (the spec's `const`): an answer saying otherwise is not
 /// what the API documents, so it is a decode error, never a quiet "not deleted".
 pub(crate) fn decode_deleted(body: Value) -> Result<Deleted, DecodeError> {
@@ -43,10 +47,22 @@ pub(crate) fn decode_deleted(body: Value) -> Result<Deleted, DecodeError> {
         true => Ok(answer),
         false => Err(DecodeError {
             path: "deleted".to_owned(),
-            message: "expected true (the constant the API answers a deletion with), got false"
-                .to_owned(),
+            message: NOT_DELETED.to_owned(),
             kind: DecodeErrorKind::Shape,
         }),
+    }
+}
+
+/// A deletion's answer as [`decode_deleted`] reads it, for answers read as JSON text.
+pub(crate) const DELETED: Shape = Shape::Object(&[("deleted", Shape::Leaf(only_true_json))]);
+
+fn only_true_json(value: Value, at: &mut Path, out: &mut JsonWriter) -> Result<(), Mismatch> {
+    match bool::decode(value, at)? {
+        true => {
+            true.write_json(out);
+            Ok(())
+        }
+        false => Err(at.mismatch(NOT_DELETED)),
     }
 }
 

@@ -23,6 +23,12 @@ macro_rules! model {
 
         crate::decode::decode_fields!($name { $($field),* });
 
+        impl crate::checked::Shaped for $name {
+            const SHAPE: crate::checked::Shape = crate::checked::Shape::Object(&[
+                $( (stringify!($field), <$field_ty as crate::checked::Shaped>::SHAPE), )*
+            ]);
+        }
+
         impl crate::encode::ToJson for $name {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {
                 let mut object = out.object();
@@ -196,6 +202,11 @@ macro_rules! open_enum {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {
                 out.string(self.as_str());
             }
+        }
+
+        // Any string, written as given: what reading it as `Other` or a known value writes.
+        impl crate::checked::Shaped for $name {
+            const SHAPE: crate::checked::Shape = <String as crate::checked::Shaped>::SHAPE;
         }
 
         impl crate::input::FromInput for $name {

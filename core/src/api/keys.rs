@@ -5,9 +5,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::answers::{Data, Deleted, decode_deleted};
+use super::answers::{DELETED, Data, Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
+use crate::checked::{Answer, AnswersJson, Shape, Shaped};
 use crate::decode::decode_fields;
 use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
@@ -120,6 +121,10 @@ impl CreatedKey {
 }
 
 decode_fields!(CreatedKey { data, key });
+
+impl Shaped for CreatedKey {
+    const SHAPE: Shape = Shape::Object(&[("data", ApiKey::SHAPE), ("key", Secret::SHAPE)]);
+}
 
 impl ToJson for CreatedKey {
     fn write_json(&self, out: &mut JsonWriter) {
@@ -547,6 +552,31 @@ impl Endpoint for GetCurrentKey {
     fn from_json(body: Value) -> Result<CurrentApiKey, DecodeError> {
         decode::<Data<CurrentApiKey>>(body).map(|envelope| envelope.data)
     }
+}
+
+// Each answer as `from_json` above reads it (the vectors hold the two readers to the same text).
+impl AnswersJson for CreateKey {
+    const ANSWER: Answer = Answer::body(&CreatedKey::SHAPE);
+}
+
+impl AnswersJson for ListKeys {
+    const ANSWER: Answer = Answer::body(&KeyPage::SHAPE);
+}
+
+impl AnswersJson for GetKey {
+    const ANSWER: Answer = Answer::data(&ApiKey::SHAPE);
+}
+
+impl AnswersJson for UpdateKey {
+    const ANSWER: Answer = Answer::data(&ApiKey::SHAPE);
+}
+
+impl AnswersJson for DeleteKey {
+    const ANSWER: Answer = Answer::body(&DELETED);
+}
+
+impl AnswersJson for GetCurrentKey {
+    const ANSWER: Answer = Answer::data(&CurrentApiKey::SHAPE);
 }
 
 #[cfg(test)]

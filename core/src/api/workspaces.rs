@@ -3,9 +3,10 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::answers::{Data, Deleted, decode_deleted};
+use super::answers::{DELETED, Data, Deleted, decode_deleted};
 use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared, decode};
+use crate::checked::{Answer, AnswersJson, Shaped};
 use crate::error::Error;
 use crate::timestamp::Timestamp;
 use crate::validate;
@@ -327,4 +328,25 @@ impl Endpoint for DeleteWorkspace {
     fn from_json(body: Value) -> Result<Deleted, DecodeError> {
         decode_deleted(body)
     }
+}
+
+// Each answer as `from_json` above reads it (the vectors hold the two readers to the same text).
+impl AnswersJson for CreateWorkspace {
+    const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
+}
+
+impl AnswersJson for ListWorkspaces {
+    const ANSWER: Answer = Answer::body(&WorkspacePage::SHAPE);
+}
+
+impl AnswersJson for GetWorkspace {
+    const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
+}
+
+impl AnswersJson for UpdateWorkspace {
+    const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
+}
+
+impl AnswersJson for DeleteWorkspace {
+    const ANSWER: Answer = Answer::body(&DELETED);
 }
