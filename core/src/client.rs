@@ -109,9 +109,26 @@ impl Client {
         endpoint: E,
         parse: fn(Value) -> Result<T, DecodeError>,
     ) -> Result<Call<T>, Error> {
-        let (request, seed) = self.start(E::OPERATION, endpoint.prepare())?;
+        self.call_for(E::OPERATION, endpoint.prepare(), parse)
+    }
+
+    // Out of the generic `build`: one copy for each result type, not one per endpoint (the
+    // browser's call entry has every endpoint's `build` inlined).
+    #[inline(never)]
+    fn call_for<T>(
+        &self,
+        operation: Operation,
+        prepared: Result<Prepared, Error>,
+        parse: fn(Value) -> Result<T, DecodeError>,
+    ) -> Result<Call<T>, Error> {
+        let request = prepared
+            .and_then(|prepared| self.request(operation, prepared))
+            .map_err(|error| self.styled(error))?;
+        // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
+        let n = self.calls.fetch_add(1, Ordering::Relaxed);
+        let seed = self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
         Ok(Call::new(
-            E::OPERATION,
+            operation,
             request,
             self.config.retry,
             seed,
@@ -119,20 +136,6 @@ impl Client {
             parse,
             self.config.api_key.clone(),
         ))
-    }
-
-    // Out of the generic `build`: one copy for every endpoint (browser bytes).
-    fn start(
-        &self,
-        operation: Operation,
-        prepared: Result<Prepared, Error>,
-    ) -> Result<(HttpRequest, u64), Error> {
-        let request = prepared
-            .and_then(|prepared| self.request(operation, prepared))
-            .map_err(|error| self.styled(error))?;
-        // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
-        let n = self.calls.fetch_add(1, Ordering::Relaxed);
-        Ok((request, self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
     }
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
