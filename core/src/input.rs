@@ -360,8 +360,7 @@ macro_rules! __impl_from_input {
                         let mut _at = index;
                         $(
                             if _at == 0 {
-                                this.$field = $wrap($crate::input::FromInput::from_input(field)?);
-                                return Ok(());
+                                return $crate::input::read_field(&mut this.$field, $wrap, field);
                             }
                             _at -= 1;
                         )*
@@ -372,6 +371,19 @@ macro_rules! __impl_from_input {
             }
         }
     };
+}
+
+/// Reads a field into its slot: one copy per field type (and wrapper), not one per field of
+/// every request, as the assignment's code was when written out in each type's field list.
+#[doc(hidden)]
+#[inline(never)]
+pub fn read_field<T: FromInput, S>(
+    slot: &mut S,
+    wrap: fn(T) -> S,
+    input: Input<'_>,
+) -> Result<(), InputError> {
+    *slot = wrap(T::from_input(input)?);
+    Ok(())
 }
 
 impl FromInput for String {
