@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod body;
 mod clock;
 mod cors;
 mod counts;

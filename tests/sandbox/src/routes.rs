@@ -21,7 +21,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::faults::PageCap;
 use crate::state::AppState;
-use crate::{auth, cors, faults, validate};
+use crate::{auth, body, cors, faults, validate};
 
 /// `POST` create-workspace, `GET` list-workspaces.
 pub(crate) const WORKSPACES: &str = "/api/v1/workspaces";
@@ -62,6 +62,7 @@ pub(crate) fn app(state: Arc<AppState>) -> Router {
         .fallback(unknown_route)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
+        .layer(from_fn(body::read_whole))
         .layer(cors::layer())
         .layer(SetResponseHeaderLayer::overriding(REQUEST_ID, request_id))
 }

@@ -6,6 +6,8 @@ mod common;
 use common::{Api, MANAGEMENT_KEY, Outgoing, RESTRICTED_KEY, bearer};
 use modelgates_sandbox::{Sandbox, SandboxConfig};
 use serde_json::{Value, json};
+use std::time::Duration;
+
 use ureq::http::Method;
 
 /// One request per management operation (all but get-current-key), each with a valid body.
@@ -389,4 +391,65 @@ fn urls_and_shutdown() {
         std::net::TcpStream::connect(addr).is_err(),
         "no longer listening"
     );
+}
+
+/// One HTTP/1.1 answer read off `stream`: its status line and body (by `Content-Length`).
+fn read_answer(stream: &mut std::net::TcpStream) -> std::io::Result<(String, String)> {
+    use std::io::{BufRead, BufReader, Read};
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    if reader.read_line(&mut status)? == 0 {
+        return Err(std::io::Error::other("the connection was closed"));
+    }
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line)?;
+        if line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().map_err(std::io::Error::other)?;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    let body = String::from_utf8(body).map_err(std::io::Error::other)?;
+    Ok((status.trim().to_owned(), body))
+}
+
+#[test]
+fn an_early_answer_to_a_body_sent_late_keeps_the_connection_usable() {
+    // A wrong key is answered before the body is needed. Before the sandbox read every body
+    // first, hyper closed a connection whose body had not arrived yet when it answered, and a
+    // client that reused it failed its next request.
+    use std::io::Write;
+    let api = Api::start();
+    let mut stream = std::net::TcpStream::connect(api.sandbox.local_addr()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let body = r#"{"name":"Late","slug":"late"}"#;
+    write!(
+        stream,
+        "POST /api/v1/workspaces HTTP/1.1\r\nHost: sandbox\r\nAuthorization: Bearer wrong\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    stream.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    stream.write_all(body.as_bytes()).unwrap();
+    let (status, _) = read_answer(&mut stream).unwrap();
+    assert!(status.contains(" 401 "), "{status}");
+    write!(
+        stream,
+        "GET /api/v1/workspaces HTTP/1.1\r\nHost: sandbox\r\nAuthorization: {}\r\n\r\n",
+        bearer(MANAGEMENT_KEY)
+    )
+    .unwrap();
+    let (status, text) = read_answer(&mut stream).expect("a second request on the connection");
+    assert!(status.contains(" 200 "), "{status}: {text}");
 }
