@@ -65,6 +65,7 @@ pub struct Input {
 
 #[derive(Debug, Clone)]
 pub struct Op {
+    pub operation: Operation,
     pub info: &'static OperationInfo,
     pub inputs: Vec<Input>,
     pub output: String,
@@ -73,7 +74,7 @@ pub struct Op {
 impl Op {
     /// The one-line summary, without the doc comment's leading space.
     pub fn summary(&self) -> &str {
-        self.info.summary.trim()
+        self.operation.summary().trim()
     }
 
     /// The type of the `body` or `query` input, if it has one.
@@ -182,6 +183,7 @@ pub fn api() -> Api {
             panic!("{}: the result is not a named type", operation.id());
         };
         ops.push(Op {
+            operation,
             info: operation.info(),
             inputs,
             output,
