@@ -7,10 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 
 use crate::api::keys::ListKeysRequest;
-use crate::api::{
-    DecodeError, Endpoint, Operation, Prepared, ReadJson, Respond, Response, read_json,
-    response_from_json,
-};
+use crate::api::{DecodeError, Endpoint, Operation, Prepared, ReadJson, read_json};
 use crate::call::Call;
 use crate::config::Config;
 use crate::error::Error;
@@ -97,11 +94,6 @@ impl Client {
     /// Validates an endpoint's input and builds its call. Nothing is sent on error.
     pub fn call<E: Endpoint>(&self, endpoint: E) -> Result<Call<E::Output>, Error> {
         self.build(endpoint, E::from_json)
-    }
-
-    /// [`Client::call`], answering a [`Response`] (calls by operation id).
-    pub(crate) fn call_responding<E: Respond>(&self, endpoint: E) -> Result<Call<Response>, Error> {
-        self.build(endpoint, response_from_json::<E>)
     }
 
     pub(crate) fn build<E: Endpoint, T>(

@@ -19,6 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::checked::AnswersJson;
 use crate::decode::{Decode, from_value};
 use crate::encode::ToJson;
 use crate::error::Error;
@@ -208,30 +209,25 @@ macro_rules! define_operations {
             /// parameters, then `body` or `query`), e.g. `{"id": "production", "body": {...}}`:
             /// how a binding reaches every operation through one entry point.
             pub fn call_by_id(&self, id: &str, input: Value) -> Result<$crate::Call<Response>, Error> {
-                let operation = Operation::from_id(id)
-                    .ok_or_else(|| Error::invalid("operation", format!("`{id}` is not an operation of this API")))?;
-                match operation {
-                    $(Operation::$variant => self.call_responding(
-                        crate::input::from_json::<$crate::api::$resource::$endpoint>(input)
-                            .map_err(|error| self.styled(error))?,
-                    ),)*
-                }
+                self.call_by_id_reading::<Typed>(id, input)
             }
-        }
 
-        impl $crate::Client {
             /// [`Client::call_by_id`](crate::Client::call_by_id) answering JSON text: the result
             /// checked against its model and written with the API's field names in one pass, no
             /// typed value in between (for a binding that hands answers on as JSON: the browser's
             /// engine then carries no model's own decoder or writer).
             pub fn call_by_id_json(&self, id: &str, input: Value) -> Result<$crate::Call<$crate::JsonText>, Error> {
+                self.call_by_id_reading::<AsJson>(id, input)
+            }
+
+            fn call_by_id_reading<R: Reading>(&self, id: &str, input: Value) -> Result<$crate::Call<R::Answer>, Error> {
                 let operation = Operation::from_id(id)
                     .ok_or_else(|| Error::invalid("operation", format!("`{id}` is not an operation of this API")))?;
                 match operation {
                     $(Operation::$variant => self.build(
                         crate::input::from_json::<$crate::api::$resource::$endpoint>(input)
                             .map_err(|error| self.styled(error))?,
-                        crate::checked::answer_json::<$crate::api::$resource::$endpoint>,
+                        R::reader::<$crate::api::$resource::$endpoint>(),
                     ),)*
                 }
             }
@@ -302,8 +298,35 @@ pub(crate) trait Respond: Endpoint {
 
 /// An endpoint's reader, answering a [`Response`]: one function per endpoint, so that a call by
 /// id keeps a plain function pointer as its reader.
-pub(crate) fn response_from_json<E: Respond>(body: Value) -> Result<Response, DecodeError> {
+fn response_from_json<E: Respond>(body: Value) -> Result<Response, DecodeError> {
     E::from_json(body).map(E::respond)
+}
+
+/// How a call by operation id reads its answer: into the typed [`Response`] ([`Typed`]), or as
+/// checked JSON text ([`AsJson`]).
+trait Reading {
+    type Answer;
+    fn reader<E: Respond + AnswersJson>() -> fn(Value) -> Result<Self::Answer, DecodeError>;
+}
+
+struct Typed;
+
+impl Reading for Typed {
+    type Answer = Response;
+
+    fn reader<E: Respond + AnswersJson>() -> fn(Value) -> Result<Response, DecodeError> {
+        response_from_json::<E>
+    }
+}
+
+struct AsJson;
+
+impl Reading for AsJson {
+    type Answer = crate::JsonText;
+
+    fn reader<E: Respond + AnswersJson>() -> fn(Value) -> Result<crate::JsonText, DecodeError> {
+        crate::checked::answer_json::<E>
+    }
 }
 
 /// A typed endpoint: one request of one operation. Sealed: the endpoints are the table's.
