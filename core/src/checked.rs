@@ -159,6 +159,14 @@ impl Answer {
         }
     }
 
+    /// Reads the result into its typed model: what the endpoint's `from_json` does.
+    pub(crate) fn read<T: Decode>(&self, body: Value) -> Result<T, DecodeError> {
+        match self.enveloped {
+            true => crate::api::decode::<crate::api::Data<T>>(body).map(|envelope| envelope.data),
+            false => crate::api::decode(body),
+        }
+    }
+
     fn write(&self, body: Value) -> Result<JsonText, DecodeError> {
         let mut at = Path::default();
         let mut out = JsonWriter::default();

@@ -5,9 +5,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::answers::{DELETED, Data, Deleted, decode_deleted};
+use super::answers::{DELETED, Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
-use super::{DecodeError, Endpoint, Operation, Prepared, decode};
+use super::{DecodeError, Endpoint, Operation, Prepared};
 use crate::checked::{Answer, AnswersJson, Shape, Shaped};
 use crate::decode::decode_fields;
 use crate::encode::{JsonWriter, ToJson};
@@ -395,7 +395,7 @@ impl Endpoint for CreateKey {
     }
 
     fn from_json(body: Value) -> Result<CreatedKey, DecodeError> {
-        decode(body)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -447,7 +447,7 @@ impl Endpoint for ListKeys {
     }
 
     fn from_json(body: Value) -> Result<KeyPage, DecodeError> {
-        decode(body)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -469,7 +469,7 @@ impl Endpoint for GetKey {
     }
 
     fn from_json(body: Value) -> Result<ApiKey, DecodeError> {
-        decode::<Data<ApiKey>>(body).map(|envelope| envelope.data)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -509,7 +509,7 @@ impl Endpoint for UpdateKey {
     }
 
     fn from_json(body: Value) -> Result<ApiKey, DecodeError> {
-        decode::<Data<ApiKey>>(body).map(|envelope| envelope.data)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -550,11 +550,12 @@ impl Endpoint for GetCurrentKey {
     }
 
     fn from_json(body: Value) -> Result<CurrentApiKey, DecodeError> {
-        decode::<Data<CurrentApiKey>>(body).map(|envelope| envelope.data)
+        Self::ANSWER.read(body)
     }
 }
 
-// Each answer as `from_json` above reads it (the vectors hold the two readers to the same text).
+// How each answer holds its result, for both readers: the typed `from_json` above and the
+// JSON text of `call_by_id_json` (the vectors hold the two to the same text).
 impl AnswersJson for CreateKey {
     const ANSWER: Answer = Answer::body(&CreatedKey::SHAPE);
 }

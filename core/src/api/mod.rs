@@ -9,6 +9,7 @@ mod fields;
 pub mod keys;
 pub mod workspaces;
 
+pub(crate) use answers::Data;
 pub use answers::Deleted;
 
 pub use fields::{

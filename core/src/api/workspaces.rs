@@ -3,9 +3,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::answers::{DELETED, Data, Deleted, decode_deleted};
+use super::answers::{DELETED, Deleted, decode_deleted};
 use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
-use super::{DecodeError, Endpoint, Operation, Prepared, decode};
+use super::{DecodeError, Endpoint, Operation, Prepared};
 use crate::checked::{Answer, AnswersJson, Shaped};
 use crate::error::Error;
 use crate::timestamp::Timestamp;
@@ -251,7 +251,7 @@ impl Endpoint for CreateWorkspace {
     }
 
     fn from_json(body: Value) -> Result<Workspace, DecodeError> {
-        decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -273,7 +273,7 @@ impl Endpoint for ListWorkspaces {
     }
 
     fn from_json(body: Value) -> Result<WorkspacePage, DecodeError> {
-        decode(body)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -286,7 +286,7 @@ impl Endpoint for GetWorkspace {
     }
 
     fn from_json(body: Value) -> Result<Workspace, DecodeError> {
-        decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -308,7 +308,7 @@ impl Endpoint for UpdateWorkspace {
     }
 
     fn from_json(body: Value) -> Result<Workspace, DecodeError> {
-        decode::<Data<Workspace>>(body).map(|envelope| envelope.data)
+        Self::ANSWER.read(body)
     }
 }
 
@@ -330,7 +330,8 @@ impl Endpoint for DeleteWorkspace {
     }
 }
 
-// Each answer as `from_json` above reads it (the vectors hold the two readers to the same text).
+// How each answer holds its result, for both readers: the typed `from_json` above and the
+// JSON text of `call_by_id_json` (the vectors hold the two to the same text).
 impl AnswersJson for CreateWorkspace {
     const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
 }
