@@ -658,21 +658,62 @@ fn decode_error(
 /// The start of a body as readable text, or `None` when it is empty.
 fn excerpt(body: &[u8]) -> Option<String> {
     let text = hide_key_members(&String::from_utf8_lossy(body));
-    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.is_empty() {
-        return None;
+    // The words with single spaces between them, cut after EXCERPT_CHARS characters.
+    let mut short = String::new();
+    let mut room = EXCERPT_CHARS;
+    for word in text.split_whitespace() {
+        if !short.is_empty() {
+            if room == 0 {
+                short.push('…');
+                break;
+            }
+            short.push(' ');
+            room -= 1;
+        }
+        for c in word.chars() {
+            if room == 0 {
+                short.push('…');
+                return Some(short);
+            }
+            short.push(c);
+            room -= 1;
+        }
     }
-    let mut short: String = collapsed.chars().take(EXCERPT_CHARS).collect();
-    if short.len() < collapsed.len() {
-        short.push('…');
-    }
-    Some(short)
+    (!short.is_empty()).then_some(short)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Client, Config};
+
+    #[test]
+    fn an_excerpt_is_the_words_single_spaced_cut_after_its_length() {
+        // What the excerpt was first written as, collapsing then cutting.
+        let reference = |text: &str| {
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut short: String = collapsed.chars().take(EXCERPT_CHARS).collect();
+            if short.len() < collapsed.len() {
+                short.push('…');
+            }
+            (!collapsed.is_empty()).then_some(short)
+        };
+        let word = "é".repeat(EXCERPT_CHARS - 1);
+        for text in [
+            String::new(),
+            " \n\t ".to_owned(),
+            "<html>\n  <body>Bad   gateway</body>\n</html>".to_owned(),
+            "x".repeat(EXCERPT_CHARS),
+            "x".repeat(EXCERPT_CHARS + 1),
+            format!("{} y", "x".repeat(EXCERPT_CHARS)),
+            format!("{word} y"),
+            format!("{word}  yz"),
+            format!("{word}\u{2003}ü z"),
+            "☃ ".repeat(EXCERPT_CHARS),
+        ] {
+            assert_eq!(excerpt(text.as_bytes()), reference(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn an_error_echoing_the_key_is_scrubbed_everywhere() {
