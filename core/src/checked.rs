@@ -178,7 +178,7 @@ impl Answer {
         };
         value
             .and_then(|value| write(value, self.shape, &mut at, &mut out))
-            .map(|()| JsonText(out.finish()))
+            .map(|()| JsonText::new(out.finish()))
             .map_err(crate::api::shape_error)
     }
 }
@@ -195,25 +195,37 @@ pub(crate) fn answer_json<E: AnswersJson>(body: Value) -> Result<JsonText, Decod
 }
 
 /// A result as JSON text with the API's field names, checked against its model: what
-/// [`crate::Client::call_by_id_json`] answers and a [`crate::JsonPager`] yields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonText(String);
+/// [`crate::Client::call_by_id_json`] answers and a [`crate::JsonPager`] yields. The text may
+/// hold a new key's one-time secret (create-keys), so it is kept as a [`Secret`]: `Debug` shows
+/// only its length, and it is wiped when dropped.
+#[derive(Clone, PartialEq)]
+pub struct JsonText(Secret);
 
 impl JsonText {
+    fn new(text: String) -> Self {
+        JsonText(Secret::new(text))
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.expose()
+    }
+}
+
+impl std::fmt::Debug for JsonText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JsonText([REDACTED], {} bytes)", self.as_str().len())
     }
 }
 
 impl ToJson for JsonText {
     fn write_json(&self, out: &mut JsonWriter) {
-        out.raw(&self.0);
+        out.raw(self.as_str());
     }
 }
 
 /// One item of a walked list, as JSON text, with the id that keeps it from being yielded twice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct JsonItem {
     pub(crate) id: String,
     pub(crate) text: JsonText,
@@ -271,7 +283,7 @@ fn read_page(
         at.leave();
         read.push(JsonItem {
             id: key,
-            text: JsonText(out.finish()),
+            text: JsonText::new(out.finish()),
         });
     }
     at.leave();
@@ -386,6 +398,21 @@ mod tests {
     }
 
     #[test]
+    fn json_text_debug_never_shows_the_text() {
+        let created = r#"{"data": {}, "key": "sk-mg-v1-one-time-secret"}"#;
+        let text = JsonText::new(created.to_owned());
+        let shown = format!(
+            "{text:?} {:?}",
+            JsonItem {
+                id: "hash".into(),
+                text: text.clone()
+            }
+        );
+        assert!(!shown.contains("one-time-secret"), "{shown}");
+        assert_eq!(text.as_str(), created);
+    }
+
+    #[test]
     fn every_answer_reads_as_json_text_as_the_typed_models_read_it() {
         let client = Client::new(Config::new("mg-test"), 1).unwrap();
         let (mut compared, mut refused) = (0, 0);
@@ -423,7 +450,7 @@ mod tests {
                 let items = page
                     .items
                     .into_iter()
-                    .map(|item| (item.id, item.text.0))
+                    .map(|item| (item.id, item.text.as_str().to_owned()))
                     .collect();
                 (items, page.total_count)
             })
