@@ -306,8 +306,6 @@ fn read_page(
 mod tests {
     use std::time::Duration;
 
-    use serde_json::json;
-
     use super::*;
     use crate::api::keys::{ApiKey, KeyPage};
     use crate::api::workspaces::{Workspace, WorkspacePage};
@@ -327,54 +325,6 @@ mod tests {
             }
         }
         answers
-    }
-
-    /// `body` and every variant of it with one value removed or replaced by another kind of
-    /// value (every member, the first two elements of every array).
-    fn with_mutations(body: &Value) -> Vec<Value> {
-        let others = [
-            Value::Null,
-            json!("text"),
-            json!(1.5),
-            json!(-3),
-            json!(9_223_372_036_854_775_808u64),
-            json!(true),
-            json!(false),
-            json!([]),
-            json!({}),
-            json!("2029-11-30T23:59:59Z"),
-        ];
-        fn walk(root: &Value, pointer: &str, node: &Value, others: &[Value], out: &mut Vec<Value>) {
-            for other in others {
-                let mut variant = root.clone();
-                *variant.pointer_mut(pointer).unwrap() = other.clone();
-                out.push(variant);
-            }
-            match node {
-                Value::Object(members) => {
-                    for (name, child) in members {
-                        let mut variant = root.clone();
-                        variant
-                            .pointer_mut(pointer)
-                            .unwrap()
-                            .as_object_mut()
-                            .unwrap()
-                            .remove(name);
-                        out.push(variant);
-                        walk(root, &format!("{pointer}/{name}"), child, others, out);
-                    }
-                }
-                Value::Array(items) => {
-                    for (index, child) in items.iter().enumerate().take(2) {
-                        walk(root, &format!("{pointer}/{index}"), child, others, out);
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut out = vec![body.clone()];
-        walk(body, "", body, &others, &mut out);
-        out
     }
 
     /// What a call ends with after `body` as its answer: the result's text or the error's.
@@ -417,7 +367,7 @@ mod tests {
         let client = Client::new(Config::new("mg-test"), 1).unwrap();
         let (mut compared, mut refused) = (0, 0);
         for (operation, input, body) in vector_answers() {
-            for body in with_mutations(&body) {
+            for body in crate::test_vectors::with_mutations(&body) {
                 let typed = outcome(client.call_by_id(&operation, input.clone()), &body);
                 let json = outcome(client.call_by_id_json(&operation, input.clone()), &body);
                 assert_eq!(json, typed, "{operation}: {body}");
@@ -461,7 +411,7 @@ mod tests {
     fn every_page_reads_as_json_items_as_the_typed_pages_read_it() {
         let mut compared = 0;
         for (operation, _, body) in vector_answers() {
-            for body in with_mutations(&body) {
+            for body in crate::test_vectors::with_mutations(&body) {
                 let (typed, json) = match operation.as_str() {
                     "list-workspaces" => (
                         typed_page(body.clone(), |page: WorkspacePage| {

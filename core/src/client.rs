@@ -107,7 +107,7 @@ impl Client {
     // Out of the generic `build`: one copy for each result type, not one per endpoint (the
     // browser's call entry has every endpoint's `build` inlined).
     #[inline(never)]
-    fn call_for<T>(
+    pub(crate) fn call_for<T>(
         &self,
         operation: Operation,
         prepared: Result<Prepared, Error>,

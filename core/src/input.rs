@@ -25,13 +25,14 @@ pub const NON_FINITE_KEY: &str = "$non_finite";
 /// refused, so a misspelt option is caught instead of silently ignored.
 pub fn from_json<T: FromInput>(value: Value) -> Result<T, Error> {
     if !value.is_object() {
-        return Err(Error::invalid("body", "must be an object"));
+        return Err(not_an_object());
     }
-    T::from_input(Input {
-        value: &value,
-        path: &Path::Root,
-    })
-    .map_err(InputError::into_error)
+    T::from_input(Input::root(&value)).map_err(InputError::into_error)
+}
+
+/// Why input that is not a JSON object is refused.
+pub(crate) fn not_an_object() -> Error {
+    Error::invalid("body", "must be an object")
 }
 
 /// Decodes a request from JSON text; see [`from_json`].
@@ -154,7 +155,7 @@ impl InputError {
         }
     }
 
-    fn into_error(self) -> Error {
+    pub(crate) fn into_error(self) -> Error {
         let join = |parent: &str, name: &str| {
             if parent.is_empty() {
                 name.to_owned()
@@ -247,6 +248,21 @@ pub struct InputError {
 pub trait FromInput: Sized {
     /// Reads the input.
     fn from_input(input: Input<'_>) -> Result<Self, InputError>;
+}
+
+impl<'a> Input<'a> {
+    /// The whole input.
+    pub(crate) fn root(value: &'a Value) -> Self {
+        Input {
+            value,
+            path: &Path::Root,
+        }
+    }
+
+    /// A value read before, whose place in the input no error will name again.
+    pub(crate) fn detached(value: &'a Value) -> Self {
+        Input::root(value)
+    }
 }
 
 impl Input<'_> {

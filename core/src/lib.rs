@@ -25,6 +25,7 @@ pub mod retry;
 
 mod call;
 mod checked;
+mod checked_request;
 mod client;
 mod config;
 mod decode;

@@ -91,8 +91,8 @@ macro_rules! request {
     (
         $(#[$attr:meta])*
         pub struct $name:ident {
-            required { $( $(#[doc = $required_doc:literal])* $required:ident: $required_ty:ty, )* }
-            optional { $( $(#[doc = $optional_doc:literal])* $optional:ident: $optional_ty:ty, )* }
+            required { $( $(#[doc = $required_doc:literal])* $required:ident: $required_ty:ty $([$required_rule:ident])?, )* }
+            optional { $( $(#[doc = $optional_doc:literal])* $optional:ident: $optional_ty:ty $([$optional_rule:ident])?, )* }
         }
     ) => {
         $(#[$attr])*
@@ -124,6 +124,46 @@ macro_rules! request {
             $( $optional: false => Some, )*
         });
 
+        impl $name {
+            /// Applies each field's rule, in the field list's order.
+            pub(crate) fn check(&self) -> Result<(), crate::error::Error> {
+                $($( crate::api::rules::Ruled::check(
+                    &self.$required,
+                    crate::api::rules::Rule::$required_rule,
+                    stringify!($required),
+                )?; )?)*
+                $($( crate::api::rules::Ruled::check(
+                    &self.$optional,
+                    crate::api::rules::Rule::$optional_rule,
+                    stringify!($optional),
+                )?; )?)*
+                Ok(())
+            }
+        }
+
+        // The same field list as a table, for requests given as JSON.
+        impl crate::checked_request::Fields for $name {
+            const FIELDS: &'static [crate::checked_request::Field] = &[
+                $( crate::checked_request::Field {
+                    name: stringify!($required),
+                    required: true,
+                    leaf: &<$required_ty as crate::checked_request::Leafy>::LEAF,
+                    rule: crate::__rule!($($required_rule)?),
+                }, )*
+                $( crate::checked_request::Field {
+                    name: stringify!($optional),
+                    required: false,
+                    leaf: &<$optional_ty as crate::checked_request::Leafy>::LEAF,
+                    rule: crate::__rule!($($optional_rule)?),
+                }, )*
+            ];
+        }
+
+        impl crate::checked_request::AsPart for $name {
+            const PART: crate::checked_request::Part =
+                crate::checked_request::Part::Fields(<$name as crate::checked_request::Fields>::FIELDS);
+        }
+
         impl crate::encode::ToJson for $name {
             fn write_json(&self, out: &mut crate::encode::JsonWriter) {
                 let mut object = out.object();
@@ -137,6 +177,18 @@ macro_rules! request {
                 object.end();
             }
         }
+    };
+}
+
+/// A field's rule in a request's table, if the field list names one.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rule {
+    () => {
+        None
+    };
+    ($rule:ident) => {
+        Some($crate::api::rules::Rule::$rule)
     };
 }
 

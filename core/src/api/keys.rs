@@ -14,7 +14,6 @@ use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
-use crate::validate;
 
 open_enum! {
     /// When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday).
@@ -149,18 +148,18 @@ request! {
     pub struct CreateKeyRequest {
         required {
             /// Name for the new key (not empty).
-            name: String,
+            name: String [NonEmpty],
         }
         optional {
             /// The workspace (UUID) to create the key in; the default workspace when left out.
-            workspace_id: String,
+            workspace_id: String [Uuid],
             /// Expiry, RFC 3339. Sent in UTC: a timestamp with another offset is converted, one
             /// without an offset is refused. Null: the key never expires.
-            expires_at: TimestampOrNull,
+            expires_at: TimestampOrNull [Writable],
             /// Spending limit in USD (finite, 0 or more); null for none.
-            limit: DoubleOrNull,
+            limit: DoubleOrNull [UsdAmount],
             /// When the limit resets; null for never.
-            limit_reset: LimitResetOrNull,
+            limit_reset: LimitResetOrNull [Documented],
             /// Whether BYOK usage counts toward the limit.
             include_byok_in_limit: bool,
             /// The creating member, for organisation-owned keys.
@@ -179,9 +178,9 @@ request! {
             /// Whether expired keys are listed too (by default they are not).
             include_expired: bool,
             /// Keys to skip (0 or more).
-            offset: i32,
+            offset: i32 [Offset],
             /// The workspace (UUID) whose keys to list; the default workspace when left out.
-            workspace_id: String,
+            workspace_id: String [Uuid],
         }
     }
 }
@@ -193,18 +192,18 @@ request! {
         required {}
         optional {
             /// New name (not empty).
-            name: String,
+            name: String [NonEmpty],
             /// Whether the key is disabled (a disabled key stops working, and can be enabled
             /// again).
             disabled: bool,
             /// Whether BYOK usage counts toward the limit.
             include_byok_in_limit: bool,
             /// New spending limit in USD (finite, 0 or more); null removes the limit.
-            limit: DoubleOrNull,
+            limit: DoubleOrNull [UsdAmount],
             /// When the limit resets; null for never.
-            limit_reset: LimitResetOrNull,
+            limit_reset: LimitResetOrNull [Documented],
             /// Moves the key to this workspace (UUID). The key keeps its value.
-            workspace_id: String,
+            workspace_id: String [Uuid],
         }
     }
 }
@@ -382,39 +381,13 @@ impl Endpoint for CreateKey {
     const OPERATION: Operation = Operation::CreateKey;
 
     fn prepare(self) -> Result<Prepared, Error> {
-        let body = self.body;
-        validate::non_empty("name", &body.name)?;
-        if let Some(workspace_id) = &body.workspace_id {
-            validate::uuid("workspace_id", workspace_id)?;
-        }
-        if let Some(TimestampOrNull::Value(expires_at)) = &body.expires_at {
-            validate::timestamp("expires_at", expires_at)?;
-        }
-        check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
-        Ok(Prepared::new(Self::OPERATION).body(&body))
+        self.body.check()?;
+        Ok(Prepared::new(Self::OPERATION).body(&self.body))
     }
 
     fn from_json(body: Value) -> Result<CreatedKey, DecodeError> {
         Self::ANSWER.read(body)
     }
-}
-
-/// The limit rules create-keys and update-keys share: a finite amount, 0 or more, and a
-/// documented reset period.
-fn check_limit(
-    limit: Option<&DoubleOrNull>,
-    limit_reset: Option<&LimitResetOrNull>,
-) -> Result<(), Error> {
-    if let Some(DoubleOrNull::Value(limit)) = limit {
-        validate::usd_amount("limit", *limit)?;
-    }
-    if let Some(LimitResetOrNull::Value(LimitReset::Other(other))) = limit_reset {
-        return Err(Error::invalid(
-            "limit_reset",
-            format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
-        ));
-    }
-    Ok(())
 }
 
 /// `GET /keys`: the endpoint of list-keys (one page).
@@ -433,12 +406,7 @@ impl Endpoint for ListKeys {
 
     fn prepare(self) -> Result<Prepared, Error> {
         let query = self.query;
-        if let Some(workspace_id) = &query.workspace_id {
-            validate::uuid("workspace_id", workspace_id)?;
-        }
-        if let Some(offset) = query.offset {
-            validate::offset("offset", offset)?;
-        }
+        query.check()?;
         Ok(Prepared::new(Self::OPERATION)
             .query("include_disabled", query.include_disabled)
             .query("include_expired", query.include_expired)
@@ -487,24 +455,21 @@ pub struct UpdateKey {
 impl Endpoint for UpdateKey {
     type Output = ApiKey;
     const OPERATION: Operation = Operation::UpdateKey;
+    const REFUSE_EMPTY_BODY: Option<&'static str> = Some(
+        "changes nothing: give at least one of name, disabled, include_byok_in_limit, limit, \
+         limit_reset, workspace_id",
+    );
 
     fn prepare(self) -> Result<Prepared, Error> {
         let prepared = Prepared::new(Self::OPERATION).segment("hash", &self.hash)?;
         let body = &self.body;
-        if *body == UpdateKeyRequest::default() {
-            return Err(Error::invalid(
-                "body",
-                "changes nothing: give at least one of name, disabled, include_byok_in_limit, \
-                 limit, limit_reset, workspace_id",
-            ));
+        if let (Some(message), true) = (
+            Self::REFUSE_EMPTY_BODY,
+            *body == UpdateKeyRequest::default(),
+        ) {
+            return Err(Error::invalid("body", message));
         }
-        if let Some(name) = &body.name {
-            validate::non_empty("name", name)?;
-        }
-        if let Some(workspace_id) = &body.workspace_id {
-            validate::uuid("workspace_id", workspace_id)?;
-        }
-        check_limit(body.limit.as_ref(), body.limit_reset.as_ref())?;
+        body.check()?;
         Ok(prepared.body(body))
     }
 

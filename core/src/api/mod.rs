@@ -5,6 +5,7 @@
 mod derive;
 mod answers;
 mod fields;
+pub(crate) mod rules;
 
 pub mod keys;
 pub mod workspaces;
@@ -21,10 +22,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::checked::AnswersJson;
+use crate::checked_request::Tabled;
 use crate::decode::{Decode, from_value};
 use crate::encode::ToJson;
 use crate::error::Error;
 use crate::http::Method;
+use crate::input::FromInput;
 use crate::retry::Idempotency;
 use crate::validate;
 
@@ -225,9 +228,9 @@ macro_rules! define_operations {
                 let operation = Operation::from_id(id)
                     .ok_or_else(|| Error::invalid("operation", format!("`{id}` is not an operation of this API")))?;
                 match operation {
-                    $(Operation::$variant => self.build(
-                        crate::input::from_json::<$crate::api::$resource::$endpoint>(input)
-                            .map_err(|error| self.styled(error))?,
+                    $(Operation::$variant => self.call_for(
+                        operation,
+                        R::prepare::<$crate::api::$resource::$endpoint>(input),
                         R::reader::<$crate::api::$resource::$endpoint>(),
                     ),)*
                 }
@@ -258,6 +261,16 @@ macro_rules! define_operations {
                 fn respond(output: Self::Output) -> Response {
                     Response::$variant(output)
                 }
+            }
+
+            impl crate::checked_request::Tabled for $resource::$endpoint {
+                const TABLE: crate::checked_request::Table = crate::checked_request::Table {
+                    operation: Operation::$variant,
+                    inputs: &[$(
+                        (stringify!($input), <$input_ty as crate::checked_request::AsPart>::PART),
+                    )*],
+                    refuse_empty_body: <Self as Endpoint>::REFUSE_EMPTY_BODY,
+                };
             }
         )*
     };
@@ -303,10 +316,12 @@ fn response_from_json<E: Respond>(body: Value) -> Result<Response, DecodeError> 
     E::from_json(body).map(E::respond)
 }
 
-/// How a call by operation id reads its answer: into the typed [`Response`] ([`Typed`]), or as
-/// checked JSON text ([`AsJson`]).
+/// How a call by operation id reads its input and its answer: through the typed endpoint and
+/// into the typed [`Response`] ([`Typed`]), or checked against the endpoint's tables, the answer
+/// as JSON text ([`AsJson`]).
 trait Reading {
     type Answer;
+    fn prepare<E: Respond + FromInput + Tabled>(input: Value) -> Result<Prepared, Error>;
     fn reader<E: Respond + AnswersJson>() -> fn(Value) -> Result<Self::Answer, DecodeError>;
 }
 
@@ -314,6 +329,10 @@ struct Typed;
 
 impl Reading for Typed {
     type Answer = Response;
+
+    fn prepare<E: Respond + FromInput + Tabled>(input: Value) -> Result<Prepared, Error> {
+        crate::input::from_json::<E>(input).and_then(E::prepare)
+    }
 
     fn reader<E: Respond + AnswersJson>() -> fn(Value) -> Result<Response, DecodeError> {
         response_from_json::<E>
@@ -324,6 +343,10 @@ struct AsJson;
 
 impl Reading for AsJson {
     type Answer = crate::JsonText;
+
+    fn prepare<E: Respond + FromInput + Tabled>(input: Value) -> Result<Prepared, Error> {
+        crate::checked_request::prepare(&E::TABLE, &input)
+    }
 
     fn reader<E: Respond + AnswersJson>() -> fn(Value) -> Result<crate::JsonText, DecodeError> {
         crate::checked::answer_json::<E>
@@ -336,6 +359,9 @@ pub trait Endpoint: sealed::Sealed + DeserializeOwned {
     type Output;
     /// The operation this endpoint performs.
     const OPERATION: Operation;
+    /// For an update that must change something: the message refusing a body with no field.
+    #[doc(hidden)]
+    const REFUSE_EMPTY_BODY: Option<&'static str> = None;
 
     /// Checks (and where documented, normalises) the input and builds what goes on the wire,
     /// in one step. Errors name the field; nothing is sent.

@@ -9,7 +9,6 @@ use super::{DecodeError, Endpoint, Operation, Prepared};
 use crate::checked::{Answer, AnswersJson, Shaped};
 use crate::error::Error;
 use crate::timestamp::Timestamp;
-use crate::validate;
 
 open_enum! {
     /// How a workspace's requests choose among providers by default. The API lists these
@@ -114,7 +113,7 @@ macro_rules! workspace_request {
                     /// API key ids to I/O-log; null logs all keys.
                     io_logging_api_key_ids: IdsOrNull,
                     /// Sampling rate for I/O logging, 0.0001 to 1.
-                    io_logging_sampling_rate: f64,
+                    io_logging_sampling_rate: f64 [SamplingRate],
                     /// Whether data discount logging is enabled.
                     is_data_discount_logging_enabled: bool,
                     /// Whether broadcast is enabled.
@@ -133,9 +132,9 @@ workspace_request! {
     pub struct CreateWorkspaceRequest {
         required {
             /// Name for the new workspace (not empty).
-            name: String,
+            name: String [NonEmpty],
             /// URL-friendly slug: lowercase alphanumeric segments separated by single hyphens.
-            slug: String,
+            slug: String [Slug],
         }
         optional {}
     }
@@ -159,9 +158,9 @@ workspace_request! {
         required {}
         optional {
             /// New name (not empty).
-            name: String,
+            name: String [NonEmpty],
             /// New slug.
-            slug: String,
+            slug: String [Slug],
         }
     }
 }
@@ -172,9 +171,9 @@ request! {
         required {}
         optional {
             /// Records to skip (0 or more).
-            offset: i32,
+            offset: i32 [Offset],
             /// Records to return, 1 to 100.
-            limit: i32,
+            limit: i32 [PageSize],
         }
     }
 }
@@ -230,24 +229,13 @@ pub struct DeleteWorkspace {
     pub query: DeleteWorkspaceRequest,
 }
 
-// `default_provider_sort` is not checked: the spec lists its values only in prose and defines
-// no enum, so a value the server learns later must still get through (`ProviderSort::Other`).
-fn check_sampling_rate(rate: Option<f64>) -> Result<(), Error> {
-    rate.map_or(Ok(()), |rate| {
-        validate::sampling_rate("io_logging_sampling_rate", rate)
-    })
-}
-
 impl Endpoint for CreateWorkspace {
     type Output = Workspace;
     const OPERATION: Operation = Operation::CreateWorkspace;
 
     fn prepare(self) -> Result<Prepared, Error> {
-        let body = &self.body;
-        validate::non_empty("name", &body.name)?;
-        validate::slug("slug", &body.slug)?;
-        check_sampling_rate(body.io_logging_sampling_rate)?;
-        Ok(Prepared::new(Self::OPERATION).body(body))
+        self.body.check()?;
+        Ok(Prepared::new(Self::OPERATION).body(&self.body))
     }
 
     fn from_json(body: Value) -> Result<Workspace, DecodeError> {
@@ -261,12 +249,7 @@ impl Endpoint for ListWorkspaces {
 
     fn prepare(self) -> Result<Prepared, Error> {
         let query = self.query;
-        if let Some(offset) = query.offset {
-            validate::offset("offset", offset)?;
-        }
-        if let Some(limit) = query.limit {
-            validate::page_size("limit", i64::from(limit))?;
-        }
+        query.check()?;
         Ok(Prepared::new(Self::OPERATION)
             .query("offset", query.offset)
             .query("limit", query.limit))
@@ -296,15 +279,8 @@ impl Endpoint for UpdateWorkspace {
 
     fn prepare(self) -> Result<Prepared, Error> {
         let prepared = Prepared::new(Self::OPERATION).segment("id", &self.id)?;
-        let body = &self.body;
-        if let Some(name) = &body.name {
-            validate::non_empty("name", name)?;
-        }
-        if let Some(slug) = &body.slug {
-            validate::slug("slug", slug)?;
-        }
-        check_sampling_rate(body.io_logging_sampling_rate)?;
-        Ok(prepared.body(body))
+        self.body.check()?;
+        Ok(prepared.body(&self.body))
     }
 
     fn from_json(body: Value) -> Result<Workspace, DecodeError> {
@@ -317,12 +293,12 @@ impl Endpoint for DeleteWorkspace {
     const OPERATION: Operation = Operation::DeleteWorkspace;
 
     fn prepare(self) -> Result<Prepared, Error> {
-        Ok(Prepared::new(Self::OPERATION)
-            .segment("id", &self.id)?
-            .query(
-                "confirm_default_workspace_deletion",
-                self.query.confirm_default_workspace_deletion,
-            ))
+        let prepared = Prepared::new(Self::OPERATION).segment("id", &self.id)?;
+        self.query.check()?;
+        Ok(prepared.query(
+            "confirm_default_workspace_deletion",
+            self.query.confirm_default_workspace_deletion,
+        ))
     }
 
     fn from_json(body: Value) -> Result<Deleted, DecodeError> {
