@@ -28,7 +28,7 @@ use std::time::Duration;
 use js_sys::Promise;
 use modelgates_core::input::from_json;
 use modelgates_core::{
-    Action, Call, Client, HttpResponse, JsonPager, JsonWriter, LogLine, Machine, ToJson,
+    Action, Call, Client, HttpResponse, JsonPager, JsonText, JsonWriter, LogLine, Machine, ToJson,
     TransportError,
 };
 use wasm_bindgen::prelude::*;
@@ -119,34 +119,74 @@ impl WasmClient {
 
     fn pager(&self, pager: JsonPager) -> WasmPager {
         WasmPager {
-            pager: Rc::new(RefCell::new(Some(JsonBatches(pager)))),
+            pager: Rc::new(RefCell::new(Some(Box::new(JsonBatches(pager))))),
             driver: self.driver.clone(),
         }
     }
 
-    fn run<T: ToJson + 'static>(
+    fn run(
         &self,
-        call: Result<Call<T>, modelgates_core::Error>,
+        call: Result<Call<JsonText>, modelgates_core::Error>,
         signal: Option<AbortSignal>,
     ) -> Promise {
         let driver = self.driver.clone();
         spawn(Box::pin(async move {
-            let mut call = call?;
-            let value = driver.drive(&mut call, signal.as_ref()).await?;
-            // The result with the answer it came in, for `withResponse()`.
-            let (status, headers) = call
-                .response()
-                .map(|info| (info.status, info.headers.clone()))
-                .unwrap_or_default();
-            Ok(JsValue::from_str(
-                &Answer {
+            let mut call: TextMachine = Box::new(Answered(call?));
+            drive(&driver, &mut call, signal).await
+        }))
+    }
+}
+
+/// A call or a walk, its results as JSON text: one driving loop for both (each machine type
+/// would get its own copy of the loop's code).
+type TextMachine = Box<dyn Machine<Output = String>>;
+
+#[inline(never)]
+async fn drive(
+    driver: &Driver,
+    machine: &mut TextMachine,
+    signal: Option<AbortSignal>,
+) -> Result<JsValue, Failure> {
+    let text = driver.drive(machine, signal.as_ref()).await?;
+    Ok(JsValue::from_str(&text))
+}
+
+/// A call whose result is written with the answer it came in, for `withResponse()`.
+struct Answered(Call<JsonText>);
+
+impl Machine for Answered {
+    type Output = String;
+
+    fn next_action(&mut self, now: Duration) -> Action<String> {
+        match self.0.next_action(now) {
+            Action::Send(request) => Action::Send(request),
+            Action::Wait(wait) => Action::Wait(wait),
+            Action::Done(result) => Action::Done(result.map(|value| {
+                let (status, headers) = self
+                    .0
+                    .response()
+                    .map(|info| (info.status, info.headers.clone()))
+                    .unwrap_or_default();
+                Answer {
                     value,
                     status,
                     headers,
                 }
-                .to_json(),
-            ))
-        }))
+                .to_json()
+            })),
+        }
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        self.0.handle_response(response);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        self.0.handle_transport_error(failure);
+    }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        self.0.take_log()
     }
 }
 
@@ -189,7 +229,7 @@ fn spawn(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Pro
 /// Walks a whole list, one batch per `next` call (the core's `Pager` decides every page).
 #[wasm_bindgen]
 pub struct WasmPager {
-    pager: Rc<RefCell<Option<JsonBatches>>>,
+    pager: Rc<RefCell<Option<TextMachine>>>,
     driver: Rc<Driver>,
 }
 
@@ -237,9 +277,9 @@ impl WasmPager {
                         .to_owned(),
                 }));
             };
-            let batch = driver.drive(&mut walk, signal.as_ref()).await;
+            let batch = drive(&driver, &mut walk, signal).await;
             *pager.borrow_mut() = Some(walk);
-            Ok(JsValue::from_str(&batch?))
+            batch
         }))
     }
 }
