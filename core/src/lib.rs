@@ -38,6 +38,8 @@ mod paginate;
 mod secret;
 #[cfg(test)]
 mod test_vectors;
+#[doc(hidden)]
+pub mod text;
 mod timestamp;
 mod validate;
 

@@ -39,7 +39,12 @@ pub struct LogLine {
 
 /// A URL as a log may show it: without any `user:password@` a base URL might carry.
 pub(crate) fn loggable_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    // The scheme ends at the first `:` (a character search: a substring one would bring its
+    // searcher into the browser engine for this line).
+    let Some((scheme, rest)) = url
+        .split_once(':')
+        .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
+    else {
         return url.to_owned();
     };
     let authority_end = rest.find('/').unwrap_or(rest.len());

@@ -89,7 +89,7 @@ pub(crate) fn scrub(text: &str, secret: &Secret) -> String {
     if value.is_empty() {
         return text.to_owned();
     }
-    text.replace(value, "[REDACTED]")
+    crate::text::replace_all(text, value, "[REDACTED]")
 }
 
 /// Text quoted from an unexpected answer with the value of every `"key"` member hidden: such a
@@ -148,7 +148,9 @@ pub(crate) fn scrub_json(mut value: serde_json::Value, secret: &Secret) -> serde
 fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
     use serde_json::Value;
     match value {
-        Value::String(text) if text.contains(secret.expose()) => *text = scrub(text, secret),
+        Value::String(text) if crate::text::contains(text, secret.expose()) => {
+            *text = scrub(text, secret);
+        }
         Value::Array(items) => items
             .iter_mut()
             .for_each(|item| scrub_in_place(item, secret)),
@@ -156,7 +158,10 @@ fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
             members
                 .values_mut()
                 .for_each(|item| scrub_in_place(item, secret));
-            if members.keys().any(|key| key.contains(secret.expose())) {
+            if members
+                .keys()
+                .any(|key| crate::text::contains(key, secret.expose()))
+            {
                 for (key, item) in std::mem::take(members) {
                     members.insert(scrub(&key, secret), item);
                 }

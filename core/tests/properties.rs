@@ -279,4 +279,11 @@ proptest! {
         }
         prop_assert!(sends as u32 <= 1 + max_retries);
     }
+
+    /// The core's own replacement (no substring searcher in the browser engine) is
+    /// `str::replace` for any text and any non-empty pattern, matches overlapping or not.
+    #[test]
+    fn replace_all_is_str_replace(text in "[ab✓]{0,12}", from in "[ab✓]{1,3}", to in "[xé]{0,2}") {
+        prop_assert_eq!(modelgates_core::text::replace_all(&text, &from, &to), text.replace(&from, &to));
+    }
 }

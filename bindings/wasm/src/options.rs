@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use modelgates_core::input::{Members, from_json};
+use modelgates_core::text::replace_all;
 use modelgates_core::{CallOptions, Config, Error, RetryPolicy};
 
 use crate::json::read_input;
@@ -78,14 +79,11 @@ fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
     // Named as JS options name them (`retry.initialBackoffMs`), not as the core does.
     if let Some((field, problem)) = policy.problem() {
         let unit = if field == "jitter" { "" } else { "_ms" };
+        let problem = replace_all(problem, "max_backoff", "maxBackoffMs");
+        let problem = replace_all(&problem, "max_retries", "maxRetries");
         return Err(Error::InvalidInput {
             field: format!("retry.{field}{unit}"),
-            message: format!(
-                "retry.{field}{unit}: {}",
-                problem
-                    .replace("max_backoff", "maxBackoffMs")
-                    .replace("max_retries", "maxRetries")
-            ),
+            message: format!("retry.{field}{unit}: {problem}"),
         });
     }
     Ok(policy)

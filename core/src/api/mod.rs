@@ -395,7 +395,7 @@ impl Prepared {
     /// Fills in the path parameter `name`: a non-empty id, percent-encoded as one segment.
     pub(crate) fn segment(mut self, name: &str, value: &str) -> Result<Self, Error> {
         let encoded = validate::path_segment(name, value)?;
-        self.path = self.path.replace(&format!("{{{name}}}"), &encoded);
+        self.path = crate::text::replace_all(&self.path, &format!("{{{name}}}"), &encoded);
         Ok(self)
     }
 
