@@ -4,38 +4,15 @@
 use modelgates_core::{Error, FieldStyle, JsonWriter, ToJson};
 use wasm_bindgen::JsValue;
 
-/// Why a call did not produce a value.
-pub(crate) enum Failure {
-    /// The core's error: invalid input, API error, decode, transport, timeout or internal.
-    Sdk(Error),
-    /// The caller's `AbortSignal` fired. Only the browser knows about this one, so it is the
-    /// binding's own kind, distinct from the core's `timeout`.
-    Aborted,
-}
-
-impl From<Error> for Failure {
-    fn from(error: Error) -> Self {
-        Failure::Sdk(error)
-    }
-}
-
-impl From<Failure> for JsValue {
-    fn from(failure: Failure) -> Self {
-        match failure {
-            Failure::Sdk(error) => error_value(&error),
-            Failure::Aborted => describe(&[
-                ("kind", &"aborted"),
-                ("class", &"AbortedError"),
-                ("retryable", &false),
-                ("message", &"the call was aborted"),
-            ]),
-        }
-    }
+/// The description of a core error, as a value to throw.
+pub(crate) fn error_value(error: &Error) -> JsValue {
+    JsValue::from_str(&error_text(error))
 }
 
 /// The description of a core error, its field named as JavaScript spells it. Messages and
-/// classes come from the core, which keeps secrets out.
-pub(crate) fn error_value(error: &Error) -> JsValue {
+/// classes come from the core, which keeps secrets out. (The failures the core never sees, an
+/// aborted call and a failed custom clock, are described by the driving loop, `driver.rs`.)
+pub(crate) fn error_text(error: &Error) -> String {
     let error = error.clone().with_field_style(FieldStyle::Camel);
     let api = error.api();
     describe(&[
@@ -59,12 +36,12 @@ pub(crate) fn error_value(error: &Error) -> JsValue {
 }
 
 /// The description as JSON text, for `JSON.parse` on the other side.
-fn describe(fields: &[(&str, &dyn ToJson)]) -> JsValue {
+fn describe(fields: &[(&str, &dyn ToJson)]) -> String {
     let mut out = JsonWriter::default();
     let mut object = out.object();
     for (name, value) in fields {
         object.field(name, *value);
     }
     object.end();
-    JsValue::from_str(&out.finish())
+    out.finish()
 }

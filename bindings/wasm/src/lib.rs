@@ -1,8 +1,9 @@
 //! The browser binding of the ModelGates SDK.
 //!
 //! It converts, drives and maps: JSON text in (the API's snake_case field names, read by the
-//! JS engine's `JSON.parse` and checked by the core's `input::from_json`), the core's [`Call`]
-//! loop driven with `fetch` and timers (answers read by `JSON.parse` too, `json.rs`), JSON text
+//! JS engine's `JSON.parse` and checked against each request's field table by the core), the
+//! core's [`Call`] loop driven with `fetch` and timers by a short JavaScript loop (`driver.rs`;
+//! the machine it steps, `machine.rs`; answers read by `JSON.parse` too, `json.rs`), JSON text
 //! or an error description out. Every decision (validation, retries, status mapping, decoding,
 //! paging) stays in `modelgates-core`.
 //!
@@ -16,12 +17,10 @@
 mod driver;
 mod errors;
 mod json;
+mod machine;
 mod options;
-mod transport;
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -32,11 +31,12 @@ use modelgates_core::{
     TransportError,
 };
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::driver::Driver;
-use crate::errors::{Failure, error_value};
+use crate::errors::error_value;
+pub use crate::machine::WasmMachine;
+use crate::machine::{Pairs, TextMachine};
 
 // Single-threaded wasm (no `atomics`), as the engine is built.
 #[global_allocator]
@@ -119,7 +119,8 @@ impl WasmClient {
 
     fn pager(&self, pager: JsonPager) -> WasmPager {
         WasmPager {
-            pager: Rc::new(RefCell::new(Some(Box::new(JsonBatches(pager))))),
+            machine: Rc::new(RefCell::new(Box::new(JsonBatches(pager)))),
+            busy: Rc::new(Cell::new(false)),
             driver: self.driver.clone(),
         }
     }
@@ -129,26 +130,13 @@ impl WasmClient {
         call: Result<Call<JsonText>, modelgates_core::Error>,
         signal: Option<AbortSignal>,
     ) -> Promise {
-        let driver = self.driver.clone();
-        spawn(Box::pin(async move {
-            let mut call: TextMachine = Box::new(Answered(call?));
-            drive(&driver, &mut call, signal).await
-        }))
+        match call {
+            Ok(call) => self
+                .driver
+                .drive(WasmMachine::call(Box::new(Answered(call))), signal),
+            Err(error) => Promise::reject(&error_value(&error)),
+        }
     }
-}
-
-/// A call or a walk, its results as JSON text: one driving loop for both (each machine type
-/// would get its own copy of the loop's code).
-type TextMachine = Box<dyn Machine<Output = String>>;
-
-#[inline(never)]
-async fn drive(
-    driver: &Driver,
-    machine: &mut TextMachine,
-    signal: Option<AbortSignal>,
-) -> Result<JsValue, Failure> {
-    let text = driver.drive(machine, signal.as_ref()).await?;
-    Ok(JsValue::from_str(&text))
 }
 
 /// A call whose result is written with the answer it came in, for `withResponse()`.
@@ -207,29 +195,13 @@ impl<T: ToJson> ToJson for Answer<T> {
     }
 }
 
-/// Headers as `[[name, value], ...]`.
-struct Pairs<'a>(&'a [(String, String)]);
-
-impl ToJson for Pairs<'_> {
-    fn write_json(&self, out: &mut JsonWriter) {
-        let pairs: Vec<[&str; 2]> = self
-            .0
-            .iter()
-            .map(|(n, v)| [n.as_str(), v.as_str()])
-            .collect();
-        pairs.write_json(out);
-    }
-}
-
-/// One promise machinery for every operation (a generic one per result type costs bytes).
-fn spawn(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Promise {
-    future_to_promise(async move { future.await.map_err(JsValue::from) })
-}
-
 /// Walks a whole list, one batch per `next` call (the core's `Pager` decides every page).
 #[wasm_bindgen]
 pub struct WasmPager {
-    pager: Rc<RefCell<Option<TextMachine>>>,
+    machine: Rc<RefCell<TextMachine>>,
+    /// While a batch is in flight: a second `next` meanwhile is refused instead of asking for
+    /// the same offset twice.
+    busy: Rc<Cell<bool>>,
     driver: Rc<Driver>,
 }
 
@@ -266,20 +238,13 @@ impl WasmPager {
     /// once the walk is over. After an error the walk is not over: calling `next` again
     /// retries the page that failed.
     pub fn next(&self, signal: Option<AbortSignal>) -> Promise {
-        let pager = self.pager.clone();
-        let driver = self.driver.clone();
-        spawn(Box::pin(async move {
-            // Taken out while the page is in flight: a second `next` meanwhile is refused
-            // instead of asking for the same offset twice.
-            let Some(mut walk) = pager.borrow_mut().take() else {
-                return Err(Failure::from(modelgates_core::Error::Internal {
-                    message: "the walk's next page was asked for before the last one arrived"
-                        .to_owned(),
-                }));
-            };
-            let batch = drive(&driver, &mut walk, signal).await;
-            *pager.borrow_mut() = Some(walk);
-            batch
-        }))
+        if self.busy.get() {
+            return Promise::reject(&error_value(&modelgates_core::Error::Internal {
+                message: "the walk's next page was asked for before the last one arrived"
+                    .to_owned(),
+            }));
+        }
+        let batch = WasmMachine::batch(self.machine.clone(), self.busy.clone());
+        self.driver.drive(batch, signal)
     }
 }

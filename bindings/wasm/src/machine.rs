@@ -1,0 +1,154 @@
+//! A call or a walk as the JavaScript loop drives it ([`crate::driver`]): each step's action as
+//! JSON text in, each answer or transport failure reported back. Sans-IO, like the core's
+//! `Machine` it wraps: nothing here sends, waits or reads a clock.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use modelgates_core::{
+    Action, HttpRequest, HttpResponse, JsonWriter, LogLine, Machine, ToJson, TransportError,
+    TransportErrorKind,
+};
+use wasm_bindgen::prelude::*;
+
+use crate::errors::error_text;
+
+/// A call or a walk, its results as JSON text.
+pub(crate) type TextMachine = Box<dyn Machine<Output = String>>;
+
+/// The machine one `drive` works on. A walk's machine outlives each batch: it stays with its
+/// pager, which is busy while one is driven.
+#[wasm_bindgen]
+pub struct WasmMachine {
+    machine: Rc<RefCell<TextMachine>>,
+    busy: Option<Rc<Cell<bool>>>,
+}
+
+impl WasmMachine {
+    /// A call's machine, driven once.
+    pub(crate) fn call(machine: TextMachine) -> Self {
+        WasmMachine {
+            machine: Rc::new(RefCell::new(machine)),
+            busy: None,
+        }
+    }
+
+    /// A walk's machine for one batch; the pager is busy until it is dropped.
+    pub(crate) fn batch(machine: Rc<RefCell<TextMachine>>, busy: Rc<Cell<bool>>) -> Self {
+        busy.set(true);
+        WasmMachine {
+            machine,
+            busy: Some(busy),
+        }
+    }
+}
+
+impl Drop for WasmMachine {
+    fn drop(&mut self) {
+        if let Some(busy) = &self.busy {
+            busy.set(false);
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl WasmMachine {
+    /// The next step at `now_ms` (a monotonic clock), as JSON text: the log lines written
+    /// since the last step (`log`: `[[level, message], ...]`), then one of `send` (the
+    /// request), `wait_ms`, `done` (the result's JSON text) or `error` (the error's
+    /// description, JSON text).
+    pub fn step(&self, now_ms: f64) -> String {
+        let now = Duration::try_from_secs_f64(now_ms.max(0.0) / 1000.0).unwrap_or(Duration::MAX);
+        let mut machine = self.machine.borrow_mut();
+        let action = machine.next_action(now);
+        let log = machine.take_log();
+        let mut out = JsonWriter::default();
+        let mut step = out.object();
+        step.field("log", &LogLines(&log));
+        match action {
+            Action::Send(request) => step.field("send", &Request(&request)),
+            Action::Wait(wait) => step.field("wait_ms", &(wait.as_secs_f64() * 1000.0)),
+            Action::Done(Ok(text)) => step.field("done", &text),
+            Action::Done(Err(error)) => step.field("error", &error_text(&error)),
+        }
+        step.end();
+        out.finish()
+    }
+
+    /// Reports the answer to the last `send`: its status (0 for an opaque redirect), its headers
+    /// as `[name, value, name, value, ...]` and its body.
+    pub fn respond(&self, status: u16, headers: Vec<String>, body: Vec<u8>) {
+        let mut names_and_values = headers.into_iter();
+        let mut pairs = Vec::new();
+        while let (Some(name), Some(value)) = (names_and_values.next(), names_and_values.next()) {
+            pairs.push((name, value));
+        }
+        self.machine
+            .borrow_mut()
+            .handle_response(HttpResponse::new(status, pairs, body));
+    }
+
+    /// Reports that the last `send` got no answer: `connect` (provably not sent), `timeout`
+    /// or `io` (may have been sent), and what happened.
+    pub fn fail(&self, kind: &str, message: String) {
+        let kind = match kind {
+            "connect" => TransportErrorKind::Connect,
+            "timeout" => TransportErrorKind::Timeout,
+            _ => TransportErrorKind::Io,
+        };
+        self.machine
+            .borrow_mut()
+            .handle_transport_error(TransportError::new(kind, message));
+    }
+}
+
+/// Log lines as `[[level, message], ...]`.
+struct LogLines<'a>(&'a [LogLine]);
+
+impl ToJson for LogLines<'_> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let lines: Vec<[&str; 2]> = self
+            .0
+            .iter()
+            .map(|line| [line.level.name(), line.message.as_str()])
+            .collect();
+        lines.write_json(out);
+    }
+}
+
+/// A request as the loop sends it.
+struct Request<'a>(&'a HttpRequest);
+
+impl ToJson for Request<'_> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let request = self.0;
+        let mut object = out.object();
+        object.field("method", &request.method.as_str());
+        object.field("url", &request.url);
+        object.field("headers", &Pairs(&request.headers));
+        object.field("body", &request.body);
+        object.field(
+            "timeout_ms",
+            &request
+                .timeout
+                .map(|timeout| timeout.as_secs_f64() * 1000.0),
+        );
+        object.field("follow_redirects", &request.follow_redirects);
+        object.end();
+    }
+}
+
+/// Headers as `[[name, value], ...]`.
+pub(crate) struct Pairs<'a>(pub(crate) &'a [(String, String)]);
+
+impl ToJson for Pairs<'_> {
+    fn write_json(&self, out: &mut JsonWriter) {
+        let pairs: Vec<[&str; 2]> = self
+            .0
+            .iter()
+            .map(|(n, v)| [n.as_str(), v.as_str()])
+            .collect();
+        pairs.write_json(out);
+    }
+}
