@@ -103,7 +103,7 @@ async function send(machine, request, fetch, caller) {
     if (!(raw instanceof Response)) return machine.fail("io", "fetch did not resolve to a Response");
     // A redirect not followed is an opaque redirect: status 0, no headers (the core makes it an
     // error).
-    const headers = [...raw.headers].flat();
+    const headers = [...raw.headers].flat().join("\n");
     let body;
     try {
       body = new Uint8Array(await raw.arrayBuffer());

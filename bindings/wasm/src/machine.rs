@@ -77,12 +77,13 @@ impl WasmMachine {
     }
 
     /// Reports the answer to the last `send`: its status (0 for an opaque redirect), its headers
-    /// as `[name, value, name, value, ...]` and its body.
-    pub fn respond(&self, status: u16, headers: Vec<String>, body: Vec<u8>) {
-        let mut names_and_values = headers.into_iter();
+    /// as `name\nvalue\nname\nvalue...` (a `Headers` object's names and values hold no line
+    /// breaks) and its body.
+    pub fn respond(&self, status: u16, headers: &str, body: Vec<u8>) {
+        let mut names_and_values = headers.split('\n');
         let mut pairs = Vec::new();
         while let (Some(name), Some(value)) = (names_and_values.next(), names_and_values.next()) {
-            pairs.push((name, value));
+            pairs.push((name.to_owned(), value.to_owned()));
         }
         self.machine
             .borrow_mut()
