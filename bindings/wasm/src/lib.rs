@@ -22,21 +22,17 @@ mod options;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::time::Duration;
 
 use js_sys::Promise;
 use modelgates_core::input::from_json;
-use modelgates_core::{
-    Action, Call, Client, HttpResponse, JsonPager, JsonText, JsonWriter, LogLine, Machine, ToJson,
-    TransportError,
-};
+use modelgates_core::{Call, Client, JsonPager, JsonText, JsonWriter, ToJson};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::driver::Driver;
 use crate::errors::error_value;
 pub use crate::machine::WasmMachine;
-use crate::machine::{Pairs, TextMachine};
+use crate::machine::{AsText, Pairs, TextMachine};
 
 // Single-threaded wasm (no `atomics`), as the engine is built.
 #[global_allocator]
@@ -119,7 +115,9 @@ impl WasmClient {
 
     fn pager(&self, pager: JsonPager) -> WasmPager {
         WasmPager {
-            machine: Rc::new(RefCell::new(Box::new(JsonBatches(pager)))),
+            machine: Rc::new(RefCell::new(Box::new(AsText::new(pager, |_, batch| {
+                batch.to_json()
+            })))),
             busy: Rc::new(Cell::new(false)),
             driver: self.driver.clone(),
         }
@@ -131,50 +129,24 @@ impl WasmClient {
         signal: Option<AbortSignal>,
     ) -> Promise {
         match call {
-            Ok(call) => self
-                .driver
-                .drive(WasmMachine::call(Box::new(Answered(call))), signal),
+            Ok(call) => {
+                let call = AsText::new(call, |call, value| {
+                    // The result with the answer it came in, for `withResponse()`.
+                    let (status, headers) = call
+                        .response()
+                        .map(|info| (info.status, info.headers.clone()))
+                        .unwrap_or_default();
+                    Answer {
+                        value,
+                        status,
+                        headers,
+                    }
+                    .to_json()
+                });
+                self.driver.drive(WasmMachine::call(Box::new(call)), signal)
+            }
             Err(error) => Promise::reject(&error_value(&error)),
         }
-    }
-}
-
-/// A call whose result is written with the answer it came in, for `withResponse()`.
-struct Answered(Call<JsonText>);
-
-impl Machine for Answered {
-    type Output = String;
-
-    fn next_action(&mut self, now: Duration) -> Action<String> {
-        match self.0.next_action(now) {
-            Action::Send(request) => Action::Send(request),
-            Action::Wait(wait) => Action::Wait(wait),
-            Action::Done(result) => Action::Done(result.map(|value| {
-                let (status, headers) = self
-                    .0
-                    .response()
-                    .map(|info| (info.status, info.headers.clone()))
-                    .unwrap_or_default();
-                Answer {
-                    value,
-                    status,
-                    headers,
-                }
-                .to_json()
-            })),
-        }
-    }
-
-    fn handle_response(&mut self, response: HttpResponse) {
-        self.0.handle_response(response);
-    }
-
-    fn handle_transport_error(&mut self, failure: TransportError) {
-        self.0.handle_transport_error(failure);
-    }
-
-    fn take_log(&mut self) -> Vec<LogLine> {
-        self.0.take_log()
     }
 }
 
@@ -203,33 +175,6 @@ pub struct WasmPager {
     /// the same offset twice.
     busy: Rc<Cell<bool>>,
     driver: Rc<Driver>,
-}
-
-/// A walk whose batches come out as JSON text: one `WasmPager` for every list.
-struct JsonBatches(JsonPager);
-
-impl Machine for JsonBatches {
-    type Output = String;
-
-    fn next_action(&mut self, now: Duration) -> Action<String> {
-        match self.0.next_action(now) {
-            Action::Send(request) => Action::Send(request),
-            Action::Wait(wait) => Action::Wait(wait),
-            Action::Done(batch) => Action::Done(batch.map(|batch| batch.to_json())),
-        }
-    }
-
-    fn handle_response(&mut self, response: HttpResponse) {
-        self.0.handle_response(response);
-    }
-
-    fn handle_transport_error(&mut self, failure: TransportError) {
-        self.0.handle_transport_error(failure);
-    }
-
-    fn take_log(&mut self) -> Vec<LogLine> {
-        self.0.take_log()
-    }
 }
 
 #[wasm_bindgen]

@@ -17,6 +17,45 @@ use crate::errors::error_text;
 /// A call or a walk, its results as JSON text.
 pub(crate) type TextMachine = Box<dyn Machine<Output = String>>;
 
+/// A machine whose results are written as JSON text by `write` (which may read the machine: a
+/// call's answer carries its status and headers). One driving loop then serves every machine.
+pub(crate) struct AsText<M: Machine> {
+    machine: M,
+    write: fn(&M, M::Output) -> String,
+}
+
+impl<M: Machine> AsText<M> {
+    pub(crate) fn new(machine: M, write: fn(&M, M::Output) -> String) -> Self {
+        AsText { machine, write }
+    }
+}
+
+impl<M: Machine> Machine for AsText<M> {
+    type Output = String;
+
+    fn next_action(&mut self, now: Duration) -> Action<String> {
+        match self.machine.next_action(now) {
+            Action::Send(request) => Action::Send(request),
+            Action::Wait(wait) => Action::Wait(wait),
+            Action::Done(result) => {
+                Action::Done(result.map(|value| (self.write)(&self.machine, value)))
+            }
+        }
+    }
+
+    fn handle_response(&mut self, response: HttpResponse) {
+        self.machine.handle_response(response);
+    }
+
+    fn handle_transport_error(&mut self, failure: TransportError) {
+        self.machine.handle_transport_error(failure);
+    }
+
+    fn take_log(&mut self) -> Vec<LogLine> {
+        self.machine.take_log()
+    }
+}
+
 /// The machine one `drive` works on. A walk's machine outlives each batch: it stays with its
 /// pager, which is busy while one is driven.
 #[wasm_bindgen]
