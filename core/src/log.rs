@@ -48,8 +48,12 @@ pub(crate) fn loggable_url(url: &str) -> String {
         return url.to_owned();
     };
     let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://[REDACTED]@{}", &rest[at + 1..]),
+    let authority = rest.get(..authority_end).unwrap_or(rest);
+    match authority.rfind('@') {
+        Some(at) => format!(
+            "{scheme}://[REDACTED]@{}",
+            rest.get(at + 1..).unwrap_or_default()
+        ),
         None => url.to_owned(),
     }
 }

@@ -103,9 +103,11 @@ pub(crate) fn hide_key_members(text: &str) -> String {
     let mut hidden: Vec<(usize, usize)> = Vec::new();
     let members = text
         .match_indices('"')
-        .filter(|&(at, _)| text[at..].starts_with(MEMBER));
+        .filter(|&(at, _)| text.get(at..).is_some_and(|rest| rest.starts_with(MEMBER)));
     for (at, _) in members {
-        let after = &text[at + MEMBER.len()..];
+        let Some(after) = text.get(at + MEMBER.len()..) else {
+            continue;
+        };
         let value = after.trim_start().strip_prefix(':').map(str::trim_start);
         let Some(value) = value.and_then(|value| value.strip_prefix('"')) else {
             continue;
@@ -128,12 +130,14 @@ pub(crate) fn hide_key_members(text: &str) -> String {
     }
     let mut shown = String::with_capacity(text.len());
     let mut from = 0;
+    // Every bound is a character boundary (quotes, or the text's end); `get` rather than
+    // indexing keeps the panic path's formatting code out of the browser engine.
     for (start, end) in hidden {
-        shown.push_str(&text[from..start]);
+        shown.push_str(text.get(from..start).unwrap_or_default());
         shown.push_str("[REDACTED]");
         from = end;
     }
-    shown.push_str(&text[from..]);
+    shown.push_str(text.get(from..).unwrap_or_default());
     shown
 }
 
