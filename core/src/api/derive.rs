@@ -86,7 +86,9 @@ macro_rules! model {
 /// A request body or query. Unknown fields are refused (a typo is caught, not ignored). The
 /// `required` fields must be given; each `optional` field `f: T` is an `Option<T>`, sent only
 /// when set (`T` is an `XOrNull` where the API takes `null` to clear it, and an explicit
-/// `null` for any other is refused by name).
+/// `null` for any other is refused by name). A field's documented rule follows its type in
+/// brackets (`name: String [NonEmpty]`, see `api/rules.rs`): the typed request's `check()` and
+/// the field table a JSON request is checked against (`checked_request.rs`) both apply it.
 macro_rules! request {
     (
         $(#[$attr:meta])*
