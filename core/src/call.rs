@@ -583,7 +583,7 @@ fn api_error(
         Some(Ok(envelope)) => ApiError {
             status: response.status,
             code: Some(envelope.error.code),
-            message: scrub(&envelope.error.message, api_key),
+            message: scrub(&hide_key_members(&envelope.error.message), api_key),
             metadata: envelope
                 .error
                 .metadata

@@ -141,30 +141,40 @@ pub(crate) fn hide_key_members(text: &str) -> String {
     shown
 }
 
-/// [`scrub`] for every string and key of a JSON value (an API error's metadata).
+/// [`scrub`] for every string and key of a JSON value (an API error's metadata), with every
+/// `"key"` member's string value hidden as [`hide_key_members`] hides it in quoted text: an
+/// error's metadata may carry an upstream answer, a new key's secret included.
 pub(crate) fn scrub_json(mut value: serde_json::Value, secret: &Secret) -> serde_json::Value {
-    if !secret.expose().is_empty() {
-        scrub_in_place(&mut value, secret);
-    }
+    scrub_in_place(&mut value, secret);
     value
 }
 
 fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
     use serde_json::Value;
     match value {
-        Value::String(text) if crate::text::contains(text, secret.expose()) => {
-            *text = scrub(text, secret);
+        Value::String(text) => {
+            // A string may hold a whole answer as text (`"raw": "{\"key\": ...}"`).
+            if crate::text::contains(text, "\"key\"") {
+                *text = hide_key_members(text);
+            }
+            if !secret.expose().is_empty() && crate::text::contains(text, secret.expose()) {
+                *text = scrub(text, secret);
+            }
         }
         Value::Array(items) => items
             .iter_mut()
             .for_each(|item| scrub_in_place(item, secret)),
         Value::Object(members) => {
-            members
-                .values_mut()
-                .for_each(|item| scrub_in_place(item, secret));
-            if members
-                .keys()
-                .any(|key| crate::text::contains(key, secret.expose()))
+            for (name, item) in members.iter_mut() {
+                match item {
+                    Value::String(_) if name == "key" => *item = "[REDACTED]".into(),
+                    _ => scrub_in_place(item, secret),
+                }
+            }
+            if !secret.expose().is_empty()
+                && members
+                    .keys()
+                    .any(|key| crate::text::contains(key, secret.expose()))
             {
                 for (key, item) in std::mem::take(members) {
                     members.insert(scrub(&key, secret), item);
@@ -205,6 +215,23 @@ mod tests {
         let quoted = Secret::new("mg\"key");
         let value = scrub_json(serde_json::json!({"echo": "mg\"key"}), &quoted);
         assert_eq!(value["echo"], "[REDACTED]");
+    }
+
+    #[test]
+    fn key_members_are_hidden_in_metadata() {
+        // Found by the fuzzer: a create-workspace error whose metadata held a key's secret.
+        let metadata = serde_json::json!({
+            "key": "sk-mg-v1-abcdef",
+            "nested": [{"key": "sk-mg-v1-ghijkl", "keys": 2}],
+            "raw": "{\"key\": \"sk-mg-v1-mnopqr\"}",
+            "count": {"key": 3},
+        });
+        let value = scrub_json(metadata, &Secret::new(""));
+        assert!(!value.to_string().contains("sk-mg-v1"), "{value}");
+        assert_eq!(value["key"], "[REDACTED]");
+        assert_eq!(value["nested"][0]["keys"], 2);
+        assert_eq!(value["raw"], "{\"key\": \"[REDACTED]\"}");
+        assert_eq!(value["count"]["key"], 3);
     }
 
     #[test]

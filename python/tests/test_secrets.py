@@ -27,6 +27,7 @@ def texts_of(value: Any) -> list[str]:
     if isinstance(value, BaseException):
         texts.append("".join(traceback.format_exception(type(value), value, value.__traceback__)))
         texts.append(getattr(value, "message", ""))
+        texts.append(repr(getattr(value, "metadata", None)))
     return texts
 
 
@@ -49,7 +50,8 @@ def sync_flow(sandbox: Sandbox, wrong_key: str, seen: list[Any], new_keys: list[
         expect_error(lambda: client.workspaces.create(name="x", slug="default"))
         call = client._native.call("create-keys", {"body": {"name": "never sent"}})
         seen.append(call.next_action(0.0))  # the Send action holds the Authorization header
-    for fault in ("drop", "truncate", "status=503", "status=502;body=html", "delay-ms=2000"):
+    faults = ("drop", "truncate", "status=503", "status=502;body=html", "status=502;body=wrapped")
+    for fault in (*faults, "delay-ms=2000"):
         with modelgates.Client(
             sandbox.management_key,
             base_url=sandbox.url_for(fault),

@@ -1,6 +1,6 @@
 //! Fault injection through the `X-Sandbox-Fault` request header, e.g.
 //! `status=503;times=2;key=abc`, `status=429;retry-after=1`, `delay-ms=3000`, `drop`,
-//! `truncate`, `status=502;body=html`, `page-cap=3`.
+//! `truncate`, `status=502;body=html`, `status=502;body=wrapped`, `page-cap=3`.
 //!
 //! Two middlewares share the work because auth sits between them: [`arrive`] counts the
 //! request and does what happens whatever the key (`delay-ms`, `drop`); [`apply`] runs once
@@ -48,11 +48,21 @@ struct Fault {
     delay: Option<Duration>,
     drop: bool,
     truncate: bool,
-    html: bool,
+    body: Option<FaultBody>,
     times: Option<u64>,
     key: Option<String>,
     page_cap: Option<usize>,
     redirect: bool,
+}
+
+/// What `body=` puts in place of the plain `status=N` envelope.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FaultBody {
+    /// A gateway's HTML error page.
+    Html,
+    /// The envelope, its `metadata` carrying the operation's answer (the operation is
+    /// performed): a gateway that failed after its upstream answered.
+    Wrapped,
 }
 
 /// Where the `redirect` fault points: a closed port, so a client that follows it fails.
@@ -135,6 +145,9 @@ pub(crate) async fn apply(mut request: Request, next: Next) -> Response {
     }
     let response = match fault.status {
         _ if fault.redirect => redirected(),
+        Some(status) if fault.body == Some(FaultBody::Wrapped) => {
+            wrapped(status, next.run(request).await).await
+        }
         Some(status) => injected(&fault, status),
         None => next.run(request).await,
     };
@@ -147,7 +160,7 @@ pub(crate) async fn apply(mut request: Request, next: Next) -> Response {
 
 /// The answer to `status=N`: the error envelope (or an HTML page), without the operation.
 fn injected(fault: &Fault, status: StatusCode) -> Response {
-    let mut response = if fault.html {
+    let mut response = if fault.body == Some(FaultBody::Html) {
         let page = format!(
             "<html><body><h1>{} {}</h1></body></html>",
             status.as_u16(),
@@ -164,6 +177,20 @@ fn injected(fault: &Fault, status: StatusCode) -> Response {
             .insert(RETRY_AFTER, retry_after.clone());
     }
     response
+}
+
+/// The answer to `status=N;body=wrapped`: the operation's answer, as JSON (`upstream`) and as
+/// text (`raw`), inside the error envelope's `metadata`. A create-keys answer's secret is in
+/// there twice, which is what an SDK must not show.
+async fn wrapped(status: StatusCode, answer: Response) -> Response {
+    let Ok(bytes) = axum::body::to_bytes(answer.into_body(), usize::MAX).await else {
+        return dropped();
+    };
+    let upstream = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+    let raw = String::from_utf8_lossy(&bytes);
+    ApiError::new(status, "Upstream answer lost at the gateway (sandbox)")
+        .with_metadata(serde_json::json!({ "upstream": upstream, "raw": raw }))
+        .into_response()
 }
 
 /// The answer to `redirect`: 302 to a closed port, without the operation.
@@ -259,20 +286,21 @@ fn parse(text: &str) -> Result<Fault, String> {
                     .ok_or("page-cap must be a whole number, 1 or more")?;
                 set_once(&mut fault.page_cap, cap, "page-cap")?;
             }
-            ("body", Some("html")) => set_flag(&mut fault.html, "body")?,
-            ("body", Some(_)) => return Err("body must be html".to_owned()),
+            ("body", Some("html")) => set_once(&mut fault.body, FaultBody::Html, "body")?,
+            ("body", Some("wrapped")) => set_once(&mut fault.body, FaultBody::Wrapped, "body")?,
+            ("body", Some(_)) => return Err("body must be html or wrapped".to_owned()),
             ("drop", None) => set_flag(&mut fault.drop, "drop")?,
             ("truncate", None) => set_flag(&mut fault.truncate, "truncate")?,
             ("redirect", None) => set_flag(&mut fault.redirect, "redirect")?,
             _ => {
                 return Err(format!(
                     "unknown item '{item}'; expected status=N, retry-after=S, delay-ms=MS, \
-                     drop, truncate, redirect, body=html, page-cap=N, times=N or key=K, separated by ';'"
+                     drop, truncate, redirect, body=html, body=wrapped, page-cap=N, times=N or key=K, separated by ';'"
                 ));
             }
         }
     }
-    if fault.status.is_none() && (fault.html || fault.retry_after.is_some()) {
+    if fault.status.is_none() && (fault.body.is_some() || fault.retry_after.is_some()) {
         return Err("body and retry-after need a status".to_owned());
     }
     if fault.redirect && (fault.status.is_some() || fault.truncate || fault.drop) {
@@ -321,7 +349,14 @@ mod tests {
         );
         assert!(parse("drop").unwrap().drop);
         assert!(parse("truncate").unwrap().truncate);
-        assert!(parse("status=502;body=html").unwrap().html);
+        assert_eq!(
+            parse("status=502;body=html").unwrap().body,
+            Some(FaultBody::Html)
+        );
+        assert_eq!(
+            parse("status=502;body=wrapped").unwrap().body,
+            Some(FaultBody::Wrapped)
+        );
         assert_eq!(parse("key=only-a-label;").unwrap().status, None);
         assert_eq!(parse("page-cap=3").unwrap().page_cap, Some(3));
         assert!(parse("redirect;times=1").unwrap().redirect);
@@ -336,6 +371,8 @@ mod tests {
             "drop=1",
             "body=json;status=500",
             "body=html",
+            "body=wrapped",
+            "status=502;body=html;body=wrapped",
             "retry-after=1",
             "drop;status=503",
             "status=503;status=500",

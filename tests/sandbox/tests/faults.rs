@@ -222,6 +222,31 @@ fn truncate_performs_the_operation_and_sends_half_the_body() {
 }
 
 #[test]
+fn wrapped_body_performs_the_operation_and_carries_its_answer() {
+    let api = Api::start();
+    let auth = bearer(MANAGEMENT_KEY);
+    let reply = api.send(
+        Method::POST,
+        "/keys",
+        with_fault(
+            &auth,
+            "status=502;body=wrapped",
+            Some(r#"{"name":"wrapped"}"#),
+        ),
+    );
+    assert_eq!(reply.status, 502);
+    let error = &reply.json()["error"];
+    assert_eq!(error["code"], 502);
+    let secret = error["metadata"]["upstream"]["key"]
+        .as_str()
+        .expect("the create-keys answer's secret is in the metadata");
+    assert!(secret.starts_with("sk-mg-v1-"));
+    let raw = error["metadata"]["raw"].as_str().expect("raw is text");
+    assert_eq!(serde_json::from_str::<Value>(raw).unwrap()["key"], secret);
+    assert_eq!(error["metadata"]["upstream"]["data"]["name"], "wrapped");
+}
+
+#[test]
 fn faults_come_after_auth_except_delay_and_drop() {
     let api = Api::start();
     let wrong = bearer("sk-mg-wrong");
