@@ -98,6 +98,24 @@ def fuzz_rows() -> list[tuple[str, str, str]]:
     return rows or [("fuzz", "not run", "")]
 
 
+def fuzz_crashes() -> list[str]:
+    """For each crashed target, the panic and libFuzzer's Base64 of the input: a fresh CI machine
+    keeps no artifact, so the table's tail is all there is to reproduce it from."""
+    lines = []
+    for path in sorted(glob.glob(os.path.join(LOGS, "fuzz", "*.log"))):
+        text = read(path)
+        panic = re.search(r"panicked at [^\n]*\n([^\n]*)", text)
+        base64 = re.search(r"^Base64: (\S+)", text, re.MULTILINE)
+        if panic or base64:
+            target = os.path.basename(path)[:-4]
+            lines.append(f"fuzz {target} crashed: {panic.group(1) if panic else '(no panic message)'}")
+            if base64:
+                lines.append(f"  input (Base64): {base64.group(1)}")
+                lines.append(f"  rerun: echo {base64.group(1)} | base64 -d > crash && "
+                             f"RUSTC_BOOTSTRAP=1 PATH=$PWD/.tools/bin:$PATH cargo fuzz run --fuzz-dir tests/fuzz {target} crash")
+    return lines
+
+
 def leak_rows() -> list[tuple[str, str, str]]:
     rows = []
     for path in sorted(glob.glob(os.path.join(LOGS, "leak-scan", "*.txt"))):
@@ -117,6 +135,8 @@ def main() -> int:
     for row in [("check", "ran", "found")] + rows:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
     print(line)
+    for crash in fuzz_crashes():
+        print(crash)
     if os.path.exists(STAMP):
         print("just audit reran the Rust pieces only (Prism on the Rust end-to-end suite and both")
         print("canaries, schemathesis, fuzz, the Rust leak scan). Rows marked \"not rerun\" are from")
