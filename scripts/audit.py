@@ -112,7 +112,8 @@ def fuzz_crashes() -> list[str]:
             if base64:
                 lines.append(f"  input (Base64): {base64.group(1)}")
                 lines.append(f"  rerun: echo {base64.group(1)} | base64 -d > crash && "
-                             f"RUSTC_BOOTSTRAP=1 PATH=$PWD/.tools/bin:$PATH cargo fuzz run --fuzz-dir tests/fuzz {target} crash")
+                             "RUSTC_BOOTSTRAP=1 PATH=$PWD/.tools/bin:$PATH "
+                             f"cargo fuzz run --fuzz-dir tests/fuzz {target} crash")
     return lines
 
 
