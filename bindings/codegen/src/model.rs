@@ -115,7 +115,8 @@ macro_rules! collect_operations {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt;
+            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt,
+            answer: $answer:ident;
     )*) => {
         /// Each operation: its inputs' schemas, its endpoint's schema (the inputs' docs) and
         /// its result's schema.

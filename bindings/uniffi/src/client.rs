@@ -339,7 +339,8 @@ macro_rules! operation_methods {
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt;
+            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt,
+            answer: $answer:ident;
     )*) => {
         #[uniffi::export]
         impl ModelGatesClient {

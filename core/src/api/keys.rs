@@ -5,10 +5,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::answers::{DELETED, Deleted, decode_deleted};
+use super::answers::{Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared};
-use crate::checked::{Answer, AnswersJson, Shape, Shaped};
+use crate::checked::{AnswersJson, Shape, Shaped};
 use crate::decode::decode_fields;
 use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
@@ -517,32 +517,6 @@ impl Endpoint for GetCurrentKey {
     fn from_json(body: Value) -> Result<CurrentApiKey, DecodeError> {
         Self::ANSWER.read(body)
     }
-}
-
-// How each answer holds its result, for both readers: the typed `from_json` above and the
-// JSON text of `call_by_id_json` (the vectors hold the two to the same text).
-impl AnswersJson for CreateKey {
-    const ANSWER: Answer = Answer::body(&CreatedKey::SHAPE);
-}
-
-impl AnswersJson for ListKeys {
-    const ANSWER: Answer = Answer::body(&KeyPage::SHAPE);
-}
-
-impl AnswersJson for GetKey {
-    const ANSWER: Answer = Answer::data(&ApiKey::SHAPE);
-}
-
-impl AnswersJson for UpdateKey {
-    const ANSWER: Answer = Answer::data(&ApiKey::SHAPE);
-}
-
-impl AnswersJson for DeleteKey {
-    const ANSWER: Answer = Answer::body(&DELETED);
-}
-
-impl AnswersJson for GetCurrentKey {
-    const ANSWER: Answer = Answer::data(&CurrentApiKey::SHAPE);
 }
 
 #[cfg(test)]

@@ -41,8 +41,10 @@ use crate::validate;
 /// verb Python groups it under (`client.keys.create`), the endpoint type and its fields (the
 /// path parameters, then `body` or `query`), the result type, whether a repeat is harmless (so
 /// may be retried after a 5xx or a lost connection), whether the answer is one page of a longer
-/// list (walked by a [`crate::Pager`]), and whether the answer carries a secret. Types are written `$crate::...`, so that a binding expanding the table needs no
-/// imports of its own.
+/// list (walked by a [`crate::Pager`]), whether the answer carries a secret, and how a 2xx
+/// body holds the result (`data`: inside `{"data": ...}`; `body`: the whole body; `deleted`:
+/// the deletion's constant `{"deleted": true}`). Types are written `$crate::...`, so that a
+/// binding expanding the table needs no imports of its own.
 #[macro_export]
 macro_rules! for_each_operation {
     ($callback:path) => {
@@ -50,48 +52,48 @@ macro_rules! for_each_operation {
             /// Creates a workspace.
             CreateWorkspace, create_workspace, "create-workspace", Post, "/workspaces",
                 workspaces.create, CreateWorkspace { body: $crate::CreateWorkspaceRequest }, $crate::Workspace,
-                retry: NotIdempotent, pages: false, secret: false;
+                retry: NotIdempotent, pages: false, secret: false, answer: data;
             /// One page of workspaces.
             ListWorkspaces, list_workspaces, "list-workspaces", Get, "/workspaces",
                 workspaces.list, ListWorkspaces { query: $crate::ListWorkspacesRequest }, $crate::WorkspacePage,
-                retry: Idempotent, pages: true, secret: false;
+                retry: Idempotent, pages: true, secret: false, answer: body;
             /// A workspace by id (UUID) or slug.
             GetWorkspace, get_workspace, "get-workspace", Get, "/workspaces/{id}",
                 workspaces.get, GetWorkspace { id: String }, $crate::Workspace,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: data;
             /// Changes the given fields of a workspace (by id or slug); `null` clears a field.
             UpdateWorkspace, update_workspace, "update-workspace", Patch, "/workspaces/{id}",
                 workspaces.update, UpdateWorkspace { id: String, body: $crate::UpdateWorkspaceRequest }, $crate::Workspace,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: data;
             /// Deletes a workspace (by id or slug). One with active keys is refused; the default
             /// workspace only with `confirm_default_workspace_deletion`.
             DeleteWorkspace, delete_workspace, "delete-workspace", Delete, "/workspaces/{id}",
                 workspaces.delete, DeleteWorkspace { id: String, query: $crate::DeleteWorkspaceRequest }, $crate::Deleted,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: deleted;
             /// Creates an API key; the answer holds its one-time secret.
             CreateKey, create_key, "create-keys", Post, "/keys",
                 keys.create, CreateKey { body: $crate::CreateKeyRequest }, $crate::CreatedKey,
-                retry: NotIdempotent, pages: false, secret: true;
+                retry: NotIdempotent, pages: false, secret: true, answer: body;
             /// One page of API keys (disabled and expired ones only when asked for).
             ListKeys, list_keys, "list-keys", Get, "/keys",
                 keys.list, ListKeys { query: $crate::ListKeysRequest }, $crate::KeyPage,
-                retry: Idempotent, pages: true, secret: false;
+                retry: Idempotent, pages: true, secret: false, answer: body;
             /// An API key by its hash.
             GetKey, get_key, "get-key", Get, "/keys/{hash}",
                 keys.get, GetKey { hash: String }, $crate::ApiKey,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: data;
             /// Changes the given fields of an API key (by hash): rename, disable, limit, move.
             UpdateKey, update_key, "update-keys", Patch, "/keys/{hash}",
                 keys.update, UpdateKey { hash: String, body: $crate::UpdateKeyRequest }, $crate::ApiKey,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: data;
             /// Deletes (revokes) an API key by its hash.
             DeleteKey, delete_key, "delete-keys", Delete, "/keys/{hash}",
                 keys.delete, DeleteKey { hash: String }, $crate::Deleted,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: deleted;
             /// The key this client calls with, as the API describes it.
             GetCurrentKey, get_current_key, "get-current-key", Get, "/key",
                 keys.current, GetCurrentKey {}, $crate::CurrentApiKey,
-                retry: Idempotent, pages: false, secret: false;
+                retry: Idempotent, pages: false, secret: false, answer: data;
         }
     };
 }
@@ -122,12 +124,26 @@ pub struct OperationInfo {
     pub carries_secret: bool,
 }
 
+/// An operation's [`Answer`](crate::checked::Answer) from its table entry.
+macro_rules! answer {
+    (data, $output:ty) => {
+        crate::checked::Answer::data(&<$output as crate::checked::Shaped>::SHAPE)
+    };
+    (body, $output:ty) => {
+        crate::checked::Answer::body(&<$output as crate::checked::Shaped>::SHAPE)
+    };
+    (deleted, $output:ty) => {
+        crate::checked::Answer::body(&answers::DELETED)
+    };
+}
+
 macro_rules! define_operations {
     ($(
         $(#[doc = $doc:literal])*
         $variant:ident, $name:ident, $id:literal, $method:ident, $path:literal,
             $resource:ident . $verb:ident, $endpoint:ident { $($input:ident: $input_ty:ty),* },
-            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt;
+            $output:ty, retry: $idempotency:ident, pages: $pages:tt, secret: $secret:tt,
+            answer: $answer:ident;
     )*) => {
         /// The operations of the management API (see [`for_each_operation!`](crate::for_each_operation)).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -198,6 +214,14 @@ macro_rules! define_operations {
                 }
             }
         }
+
+        // How each answer holds its result, for both readers: the typed `from_json` and the
+        // JSON text of `call_by_id_json` (the vectors hold the two to the same text).
+        $(
+            impl crate::checked::AnswersJson for $crate::api::$resource::$endpoint {
+                const ANSWER: crate::checked::Answer = answer!($answer, $output);
+            }
+        )*
 
         impl $crate::Client {
             $(

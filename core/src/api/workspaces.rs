@@ -3,10 +3,10 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::answers::{DELETED, Deleted, decode_deleted};
+use super::answers::{Deleted, decode_deleted};
 use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
 use super::{DecodeError, Endpoint, Operation, Prepared};
-use crate::checked::{Answer, AnswersJson, Shaped};
+use crate::checked::AnswersJson;
 use crate::error::Error;
 use crate::timestamp::Timestamp;
 
@@ -304,26 +304,4 @@ impl Endpoint for DeleteWorkspace {
     fn from_json(body: Value) -> Result<Deleted, DecodeError> {
         decode_deleted(body)
     }
-}
-
-// How each answer holds its result, for both readers: the typed `from_json` above and the
-// JSON text of `call_by_id_json` (the vectors hold the two to the same text).
-impl AnswersJson for CreateWorkspace {
-    const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
-}
-
-impl AnswersJson for ListWorkspaces {
-    const ANSWER: Answer = Answer::body(&WorkspacePage::SHAPE);
-}
-
-impl AnswersJson for GetWorkspace {
-    const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
-}
-
-impl AnswersJson for UpdateWorkspace {
-    const ANSWER: Answer = Answer::data(&Workspace::SHAPE);
-}
-
-impl AnswersJson for DeleteWorkspace {
-    const ANSWER: Answer = Answer::body(&DELETED);
 }
