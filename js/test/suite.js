@@ -156,6 +156,15 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(/redirect/.test(error.message), error.message);
       check((await count(key, "get-workspace")) === 1, "one request");
     },
+    async "a gateway error wrapping a create-keys answer shows no secret, in the message or the metadata"() {
+      const key = label();
+      const error = await rejects(faulty(`status=502;body=wrapped;key=${key}`).createKey({ name: "wrapped" }));
+      check(error instanceof ApiError && error.status === 502, `${error.name} ${error.status}`);
+      check((await count(key, "create-keys")) === 1, "a key was minted behind the fault, once");
+      const shown = [error.message, String(error), JSON.stringify(error.metadata), error.stack ?? ""].join(" ");
+      check(error.metadata?.upstream?.key === "[REDACTED]", "the metadata's key member is hidden");
+      check(!/sk-mg-v1-[0-9a-f]{12}/.test(shown), "a new key's secret is shown");
+    },
     async "error classes come from the core: status classes are ApiErrors"() {
       const missing = await rejects(client().getWorkspace(`no-such-${slug()}`));
       check(missing instanceof NotFoundError && missing instanceof ApiError && missing.name === "NotFoundError", missing.name);
