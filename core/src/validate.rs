@@ -152,7 +152,8 @@ pub(crate) fn query_value(value: &str) -> String {
     utf8_percent_encode(value, PATH_SEGMENT).to_string()
 }
 
-/// Percent-encodes a workspace id or slug as exactly one path segment.
+/// Percent-encodes a path parameter (a workspace id or slug, a key's hash) as exactly one path
+/// segment.
 ///
 /// `.` and `..` are refused: URL parsers (WHATWG, and so every browser's fetch) resolve them,
 /// even percent-encoded, and they would change which resource is addressed.
@@ -161,7 +162,7 @@ pub(crate) fn path_segment(field: &str, value: &str) -> Result<String, Error> {
     if value == "." || value == ".." {
         return Err(Error::invalid(
             field,
-            "must be a workspace id or slug, not `.` or `..`",
+            "must not be `.` or `..` (URL parsers resolve them to another path)",
         ));
     }
     Ok(utf8_percent_encode(value, PATH_SEGMENT).to_string())
