@@ -15,12 +15,15 @@ export { preload } from "./engine.js";
 
 // Numbers reach the engine as they are: JSON has no NaN or Infinity (JSON.stringify would make
 // them null, which clears a field), so they travel as the core's marker object and the core
-// refuses them by field name. A BigInt becomes a number (JSON.stringify would throw).
-const numbers = (_key, value) => {
+// refuses them by field name. A BigInt becomes a number (JSON.stringify would throw). An invalid
+// Date would be null too (a key that never expires): it goes as its text, which the core refuses.
+function numbers(key, value) {
   if (typeof value === "bigint") return Number(value);
   if (typeof value === "number" && !Number.isFinite(value)) return { $non_finite: String(value) };
+  const original = this[key];
+  if (original instanceof Date && Number.isNaN(original.getTime())) return String(original);
   return value;
-};
+}
 const json = (value) => JSON.stringify(toApi(value ?? {}), numbers);
 
 async function settle(run) {
@@ -154,8 +157,8 @@ function walk(client, open, signal) {
   }, signal);
 }
 
-// One method per operation of the core's table: the inputs in order (an id is sent as text, a
-// body or query as an object), then `{ signal, timeoutMs, retry, headers }`. Every decision is
+// One method per operation of the core's table: the inputs in order (an id as text, a body or
+// query as an object), then `{ signal, timeoutMs, retry, headers }`. Every decision is
 // the engine's.
 for (const [name, id, inputs, secret] of operations) {
   Object.defineProperty(ModelGates.prototype, name, {
@@ -165,7 +168,8 @@ for (const [name, id, inputs, secret] of operations) {
       const answer = (async () => {
         const input = {};
         inputs.forEach((field, i) => {
-          input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : String(args[i] ?? "");
+          // An id goes as it is given: the core refuses anything but text by name.
+          input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : args[i];
         });
         // `{ signal }`, and any of `timeoutMs`, `retry`, `headers` for this call alone.
         const { signal, ...overrides } = args[inputs.length] ?? {};

@@ -149,6 +149,27 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(page.field === "limit" && !/u32|expected/.test(page.message), page.message);
       check((await count(key, "create-keys")) === 0 && (await count(key, "create-workspace")) === 0, "sent");
     },
+    async "an invalid Date, an id that is not text and a zero timeout are refused by name, nothing sent"() {
+      const key = label();
+      const mg = faulty(`key=${key}`);
+      // JSON.stringify writes an invalid Date as null: a key that never expires.
+      const date = await rejects(mg.createKey({ name: "bad date", expiresAt: new Date("not a date") }));
+      check(date instanceof InvalidInputError && date.field === "expiresAt", `date: ${date.field} ${date.message}`);
+      for (const id of [{ id: "default" }, 5, ["default"]]) {
+        const bad = await rejects(mg.getWorkspace(id));
+        check(bad instanceof InvalidInputError && bad.field === "id", `id ${JSON.stringify(id)}: ${bad.name} ${bad.message}`);
+      }
+      const missing = await rejects(mg.getKey());
+      check(missing instanceof InvalidInputError && missing.field === "hash", `no hash: ${missing.message}`);
+      for (const options of [{ timeoutMs: 0 }, { timeoutMs: -1 }]) {
+        const zero = await rejects(mg.getWorkspace("default", options));
+        check(zero.field === "timeoutMs" && zero.message.startsWith("timeoutMs:"), `${options.timeoutMs}: ${zero.message}`);
+      }
+      const client0 = await rejects(client({ timeoutMs: 0 }).getCurrentKey());
+      check(client0.field === "timeoutMs", `client timeoutMs 0: ${client0.message}`);
+      check((await count(key, "create-keys")) === 0 && (await count(key, "get-workspace")) === 0, "sent");
+      check((await count(key, "get-key")) === 0, "sent");
+    },
     async "a redirect is a RedirectError, never followed nor retried"() {
       const key = label();
       const error = await rejects(faulty(`redirect;key=${key}`).getWorkspace("default"));

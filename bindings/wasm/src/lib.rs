@@ -60,7 +60,7 @@ impl WasmClient {
     ) -> Result<WasmClient, JsValue> {
         let (config, seed) = options::parse(options).map_err(|e| error_value(&e))?;
         let client = Client::with_json_reader(config, seed, json::read_answer)
-            .map_err(|e| error_value(&e))?;
+            .map_err(|e| error_value(&options::named_as_option(e)))?;
         Ok(WasmClient {
             client,
             driver: Rc::new(Driver::new(fetch, clock, logger)),
@@ -77,7 +77,7 @@ impl WasmClient {
         let client = self
             .client
             .with_options(options)
-            .map_err(|e| error_value(&e))?;
+            .map_err(|e| error_value(&options::named_as_option(e)))?;
         Ok(WasmClient {
             client,
             driver: self.driver.clone(),

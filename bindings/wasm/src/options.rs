@@ -66,6 +66,21 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
     Ok((config, seed))
 }
 
+/// An error of the core's settings check, named as JavaScript passes the setting: the core's
+/// `timeout` is the `timeoutMs` option.
+pub(crate) fn named_as_option(error: Error) -> Error {
+    match error {
+        Error::InvalidInput { field, message } if field == "timeout" => {
+            let problem = message.strip_prefix("timeout").unwrap_or(&message);
+            Error::InvalidInput {
+                field: "timeout_ms".to_owned(),
+                message: format!("timeout_ms{problem}"),
+            }
+        }
+        other => other,
+    }
+}
+
 /// `retry` over `base`: what it leaves out keeps `base`'s value.
 fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
     let ms = |value: Option<u64>, fallback| value.map_or(fallback, Duration::from_millis);
