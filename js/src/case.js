@@ -5,8 +5,12 @@
 const snake = (name) => name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
 const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 
-const isPlainObject = (value) =>
-  value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+// Object.create(null) too (a dictionary with no prototype): its keys are fields as well.
+const isPlainObject = (value) => {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
 
 function rename(value, how) {
   if (Array.isArray(value)) return value.map((item) => rename(item, how));

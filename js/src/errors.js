@@ -108,8 +108,10 @@ const classes = Object.fromEntries(
   ].map((cls) => [cls.errorName, cls]),
 );
 
-/** Turns what the engine threw (a JSON error description, or a trap) into a ModelGatesError. */
+/** Turns what the engine threw (a JSON error description, or a trap) into a ModelGatesError; one
+ * already is stays as it is. */
 export function toError(thrown) {
+  if (thrown instanceof ModelGatesError) return thrown;
   let raw;
   try {
     raw = JSON.parse(thrown);

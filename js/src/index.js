@@ -45,18 +45,28 @@ export class ModelGates {
    * @param {import("./index").ModelGatesOptions} options
    */
   constructor(options) {
-    const { headers, fetch, logger, ...rest } = options ?? {};
+    let refused;
+    try {
+      options = settings(options, "options", "{ apiKey, baseUrl }");
+    } catch (error) {
+      [refused, options] = [error, {}];
+    }
+    const { headers, fetch, logger, ...rest } = options;
     // Header names are sent as given, so they skip the renaming. Unknown options reach the
     // engine, which refuses them by name.
     const config = JSON.stringify({ ...toApi(rest), headers }, numbers);
+    if (fetch !== undefined && typeof fetch !== "function") {
+      refused ??= refusal("fetch", "must be a function like globalThis.fetch");
+    }
     const fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
     const log = logFunction(logger);
+    if (log instanceof InvalidInputError) refused ??= log;
     // The key lives in this closure and then inside the engine, never on `this`, so logging
     // the client cannot show it.
     // Made on first use (no work happens at construction); a failure is not kept, so the
     // next call tries again.
     engines.set(this, once(() => preload().then(() => {
-      if (log instanceof InvalidInputError) throw log;
+      if (refused) throw refused;
       return engineCall(() => new WasmClient(config, fetchFn, undefined, log));
     })));
   }
@@ -68,11 +78,18 @@ export class ModelGates {
    * `fetch` and `logger`. Bad settings reject the first call with an `InvalidInputError`.
    */
   withOptions(options) {
-    const { headers, ...rest } = options ?? {};
+    let refused;
+    try {
+      options = settings(options, "options", "{ timeoutMs, retry, headers }");
+    } catch (error) {
+      [refused, options] = [error, {}];
+    }
+    const { headers, ...rest } = options;
     const overrides = JSON.stringify({ ...toApi(rest), headers }, numbers);
     const parent = engines.get(this);
     const derived = Object.create(ModelGates.prototype);
     engines.set(derived, once(async () => {
+      if (refused) throw refused;
       const engine = await parent();
       return engineCall(() => engine.withOptions(overrides));
     }));
@@ -81,14 +98,14 @@ export class ModelGates {
 
   /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate with
    * `for await`. A failed page throws; iterating the same walk again retries that page. */
-  workspaces({ pageSize, signal, ...overrides } = {}) {
-    return walk(withOverrides(this, overrides), (engine) => engine.workspacePager(json({ pageSize })), signal);
+  workspaces(options) {
+    return walk(this, options, (engine, pageSize) => engine.workspacePager(json({ pageSize })), true);
   }
 
   /** Every API key of a workspace (`workspaceId`; the default workspace when left out;
    * `includeDisabled`, `includeExpired`), page after page as you iterate with `for await`. */
-  keys(filters = {}, { signal, ...overrides } = {}) {
-    return walk(withOverrides(this, overrides), (engine) => engine.keyPager(json(filters)), signal);
+  keys(filters, options) {
+    return walk(this, options, (engine) => engine.keyPager(json(settings(filters, "filters", "{ workspaceId }"))), false);
   }
 }
 
@@ -136,25 +153,49 @@ function logFunction(logger) {
   if (typeof logger === "object" && ["debug", "info", "warn"].every((m) => typeof logger[m] === "function")) {
     return (level, message) => logger[level](`modelgates ${message}`);
   }
-  return new InvalidInputError({
-    kind: "invalid_input",
-    field: "logger",
-    message: "logger: must be a function (level, message) or an object with debug, info and warn methods, such as console",
-  });
+  return refusal("logger", "must be a function (level, message) or an object with debug, info and warn methods, such as console");
 }
 
-/** A walk over a list: the engine's pager, opened on first use. */
-function walk(client, open, signal) {
+/** A walk over a list: the engine's pager, opened on first use (bad options reject then).
+ * `paged`: the options hold the walk's `pageSize` too. */
+function walk(client, options, open, paged) {
   return new Walk(async () => {
-    const engine = await engines.get(client)();
+    const { signal: given, ...overrides } = settings(options, "options", paged ? "{ pageSize, signal }" : "{ signal, timeoutMs }");
+    const signal = abortSignal(given);
+    const pageSize = paged ? overrides.pageSize : undefined;
+    if (paged) delete overrides.pageSize;
+    const engine = await engines.get(withOverrides(client, overrides))();
     let pager;
     try {
-      pager = open(engine);
+      pager = open(engine, pageSize);
     } catch (thrown) {
       throw toError(thrown);
     }
-    return { next: (signal) => settle(() => pager.next(signal)), free: () => pager.free() };
-  }, signal);
+    return { next: () => settle(() => pager.next(signal)), free: () => pager.free() };
+  });
+}
+
+/** An input error found here, worded as the core words its own. */
+const refusal = (field, problem) =>
+  new InvalidInputError({ kind: "invalid_input", field, message: `${field}: ${problem}` });
+
+/** `value` as an object of settings (`{}` when left out); anything else is refused by `name`,
+ * showing the `shape` expected: destructuring a string (`new ModelGates("sk-...")`) would read
+ * its characters as settings. */
+function settings(value, name, shape) {
+  if (value === undefined || value === null) return {};
+  if (typeof value === "object" && !Array.isArray(value)) return value;
+  const shown = Array.isArray(value) ? "a list" : `a ${typeof value}`;
+  throw refusal(name, `must be an object like ${shape}, not ${shown}`);
+}
+
+/** The caller's `signal`: an AbortSignal (or one like it), or none. */
+function abortSignal(signal) {
+  if (signal === undefined || signal === null) return undefined;
+  if (typeof signal === "object" && typeof signal.addEventListener === "function" && typeof signal.aborted === "boolean") {
+    return signal;
+  }
+  throw refusal("signal", "must be an AbortSignal (from an AbortController, or AbortSignal.timeout(ms))");
 }
 
 // One method per operation of the core's table: the inputs in order (an id as text, a body or
@@ -172,7 +213,8 @@ for (const [name, id, inputs, secret] of operations) {
           input[field] = field === "body" || field === "query" ? toApi(args[i] ?? {}) : args[i];
         });
         // `{ signal }`, and any of `timeoutMs`, `retry`, `headers` for this call alone.
-        const { signal, ...overrides } = args[inputs.length] ?? {};
+        const { signal: given, ...overrides } = settings(args[inputs.length], "options", "{ signal, timeoutMs }");
+        const signal = abortSignal(given);
         const engine = await engines.get(withOverrides(this, overrides))();
         const { value, status, headers } = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal));
         // The one-time key secret: a Secret that prints as [REDACTED] everywhere.

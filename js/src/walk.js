@@ -4,15 +4,14 @@
 
 export class Walk {
   #open;
-  #signal;
   #pager;
   #batch = [];
   #done = false;
 
-  /** @param {() => Promise<any>} open the engine's pager, created on first use */
-  constructor(open, signal) {
+  /** @param {() => Promise<any>} open the engine's pager (with the walk's signal), created on
+   * first use */
+  constructor(open) {
     this.#open = open;
-    this.#signal = signal;
   }
 
   [Symbol.asyncIterator]() {
@@ -25,7 +24,7 @@ export class Walk {
     while (this.#batch.length === 0) {
       if (this.#done) return { value: undefined, done: true };
       this.#pager ??= await this.#open();
-      const batch = await this.#pager.next(this.#signal);
+      const batch = await this.#pager.next();
       if (batch === null) {
         this.#finish();
       } else {

@@ -170,6 +170,30 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check((await count(key, "create-keys")) === 0 && (await count(key, "get-workspace")) === 0, "sent");
       check((await count(key, "get-key")) === 0, "sent");
     },
+    async "options that are not objects, a signal that is not one and a fetch that is not a function are refused by name"() {
+      const key = label();
+      const mg = faulty(`key=${key}`);
+      // A key passed on its own: its characters would have been read as settings.
+      const keyOnly = await rejects(new ModelGates(apiKey).getCurrentKey());
+      check(keyOnly instanceof InvalidInputError && keyOnly.field === "options" && !keyOnly.message.includes(apiKey), keyOnly.message);
+      const fetchless = await rejects(client({ fetch: "window.fetch" }).getCurrentKey());
+      check(fetchless instanceof InvalidInputError && fetchless.field === "fetch", `fetch: ${fetchless.name} ${fetchless.message}`);
+      const signal = await rejects(mg.getWorkspace("default", { signal: "stop" }));
+      check(signal instanceof InvalidInputError && signal.field === "signal", `signal: ${signal.name} ${signal.message}`);
+      const callOptions = await rejects(mg.getWorkspace("default", "fast"));
+      check(callOptions instanceof InvalidInputError && callOptions.field === "options", callOptions.message);
+      const walkSignal = await rejects(mg.workspaces({ signal: 5 }).next());
+      check(walkSignal instanceof InvalidInputError && walkSignal.field === "signal", `walk: ${walkSignal.message}`);
+      const filters = await rejects(mg.keys("default").next());
+      check(filters instanceof InvalidInputError && filters.field === "filters", `filters: ${filters.message}`);
+      const derived = await rejects(mg.withOptions([1]).getCurrentKey());
+      check(derived instanceof InvalidInputError && derived.field === "options", `withOptions: ${derived.message}`);
+      check((await count(key, "get-workspace")) === 0 && (await count(key, "list-workspaces")) === 0, "sent");
+      check((await count(key, "list-keys")) === 0 && (await count(key, "get-current-key")) === 0, "sent");
+      // A dictionary without a prototype is an object of fields like any other.
+      const bare = Object.assign(Object.create(null), { name: "bare", slug: slug(), ioLoggingSamplingRate: 0.5 });
+      check((await client().createWorkspace(bare)).ioLoggingSamplingRate === 0.5, "Object.create(null) body");
+    },
     async "a redirect is a RedirectError, never followed nor retried"() {
       const key = label();
       const error = await rejects(faulty(`redirect;key=${key}`).getWorkspace("default"));
