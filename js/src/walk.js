@@ -7,6 +7,9 @@ export class Walk {
   #pager;
   #batch = [];
   #done = false;
+  // Settles when the last `next` or `return` has: each waits for the one before it, as an async
+  // generator's do, so that `Promise.all([walk.next(), walk.next()])` gives two items in turn.
+  #queue = Promise.resolve();
 
   /** @param {() => Promise<any>} open the engine's pager (with the walk's signal), created on
    * first use */
@@ -20,7 +23,25 @@ export class Walk {
 
   /** The next item. A failed page rejects; calling `next` again (or iterating the walk again)
    * retries that page, so a walk can be resumed. */
-  async next() {
+  next() {
+    return this.#inTurn(() => this.#next());
+  }
+
+  /** Ends the walk (`break` in a `for await` loop calls it). */
+  return(value) {
+    return this.#inTurn(async () => {
+      this.#finish();
+      return { value, done: true };
+    });
+  }
+
+  #inTurn(step) {
+    const result = this.#queue.then(step);
+    this.#queue = result.catch(() => {});
+    return result;
+  }
+
+  async #next() {
     while (this.#batch.length === 0) {
       if (this.#done) return { value: undefined, done: true };
       this.#pager ??= await this.#open();
@@ -32,12 +53,6 @@ export class Walk {
       }
     }
     return { value: this.#batch.shift(), done: false };
-  }
-
-  /** Ends the walk (`break` in a `for await` loop calls it). */
-  async return(value) {
-    this.#finish();
-    return { value, done: true };
   }
 
   #finish() {

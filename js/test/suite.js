@@ -121,6 +121,20 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(done.deleted === true, "deleted");
       check((await count(key, "delete-keys")) === 2, "retried once");
     },
+    async "next() called again before the last one settled gives each item once, in turn"() {
+      const mg = client();
+      for (let i = 0; i < 3; i++) await mg.createWorkspace({ name: "queued", slug: slug() });
+      const { totalCount } = await mg.listWorkspaces({ limit: 1 });
+      const walk = mg.workspaces({ pageSize: 1 });
+      // Before, each pending next() opened its own walk: the first workspace came every time.
+      const results = await Promise.all(Array.from({ length: totalCount + 2 }, () => walk.next()));
+      const ids = results.filter((r) => !r.done).map((r) => r.value.id);
+      check(ids.length === totalCount && new Set(ids).size === totalCount, `${ids.length} items, ${new Set(ids).size} distinct, of ${totalCount}`);
+      check(results.slice(totalCount).every((r) => r.done), "then done");
+      const again = mg.workspaces({ pageSize: 2 });
+      const [first, ended, after] = await Promise.all([again.next(), again.return("stop"), again.next()]);
+      check(!first.done && ended.done && ended.value === "stop" && after.done, "return waits for the pending next, then ends the walk");
+    },
     async "invalid input is an InvalidInputError naming the camelCase field, nothing sent"() {
       const key = label();
       const mg = faulty(`key=${key}`);

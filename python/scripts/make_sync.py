@@ -1,7 +1,7 @@
 """Makes the sync client from the asyncio one, as httpcore does: every file of
 ``python/modelgates/_async/`` becomes the same file in ``_sync/`` with ``async``/``await`` removed
 and the async names made sync (``AsyncClient`` -> ``Client``, ``__aenter__`` -> ``__enter__``,
-``aclose`` -> ``close``, ...), by the unasync package. The two clients are never edited apart.
+``aclose`` -> ``close``, ``asyncio.Lock`` -> ``threading.Lock``, ...), by the unasync package. The two clients are never edited apart.
 
     python python/scripts/make_sync.py            # writes _sync/
     python python/scripts/make_sync.py --check    # fails if _sync/ is not what _async/ gives
@@ -37,7 +37,8 @@ def generate(into: Path) -> list[Path]:
     rule = Rule(
         fromdir=str(PACKAGE / "_async") + "/",
         todir=str(into / "_sync") + "/",
-        additional_replacements={"aclose": "close", "async_sleep": "sleep"},
+        # A walk's lock: asyncio's for the tasks of one loop, threading's for threads.
+        additional_replacements={"aclose": "close", "async_sleep": "sleep", "asyncio": "threading"},
     )
     unasync.unasync_files([str(path) for path in sources], [rule])
     written = []

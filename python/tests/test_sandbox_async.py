@@ -172,3 +172,21 @@ def test_own_http_client_is_left_open(sandbox: Sandbox) -> None:
         assert owned._http.is_closed
 
     run(scoped)
+
+
+def test_anext_called_again_before_the_last_settled_gives_each_item_once(sandbox: Sandbox) -> None:
+    """`asyncio.gather` over one walk's `__anext__`: each waits for the one before it (before, the
+    pager was driven by two tasks at once and failed as an InternalError)."""
+
+    async def walk() -> None:
+        async with client_for(sandbox) as client:
+            for _ in range(3):
+                await client.workspaces.create(name="Queued", slug=unique_slug())
+            total = (await client.workspaces.list(limit=1)).total_count
+            items = client.workspaces.list_all(page_size=1).__aiter__()
+            got = await asyncio.gather(*(items.__anext__() for _ in range(total)))
+            assert len({w.id for w in got}) == total
+            with pytest.raises(StopAsyncIteration):
+                await items.__anext__()
+
+    run(walk)

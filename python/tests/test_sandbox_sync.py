@@ -305,3 +305,18 @@ def test_own_http_client_is_left_open(sandbox: Sandbox) -> None:
     with client_for(sandbox) as owned:
         owned.workspaces.get("default")
     assert owned._http.is_closed
+
+
+def test_threads_sharing_one_walk_get_each_item_once(sandbox: Sandbox) -> None:
+    """Threads calling `next` on one walk: each waits for the page another is fetching."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with client_for(sandbox) as client:
+        for _ in range(3):
+            client.workspaces.create(name="Queued", slug=unique_slug())
+        total = client.workspaces.list(limit=1).total_count
+        items = client.workspaces.list_all(page_size=1)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            got = list(pool.map(lambda _: next(items), range(total)))
+        assert len({w.id for w in got}) == total
+        assert next(items, None) is None

@@ -44,20 +44,27 @@ class AsyncWalk(Generic[T]):
         self._timeout = timeout
         self._batch: deque[T] = deque()
         self._done = False
+        # One page at a time: a second `__anext__` (from `asyncio.gather`; in the sync client,
+        # another thread) waits for the first, then takes the next item, as one caller would.
+        # Imported here: importing the package stays light.
+        import asyncio
+
+        self._turn = asyncio.Lock()
 
     def __aiter__(self) -> AsyncWalk[T]:
         return self
 
     async def __anext__(self) -> T:
-        while not self._batch:
-            if self._done:
-                raise StopAsyncIteration
-            batch = await self._client._run(self._pager, self._timeout)
-            if batch is None:
-                self._done = True
-            else:
-                self._batch.extend(batch)
-        return self._batch.popleft()
+        async with self._turn:
+            while not self._batch:
+                if self._done:
+                    raise StopAsyncIteration
+                batch = await self._client._run(self._pager, self._timeout)
+                if batch is None:
+                    self._done = True
+                else:
+                    self._batch.extend(batch)
+            return self._batch.popleft()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(done={self._done})"
