@@ -42,7 +42,7 @@ if js/scripts/build.sh; then
   # message "byte index N is out of bounds of ...", `char`'s Debug and Unicode's printable
   # tables): about 4 KB of the gzipped download. The core slices with `get` instead.
   echo "=== size guard"
-  if grep -q "byte index" js/dist/wasm/modelgates_wasm_bg.wasm; then
+  if grep -q "byte index" js/dist/modelgates_wasm_bg.wasm; then
     echo "FAIL the engine slices a str by index somewhere (core's panic formatting is back)"; add 0 1
   else
     echo "ok   the engine carries no str-slicing panic"; add 1 0

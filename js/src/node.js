@@ -6,7 +6,7 @@ import { setDefaultSource } from "./engine.js";
 
 setDefaultSource(async () => {
   try {
-    return await readFile(new URL("./wasm/modelgates_wasm_bg.wasm", import.meta.url));
+    return await readFile(new URL("./modelgates_wasm_bg.wasm", import.meta.url));
   } catch (error) {
     // Bundled into a server build (Vite SSR with `noExternal`, a linked package), this module
     // no longer sits beside the .wasm: read the installed package's copy instead.

@@ -28,7 +28,7 @@ await step("npm pack builds a tarball with the engine, the glue and the types", 
   const [info] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], js));
   tarball = join(work, info.filename);
   const files = info.files.map((f) => f.path);
-  for (const want of ["dist/index.js", "dist/index.d.ts", "dist/wasm/modelgates_wasm_bg.wasm", "package.json"]) {
+  for (const want of ["dist/index.js", "dist/index.d.ts", "dist/modelgates_wasm_bg.wasm", "package.json"]) {
     if (!files.includes(want)) throw new Error(`${want} missing from ${files.join(", ")}`);
   }
   return `${info.filename}, ${info.size} bytes, ${files.length} files`;

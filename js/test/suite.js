@@ -5,7 +5,8 @@ import {
   AbortedError, NotFoundError, InternalServerError, RedirectError, ConflictError,
   BadRequestError, EngineLoadError, Secret, preload,
 } from "../dist/index.js";
-import { toError } from "../dist/errors.js";
+// The module that maps what the engine throws, on its own (the package bundles it in).
+import * as errors from "../src/errors.js";
 
 // `only`: the names of the tests to run (all when left out).
 export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = baseUrl, only }) {
@@ -359,10 +360,10 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
     },
     async "anything the engine throws that is not its error description is an internal error"() {
       for (const thrown of ["5", "null", '{"message": "x"}', '{"kind": "nope", "message": "x"}', '{"class": "toString", "message": "x"}', new Error("unreachable")]) {
-        const error = toError(thrown);
-        check(error instanceof ModelGatesError && error.kind === "internal" && error.name === "InternalError", `${thrown}: ${error.kind}`);
+        const error = errors.toError(thrown);
+        check(error instanceof errors.ModelGatesError && error.kind === "internal" && error.name === "InternalError", `${thrown}: ${error.kind}`);
       }
-      check(toError('{"kind": "api", "class": "InternalServerError", "message": "m", "status": 500}') instanceof ApiError, "a description still maps");
+      check(errors.toError('{"kind": "api", "class": "InternalServerError", "message": "m", "status": 500}') instanceof errors.ApiError, "a description still maps");
     },
     async "a custom fetch is used"() {
       let calls = 0;
