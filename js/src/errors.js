@@ -107,6 +107,11 @@ const classes = Object.fromEntries(
     TransportError, TimeoutError, AbortedError, InternalError,
   ].map((cls) => [cls.errorName, cls]),
 );
+// The classes' own names too (the bundle is minified without keeping names): what consoles show
+// for an error's class.
+for (const cls of [ModelGatesError, EngineLoadError, ...Object.values(classes)]) {
+  Object.defineProperty(cls, "name", { value: cls.errorName });
+}
 
 /** Turns what the engine threw (a JSON error description, or a trap) into a ModelGatesError; one
  * already is stays as it is. */

@@ -41,6 +41,9 @@ async function settle(run) {
 const engines = new WeakMap();
 
 export class ModelGates {
+  // As written: the bundle is minified without keeping names, and consoles show this one.
+  static name = "ModelGates";
+
   /**
    * @param {import("./index").ModelGatesOptions} options
    */

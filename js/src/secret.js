@@ -3,6 +3,9 @@
 const values = new WeakMap();
 
 export class Secret {
+  // As written (the bundle is minified without keeping names).
+  static name = "Secret";
+
   /** @param {string} value */
   constructor(value) {
     values.set(this, value);

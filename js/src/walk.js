@@ -3,6 +3,9 @@
 // only hands out its batches one item at a time.
 
 export class Walk {
+  // As written (the bundle is minified without keeping names).
+  static name = "Walk";
+
   #open;
   #pager;
   #batch = [];

@@ -228,6 +228,9 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
     async "error classes come from the core: status classes are ApiErrors"() {
       const missing = await rejects(client().getWorkspace(`no-such-${slug()}`));
       check(missing instanceof NotFoundError && missing instanceof ApiError && missing.name === "NotFoundError", missing.name);
+      // The bundle is minified without keeping names: the classes consoles show name themselves.
+      const named = [ModelGates, Secret, ModelGatesError, NotFoundError, EngineLoadError, missing.constructor];
+      check(named.map((cls) => cls.name).join() === "ModelGates,Secret,ModelGatesError,NotFoundError,EngineLoadError,NotFoundError", named.map((cls) => cls.name).join());
       check(missing.retryable === false, "404 is not retryable");
       const busy = await rejects(faulty(`status=503;key=${label()}`, { retry: { maxRetries: 0 } }).getWorkspace("default"));
       check(busy instanceof InternalServerError && busy.retryable === true, `${busy.name} ${busy.retryable}`);
