@@ -102,13 +102,13 @@ export class ModelGates {
   /** Every workspace, fetching page after page (`pageSize` up to 100) as you iterate with
    * `for await`. A failed page throws; iterating the same walk again retries that page. */
   workspaces(options) {
-    return walk(this, options, (engine, pageSize) => engine.workspacePager(json({ pageSize })), true);
+    return walk(this, options, (engine, pageSize) => engine.pager("workspaces", json({ pageSize })), true);
   }
 
   /** Every API key of a workspace (`workspaceId`; the default workspace when left out;
    * `includeDisabled`, `includeExpired`), page after page as you iterate with `for await`. */
   keys(filters, options) {
-    return walk(this, options, (engine) => engine.keyPager(json(settings(filters, "filters", "{ workspaceId }"))), false);
+    return walk(this, options, (engine) => engine.pager("keys", json(settings(filters, "filters", "{ workspaceId }"))), false);
   }
 }
 

@@ -25,7 +25,7 @@ use std::rc::Rc;
 
 use js_sys::Promise;
 use modelgates_core::input::from_json;
-use modelgates_core::{Call, Client, JsonPager, JsonText, JsonWriter, ToJson};
+use modelgates_core::{Call, Client, JsonText, JsonWriter, ToJson};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -93,34 +93,26 @@ impl WasmClient {
         self.run(call, signal)
     }
 
-    /// A pager over every workspace; the options (`page_size`) as JSON text.
-    #[wasm_bindgen(js_name = workspacePager)]
-    pub fn workspace_pager(&self, options: &str) -> Result<WasmPager, JsValue> {
-        let pager = options::page_size(options)
-            .and_then(|page_size| self.client.workspace_pager_json(page_size))
-            .map_err(|e| error_value(&e))?;
-        Ok(self.pager(pager))
-    }
-
-    /// A pager over every API key of a workspace; its filters (`include_disabled`,
-    /// `include_expired`, `offset`, `workspace_id`) as JSON text.
-    #[wasm_bindgen(js_name = keyPager)]
-    pub fn key_pager(&self, filters: &str) -> Result<WasmPager, JsValue> {
-        let pager = json::read_input(filters)
-            .and_then(from_json)
-            .and_then(|filters| self.client.key_pager_json(filters))
-            .map_err(|e| error_value(&e))?;
-        Ok(self.pager(pager))
-    }
-
-    fn pager(&self, pager: JsonPager) -> WasmPager {
-        WasmPager {
+    /// A pager over a whole list: `keys` (every API key of a workspace; the filters
+    /// `include_disabled`, `include_expired`, `offset`, `workspace_id` as JSON text) or
+    /// `workspaces` (every workspace; `page_size` as JSON text). One export for both: each
+    /// export carries its own copy of the argument and error glue.
+    pub fn pager(&self, list: &str, options: &str) -> Result<WasmPager, JsValue> {
+        let pager = match list {
+            "keys" => json::read_input(options)
+                .and_then(from_json)
+                .and_then(|filters| self.client.key_pager_json(filters)),
+            _ => options::page_size(options)
+                .and_then(|page_size| self.client.workspace_pager_json(page_size)),
+        }
+        .map_err(|e| error_value(&e))?;
+        Ok(WasmPager {
             machine: Rc::new(RefCell::new(Box::new(AsText::new(pager, |_, batch| {
                 batch.to_json()
             })))),
             busy: Rc::new(Cell::new(false)),
             driver: self.driver.clone(),
-        }
+        })
     }
 
     fn run(

@@ -154,7 +154,7 @@ async fn the_whole_flow_over_http() {
     assert_eq!(page["data"].as_array().unwrap().len(), 1);
     assert!(page["total_count"].as_u64().unwrap() >= 2);
 
-    let pager = client.workspace_pager(r#"{"page_size":1}"#).unwrap();
+    let pager = client.pager("workspaces", r#"{"page_size":1}"#).unwrap();
     let mut seen = Vec::new();
     while let Value::Array(items) = settle(pager.next(None)).await.unwrap() {
         seen.extend(items);

@@ -94,13 +94,13 @@ async fn replay(vector: &Value) -> Result<(), String> {
                 .cloned()
                 .unwrap_or_default();
             let pager = if walk == "list-all-keys" {
-                client.key_pager(&input.to_string())
+                client.pager("keys", &input.to_string())
             } else {
                 let options = match input.get("page_size") {
                     Some(size) => json!({ "page_size": size }),
                     None => json!({}),
                 };
-                client.workspace_pager(&options.to_string())
+                client.pager("workspaces", &options.to_string())
             };
             match pager {
                 Ok(pager) => walk_all(&pager, &walk_errors, &api_key).await,
