@@ -11,8 +11,8 @@ def send_errors() -> tuple[type[Exception], ...]:
     """What sending a request and reading its answer may raise instead of giving a response:
     every httpx error (transport failures, but also ``DecodingError`` for a bad
     Content-Encoding, ``TooManyRedirects``, ``HTTPStatusError`` from a response hook, ...), the
-    ``RuntimeError`` of a closed client, and ``OSError``. Never a cancellation: those are
-    ``BaseException``s, and leave the call at once."""
+    ``RuntimeError`` of a client closed during the call, and ``OSError``. Never a cancellation:
+    those are ``BaseException``s, and leave the call at once."""
     global _SEND_ERRORS
     if not _SEND_ERRORS:
         import httpx

@@ -320,3 +320,16 @@ def test_threads_sharing_one_walk_get_each_item_once(sandbox: Sandbox) -> None:
             got = list(pool.map(lambda _: next(items), range(total)))
         assert len({w.id for w in got}) == total
         assert next(items, None) is None
+
+
+def test_a_closed_client_refuses_at_once_and_sends_nothing(sandbox: Sandbox, fault_label: str) -> None:
+    """After `close()` (or its `with` block), a call is a ValidationError naming `http_client`
+    at once: before, a GET was retried with backoff for over a second, then a retryable
+    APIConnectionError."""
+    client = client_for(sandbox, f"key={fault_label}")
+    client.close()
+    started = time.monotonic()
+    with pytest.raises(modelgates.ValidationError) as raised:
+        client.workspaces.get("default")
+    assert raised.value.field == "http_client" and time.monotonic() - started < 0.5
+    assert sandbox.counts(fault_label).get("get-workspace", 0) == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from .. import _backend, _logs, _native
-from .._config import http_client_for, native_client, split_timeout
+from .._config import http_client_for, invalid, native_client, split_timeout
 from .._response import RawResponse
 from .._transport import describe, failure_kind, send_errors
 from .._types import NOT_GIVEN, NotGiven, given
@@ -158,6 +158,9 @@ class AsyncClient:
             timeout, http_timeout = split_timeout(timeout)
             timeout = self._native.attempt_timeout(timeout)
         http = self._http
+        if http.is_closed:
+            # Nothing could be sent: refused like a bad setting, not retried as a lost request.
+            raise invalid("http_client", "is closed (by `close()`, or its `with` block): nothing can be sent with it")
         errors = send_errors()
         while True:
             try:
