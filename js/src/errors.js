@@ -27,6 +27,11 @@ export class ModelGatesError extends Error {
 export class InvalidInputError extends ModelGatesError {
   static errorName = "InvalidInputError";
 }
+
+/** An input error found in JavaScript, worded as the core words its own. Not exported by the
+ * package (index.js re-exports the classes by name). */
+export const refusal = (field, problem) =>
+  new InvalidInputError({ kind: "invalid_input", field, message: `${field}: ${problem}` });
 /** The server answered with an error status. */
 export class ApiError extends ModelGatesError {
   static errorName = "ApiError";

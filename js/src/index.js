@@ -4,7 +4,7 @@
 import { WasmClient } from "./wasm/modelgates_wasm.js";
 import { preload } from "./engine.js";
 import { toApi, fromApi } from "./case.js";
-import { InvalidInputError, toError } from "./errors.js";
+import { InvalidInputError, refusal, toError } from "./errors.js";
 import { Secret } from "./secret.js";
 import { Walk } from "./walk.js";
 import { operations } from "./operations.js";
@@ -48,22 +48,21 @@ export class ModelGates {
    * @param {import("./index").ModelGatesOptions} options
    */
   constructor(options) {
-    let refused;
+    // Bad settings reject the first call (nothing happens at construction).
+    let refused, config, fetchFn, log;
     try {
-      options = settings(options, "options", "{ apiKey, baseUrl }");
+      const { headers, fetch, logger, ...rest } = settings(options, "options", "{ apiKey, baseUrl }");
+      // Header names are sent as given, so they skip the renaming. Unknown options reach the
+      // engine, which refuses them by name.
+      config = JSON.stringify({ ...toApi(rest), headers }, numbers);
+      if (fetch !== undefined && typeof fetch !== "function") {
+        throw refusal("fetch", "must be a function like globalThis.fetch");
+      }
+      fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
+      log = logFunction(logger);
     } catch (error) {
-      [refused, options] = [error, {}];
+      refused = refusedLater(error);
     }
-    const { headers, fetch, logger, ...rest } = options;
-    // Header names are sent as given, so they skip the renaming. Unknown options reach the
-    // engine, which refuses them by name.
-    const config = JSON.stringify({ ...toApi(rest), headers }, numbers);
-    if (fetch !== undefined && typeof fetch !== "function") {
-      refused ??= refusal("fetch", "must be a function like globalThis.fetch");
-    }
-    const fetchFn = fetch === undefined ? undefined : (request) => fetch(request);
-    const log = logFunction(logger);
-    if (log instanceof InvalidInputError) refused ??= log;
     // The key lives in this closure and then inside the engine, never on `this`, so logging
     // the client cannot show it.
     // Made on first use (no work happens at construction); a failure is not kept, so the
@@ -81,14 +80,13 @@ export class ModelGates {
    * `fetch` and `logger`. Bad settings reject the first call with an `InvalidInputError`.
    */
   withOptions(options) {
-    let refused;
+    let refused, overrides;
     try {
-      options = settings(options, "options", "{ timeoutMs, retry, headers }");
+      const { headers, ...rest } = settings(options, "options", "{ timeoutMs, retry, headers }");
+      overrides = JSON.stringify({ ...toApi(rest), headers }, numbers);
     } catch (error) {
-      [refused, options] = [error, {}];
+      refused = refusedLater(error);
     }
-    const { headers, ...rest } = options;
-    const overrides = JSON.stringify({ ...toApi(rest), headers }, numbers);
     const parent = engines.get(this);
     const derived = Object.create(ModelGates.prototype);
     engines.set(derived, once(async () => {
@@ -145,10 +143,17 @@ function once(start) {
   }));
 }
 
+/** An input error, kept to reject the first call with; anything else (a cyclic object that
+ * JSON.stringify refuses) is thrown now. */
+function refusedLater(error) {
+  if (error instanceof InvalidInputError) return error;
+  throw error;
+}
+
 /**
  * The `logger` option as the engine calls it, `(level, message)`: a function is used as it is;
  * an object with `debug`/`info`/`warn` methods (`console`, pino, winston) gets each line as
- * `modelgates <message>` at its level. Anything else is refused on the first call.
+ * `modelgates <message>` at its level. Anything else is refused.
  */
 function logFunction(logger) {
   if (logger === undefined || logger === null) return undefined;
@@ -156,7 +161,7 @@ function logFunction(logger) {
   if (typeof logger === "object" && ["debug", "info", "warn"].every((m) => typeof logger[m] === "function")) {
     return (level, message) => logger[level](`modelgates ${message}`);
   }
-  return refusal("logger", "must be a function (level, message) or an object with debug, info and warn methods, such as console");
+  throw refusal("logger", "must be a function (level, message) or an object with debug, info and warn methods, such as console");
 }
 
 /** A walk over a list: the engine's pager, opened on first use (bad options reject then).
@@ -177,10 +182,6 @@ function walk(client, options, open, paged) {
     return { next: () => settle(() => pager.next(signal)), free: () => pager.free() };
   });
 }
-
-/** An input error found here, worded as the core words its own. */
-const refusal = (field, problem) =>
-  new InvalidInputError({ kind: "invalid_input", field, message: `${field}: ${problem}` });
 
 /** `value` as an object of settings (`{}` when left out); anything else is refused by `name`,
  * showing the `shape` expected: destructuring a string (`new ModelGates("sk-...")`) would read

@@ -205,6 +205,12 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(derived instanceof InvalidInputError && derived.field === "options", `withOptions: ${derived.message}`);
       check((await count(key, "get-workspace")) === 0 && (await count(key, "list-workspaces")) === 0, "sent");
       check((await count(key, "list-keys")) === 0 && (await count(key, "get-current-key")) === 0, "sent");
+      // The API's own spelling is not a JavaScript name: refused, naming the one to use.
+      const snakeField = await rejects(mg.createKey({ name: "k", workspace_id: "x", workspaceId: "y" }));
+      check(snakeField instanceof InvalidInputError && snakeField.field === "workspace_id" && /workspaceId/.test(snakeField.message), snakeField.message);
+      const snakeOption = await rejects(client({ retry: { max_retries: 0 } }).getCurrentKey());
+      check(snakeOption.field === "retry.max_retries" && /maxRetries/.test(snakeOption.message), snakeOption.message);
+      check((await count(key, "create-keys")) === 0, "sent");
       // A dictionary without a prototype is an object of fields like any other.
       const bare = Object.assign(Object.create(null), { name: "bare", slug: slug(), ioLoggingSamplingRate: 0.5 });
       check((await client().createWorkspace(bare)).ioLoggingSamplingRate === 0.5, "Object.create(null) body");
