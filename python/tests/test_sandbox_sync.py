@@ -333,3 +333,23 @@ def test_a_closed_client_refuses_at_once_and_sends_nothing(sandbox: Sandbox, fau
         client.workspaces.get("default")
     assert raised.value.field == "http_client" and time.monotonic() - started < 0.5
     assert sandbox.counts(fault_label).get("get-workspace", 0) == 0
+
+
+def test_amounts_as_decimal_or_fraction(sandbox: Sandbox, fault_label: str) -> None:
+    """Money is often a Decimal: an amount may be one (or a Fraction), sent as the float it
+    rounds to. A Decimal NaN is refused by name like a float NaN, nothing sent (before, any
+    Decimal was refused as an unsupported type)."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    with client_for(sandbox, f"key={fault_label}") as client:
+        key = client.keys.create(name="decimal", limit=Decimal("12.50"))
+        assert key.data.limit == 12.5
+        updated = client.keys.update(key.data.hash, limit=Fraction(1, 4))
+        assert updated.limit == 0.25
+        for bad in (Decimal("NaN"), Decimal("sNaN"), Decimal("-Infinity"), Decimal("-1")):
+            with pytest.raises(modelgates.ValidationError) as raised:
+                client.keys.create(name="bad", limit=bad)
+            assert raised.value.field == "limit", str(raised.value)
+        client.keys.delete(key.data.hash)
+    assert sandbox.counts(fault_label).get("create-keys", 0) == 1

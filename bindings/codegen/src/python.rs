@@ -14,6 +14,8 @@ fn ty(api: &Api, ty: &Ty, request: bool) -> String {
         // An aware datetime (a naive one names no instant and is refused); text is taken too.
         Ty::Timestamp if request => "str | datetime.datetime".to_owned(),
         Ty::Timestamp => "datetime.datetime".to_owned(),
+        // Amounts are often kept as Decimal; it is sent as the float it rounds to.
+        Ty::Number if request => "float | Decimal".to_owned(),
         Ty::Number => "float".to_owned(),
         Ty::Integer => "int".to_owned(),
         Ty::Boolean => "bool".to_owned(),

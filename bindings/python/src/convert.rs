@@ -129,6 +129,9 @@ fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val
     if let Some(text) = aware_datetime(value, field)? {
         return Ok(Value::String(text));
     }
+    if let Some(number) = other_number(value, field, depth)? {
+        return Ok(number);
+    }
     Err(invalid(
         field,
         format!(
@@ -165,6 +168,40 @@ fn aware_datetime(value: &Bound<'_, PyAny>, field: &str) -> Result<Option<String
         .and_then(|text| text.extract::<String>())
         .map_err(|_| unreadable())?;
     Ok(Some(text))
+}
+
+/// A number of a type besides `int` and `float`: an `Integral` (numpy's integers) as the whole
+/// number it is, a `Decimal` or another `Real` (`Fraction`, numpy's floats) as the float it
+/// rounds to. The field's own rule then judges it, as it would the float (a `Decimal("NaN")` is
+/// refused by name). Not a number: None.
+fn other_number(
+    value: &Bound<'_, PyAny>,
+    field: &str,
+    depth: usize,
+) -> Result<Option<Value>, Error> {
+    let unreadable = || invalid(field, format!("{field}: could not be read"));
+    let py = value.py();
+    let numbers = py.import("numbers").map_err(|_| unreadable())?;
+    let of_type = |module: &Bound<'_, PyModule>, name: &str| {
+        module
+            .getattr(name)
+            .and_then(|class| value.is_instance(&class))
+            .unwrap_or(false)
+    };
+    if of_type(&numbers, "Integral") {
+        let whole = value.call_method0("__index__").map_err(|_| unreadable())?;
+        return to_json_at(&whole, field, depth).map(Some);
+    }
+    let decimal = py.import("decimal").map_err(|_| unreadable())?;
+    if !of_type(&numbers, "Real") && !of_type(&decimal, "Decimal") {
+        return Ok(None);
+    }
+    // A signalling NaN cannot become a float: it is no number either.
+    let number = value
+        .call_method0("__float__")
+        .and_then(|float| float.extract::<f64>())
+        .unwrap_or(f64::NAN);
+    Ok(Some(non_finite(number)))
 }
 
 /// The name of a value's type, for error messages (never the value itself).

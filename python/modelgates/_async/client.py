@@ -16,6 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Mapping, Sequence
+    from decimal import Decimal
     from types import TracebackType
     from typing import Literal, TypeVar
 
@@ -211,7 +212,7 @@ class _AsyncWorkspacesOperations:
         default_text_model: str | None | NotGiven = NOT_GIVEN,
         default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
-        io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
+        io_logging_sampling_rate: float | Decimal | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -302,7 +303,7 @@ class _AsyncWorkspacesOperations:
         default_text_model: str | None | NotGiven = NOT_GIVEN,
         default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
-        io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
+        io_logging_sampling_rate: float | Decimal | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -377,7 +378,7 @@ class _AsyncKeysOperations:
         name: str,
         workspace_id: str | NotGiven = NOT_GIVEN,
         expires_at: str | datetime.datetime | None | NotGiven = NOT_GIVEN,
-        limit: float | None | NotGiven = NOT_GIVEN,
+        limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
@@ -463,7 +464,7 @@ class _AsyncKeysOperations:
         name: str | NotGiven = NOT_GIVEN,
         disabled: bool | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
-        limit: float | None | NotGiven = NOT_GIVEN,
+        limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
@@ -541,7 +542,7 @@ class _AsyncWorkspacesRawOperations:
         default_text_model: str | None | NotGiven = NOT_GIVEN,
         default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
-        io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
+        io_logging_sampling_rate: float | Decimal | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -632,7 +633,7 @@ class _AsyncWorkspacesRawOperations:
         default_text_model: str | None | NotGiven = NOT_GIVEN,
         default_provider_sort: Literal["price", "throughput", "latency", "exacto"] | None | NotGiven = NOT_GIVEN,
         io_logging_api_key_ids: Sequence[int] | None | NotGiven = NOT_GIVEN,
-        io_logging_sampling_rate: float | NotGiven = NOT_GIVEN,
+        io_logging_sampling_rate: float | Decimal | NotGiven = NOT_GIVEN,
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
@@ -707,7 +708,7 @@ class _AsyncKeysRawOperations:
         name: str,
         workspace_id: str | NotGiven = NOT_GIVEN,
         expires_at: str | datetime.datetime | None | NotGiven = NOT_GIVEN,
-        limit: float | None | NotGiven = NOT_GIVEN,
+        limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
@@ -793,7 +794,7 @@ class _AsyncKeysRawOperations:
         name: str | NotGiven = NOT_GIVEN,
         disabled: bool | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
-        limit: float | None | NotGiven = NOT_GIVEN,
+        limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
