@@ -374,6 +374,20 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       }
       check(errors.toError('{"kind": "api", "class": "InternalServerError", "message": "m", "status": 500}') instanceof errors.ApiError, "a description still maps");
     },
+    async "a custom fetch that drops the request's signal still ends at the timeout and on abort"() {
+      // A wrapper rebuilding the request without its signal (a common slip): before, the call
+      // then never settled, whatever timeoutMs or the caller's signal said.
+      const dropping = (request) => fetch(request.url, { method: request.method, headers: request.headers });
+      const delayed = (extra) => faulty(`delay-ms=4000;key=${label()}`, { fetch: dropping, retry: { maxRetries: 0 }, ...extra });
+      let started = performance.now();
+      const timeout = await rejects(delayed({ timeoutMs: 300 }).getWorkspace("default"));
+      check(timeout instanceof TimeoutError && performance.now() - started < 3000, `${timeout.name} after ${performance.now() - started} ms`);
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 200);
+      started = performance.now();
+      const aborted = await rejects(delayed({}).getWorkspace("default", { signal: controller.signal }));
+      check(aborted instanceof AbortedError && performance.now() - started < 3000, `${aborted.name} after ${performance.now() - started} ms`);
+    },
     async "a custom fetch is used"() {
       let calls = 0;
       const mg = client({ fetch: (request) => { calls += 1; return fetch(request); } });

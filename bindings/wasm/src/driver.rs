@@ -62,6 +62,18 @@ function attemptSignal(caller, ms) {
   };
 }
 
+// `work`'s outcome, or the signal's reason once it fires first: a custom fetch that drops the
+// request's signal (a wrapper rebuilding the request) still ends at the attempt's timeout or the
+// caller's abort. What `work` does later is ignored.
+function untilAborted(work, signal) {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 // Sends one attempt and reports what came back (or why nothing did) to the machine.
 async function send(machine, request, fetch, caller) {
   const attempt = attemptSignal(caller, request.timeout_ms);
@@ -94,7 +106,7 @@ async function send(machine, request, fetch, caller) {
     }
     let raw;
     try {
-      raw = await fetch(outgoing);
+      raw = await untilAborted(Promise.resolve(fetch(outgoing)), attempt.signal);
     } catch (error) {
       return failed(error);
     }
@@ -106,7 +118,7 @@ async function send(machine, request, fetch, caller) {
     const headers = [...raw.headers].flat().join("\n");
     let body;
     try {
-      body = new Uint8Array(await raw.arrayBuffer());
+      body = new Uint8Array(await untilAborted(raw.arrayBuffer(), attempt.signal));
     } catch (error) {
       return failed(error);
     }
