@@ -18,8 +18,10 @@ rm -rf "$stage" js/dist && mkdir -p "$stage" js/dist
 cp js/src/*.js "$stage"/
 wasm-bindgen --target web --no-typescript --out-dir "$stage/wasm" --out-name modelgates_wasm \
   target/wasm32-unknown-unknown/wasm-size/modelgates_wasm.wasm
+# The `producers` and `target_features` sections say how it was built; no engine reads them.
 js/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --strip-producers --strip-target-features \
   "$stage/wasm/modelgates_wasm_bg.wasm" -o js/dist/modelgates_wasm_bg.wasm
 # The JS as a browser downloads it: one module per entry, minified, with a source map holding the
 # original text. Names are not kept (--keep-names: +690 B gzipped): the public classes name
