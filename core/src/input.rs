@@ -276,7 +276,9 @@ impl Input<'_> {
         )
     }
 
-    /// A whole number in `min..=max`.
+    /// A whole number in `min..=max` (`what` says that range). Something that is no whole
+    /// number at all is told only that: the type's range ("from -2147483648 to 2147483647")
+    /// would read as the field's own, which its rule states when it has one ("1 to 100").
     fn whole(&self, what: &str, min: i128, max: i128) -> Result<i128, InputError> {
         let whole = match self.value {
             Value::Number(number) => number
@@ -285,9 +287,11 @@ impl Input<'_> {
                 .or_else(|| number.as_u64().map(i128::from)),
             _ => None,
         };
-        whole
-            .filter(|n| (min..=max).contains(n))
-            .ok_or_else(|| self.expected(what))
+        match whole {
+            Some(n) if (min..=max).contains(&n) => Ok(n),
+            Some(_) => Err(self.expected(what)),
+            None => Err(self.expected("a whole number")),
+        }
     }
 
     fn float(&self) -> Result<f64, InputError> {
