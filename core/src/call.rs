@@ -65,6 +65,10 @@ pub trait Machine {
     fn response(&self) -> Option<&ResponseInfo> {
         None
     }
+    /// A new drive starts. One that was stopped part-way (its task cancelled with a request in
+    /// flight) never reported that request's outcome: a walk then asks for the page again
+    /// instead of failing as misdriven. A call needs nothing: a stopped call is not driven again.
+    fn begin_drive(&mut self) {}
 }
 
 /// What an answer said besides its body: status and headers (the operation too, for a
@@ -116,6 +120,10 @@ impl<M: Machine + ?Sized> Machine for Box<M> {
 
     fn response(&self) -> Option<&ResponseInfo> {
         (**self).response()
+    }
+
+    fn begin_drive(&mut self) {
+        (**self).begin_drive();
     }
 }
 

@@ -400,11 +400,74 @@ impl<L: Listing> Machine for Pager<L> {
         }
         lines
     }
+
+    // A page call still here was left by a drive that stopped part-way: its outcome will never
+    // come, so the page is asked for afresh (the ids seen keep its items from coming twice).
+    fn begin_drive(&mut self) {
+        if let Some(mut abandoned) = self.current.take() {
+            self.log.append(&mut abandoned.take_log());
+        }
+    }
 }
 
 impl<L: Listing> Pager<L> {
     // An outcome with no page in flight is a driver bug: the next action reports it.
     fn unexpected_outcome(&mut self) {
         self.misdriven = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::{Action, Client, Config, HttpResponse, Machine};
+
+    const PAGE: &str = r#"{"total_count": 1, "data": [{"created_at": "2025-01-08T12:00:00Z",
+        "created_by": null, "default_image_model": null, "default_provider_sort": null,
+        "default_text_model": null, "description": null,
+        "id": "cbcf4765-c017-4a71-bdcd-3dd8964d689d", "io_logging_api_key_ids": null,
+        "io_logging_sampling_rate": 1, "is_data_discount_logging_enabled": false,
+        "is_observability_broadcast_enabled": false, "is_observability_io_logging_enabled": false,
+        "name": "Default", "slug": "default", "updated_at": null}]}"#;
+
+    fn sent<T>(action: Action<T>) -> crate::HttpRequest {
+        match action {
+            Action::Send(request) => request,
+            _ => panic!("expected a request"),
+        }
+    }
+
+    #[test]
+    fn a_page_left_in_flight_by_a_stopped_drive_is_asked_for_again() {
+        let client = Client::new(Config::new("sk-mg-k"), 7).unwrap();
+        let mut pager = client.workspace_pager(Some(1)).unwrap();
+        pager.begin_drive();
+        let first = sent(pager.next_action(Duration::ZERO));
+        // The drive stops here (its task cancelled): this request's outcome never comes.
+        pager.begin_drive();
+        let again = sent(pager.next_action(Duration::ZERO));
+        assert_eq!(again.url, first.url);
+        pager.handle_response(HttpResponse::new(200, Vec::new(), PAGE.as_bytes().to_vec()));
+        match pager.next_action(Duration::ZERO) {
+            Action::Done(Ok(Some(items))) => assert_eq!(items.len(), 1),
+            _ => panic!("expected the page's item"),
+        }
+        pager.begin_drive();
+        assert!(matches!(
+            pager.next_action(Duration::ZERO),
+            Action::Done(Ok(None))
+        ));
+    }
+
+    #[test]
+    fn without_a_new_drive_an_unreported_request_is_still_a_driver_bug() {
+        let client = Client::new(Config::new("sk-mg-k"), 7).unwrap();
+        let mut pager = client.workspace_pager(Some(1)).unwrap();
+        let _ = sent(pager.next_action(Duration::ZERO));
+        assert!(matches!(
+            pager.next_action(Duration::ZERO),
+            Action::Done(Err(crate::Error::Internal { .. }))
+        ));
     }
 }

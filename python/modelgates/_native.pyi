@@ -458,6 +458,7 @@ class Done(Generic[_T]):
 
 @final
 class Call(Generic[_T]):
+    def begin_drive(self) -> None: ...
     def next_action(self, now: float) -> Send | Wait | Done[_T]: ...
     def handle_response(
         self, status: int, headers: list[tuple[bytes, bytes]], body: bytes

@@ -190,3 +190,24 @@ def test_anext_called_again_before_the_last_settled_gives_each_item_once(sandbox
                 await items.__anext__()
 
     run(walk)
+
+
+def test_a_walk_cancelled_mid_page_resumes_with_that_page(sandbox: Sandbox, fault_label: str) -> None:
+    """`asyncio.wait_for` around a walk's `__anext__` that times out mid-page: the next
+    `__anext__` asks for the page again (before, it failed as InternalError: the pager still
+    waited for the abandoned request's outcome)."""
+
+    async def walk() -> None:
+        async with client_for(sandbox) as plain:
+            total = (await plain.workspaces.list(limit=1)).total_count
+        # Only the first request is slow: the one the timeout abandons.
+        async with client_for(sandbox, f"delay-ms=400;times=1;key={fault_label}") as client:
+            items = client.workspaces.list_all(page_size=1).__aiter__()
+            with pytest.raises(asyncio.TimeoutError):
+                await asyncio.wait_for(items.__anext__(), 0.1)
+            got = [await items.__anext__() for _ in range(total)]
+            assert len({w.id for w in got}) == total
+            with pytest.raises(StopAsyncIteration):
+                await items.__anext__()
+
+    run(walk)

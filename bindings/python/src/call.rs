@@ -30,6 +30,7 @@ trait ErasedCall: Send + Sync {
     fn handle_transport_error(&mut self, failure: TransportError);
     fn take_log(&mut self) -> Vec<LogLine>;
     fn response(&self) -> Option<&ResponseInfo>;
+    fn begin_drive(&mut self);
 }
 
 impl<M> ErasedCall for M
@@ -76,6 +77,10 @@ where
     fn response(&self) -> Option<&ResponseInfo> {
         Machine::response(self)
     }
+
+    fn begin_drive(&mut self) {
+        Machine::begin_drive(self);
+    }
 }
 
 /// One API call in progress, from first attempt to final result, retries included; or a walk
@@ -96,6 +101,12 @@ impl Call {
 
 #[pymethods]
 impl Call {
+    /// Call before each drive: a walk whose last drive stopped part-way (a cancelled task, a
+    /// `KeyboardInterrupt`) asks for that page again instead of failing.
+    fn begin_drive(&mut self) {
+        self.0.begin_drive();
+    }
+
     /// What to do next: `Send`, `Wait` or `Done`. `now` is a monotonic clock reading in seconds.
     /// A failed call raises its `ModelGatesError` here.
     fn next_action(&mut self, py: Python<'_>, now: f64) -> PyResult<Py<PyAny>> {

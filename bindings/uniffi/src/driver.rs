@@ -88,6 +88,8 @@ impl Driver {
     }
 
     async fn drive<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
+        // The last drive may have been dropped mid-request (a cancelled coroutine).
+        call.begin_drive();
         loop {
             let action = call.next_action(self.timer.now()?);
             self.log(call);

@@ -159,6 +159,7 @@ class Client:
         if not isinstance(timeout, NotGiven):
             timeout, http_timeout = split_timeout(timeout)
             timeout = self._native.attempt_timeout(timeout)
+        call.begin_drive()
         http = self._http
         if http.is_closed:
             # Nothing could be sent: refused like a bad setting, not retried as a lost request.

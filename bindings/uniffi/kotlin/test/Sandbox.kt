@@ -24,6 +24,7 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.withTimeoutOrNull
+import kotlinx.coroutines.withTimeoutOrNull
 
 // The whole flow against the sandbox over real HTTP with the default java.net.http transport,
 // including the sandbox's injected faults; request counts prove what was (not) retried.
@@ -248,6 +249,21 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(!flaky.isFinished()) { "a failed page ended the walk" }
             val resumed = walkAll(flaky)
             check(resumed.size == total + 1) { "resumed walk gave ${resumed.size} of ${total + 1}" }
+        }
+    }
+
+    // Only the suspend path: there a cancelled nextPage drops its request. A blocking transport
+    // finishes it first, and the page then arrives at a coroutine that no longer takes it.
+    if (!s.blocking) h.test("sandbox: a nextPage cancelled mid-page leaves the walk to ask for that page again") {
+        runBlocking {
+            val total = client.listWorkspaces(ListWorkspacesRequest(limit = 1)).totalCount.toInt()
+            // Only the first request is slow: the one the timeout abandons.
+            val pager = s.client(fault = "delay-ms=400;times=1;key=${s.label()}").workspacePager(1)
+            check(withTimeoutOrNull(100) { pager.nextPage() } == null) { "the first page came within 100 ms" }
+            // Before, this failed as Internal: the pager still waited for the abandoned request.
+            val all = ArrayList<Workspace>()
+            while (true) all.addAll(pager.nextPage() ?: break)
+            check(all.size == total && all.map { it.id }.toSet().size == total) { "resumed walk gave ${all.size} of $total" }
         }
     }
 
