@@ -24,9 +24,10 @@ js/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontr
   --strip-producers --strip-target-features \
   "$stage/wasm/modelgates_wasm_bg.wasm" -o js/dist/modelgates_wasm_bg.wasm
 # The JS as a browser downloads it: one module per entry, minified, with a source map holding the
-# original text. Names are not kept (--keep-names: +690 B gzipped): the public classes name
-# themselves (`static name`), which is what consoles show; stack frames map back through the map. One file instead of nine
-# gzips 1.5 KB smaller (each file its own dictionary) and loads without a chain of imports.
+# original text. One file instead of nine gzips 1.5 KB smaller (each file its own dictionary) and
+# loads without a chain of imports. Names are not kept (--keep-names: +690 B gzipped): the public
+# classes name themselves (`static name`), which is what consoles show; stack frames map back
+# through the source map.
 # wasm-bindgen's glue finds the .wasm beside the module (`new URL(..., import.meta.url)`),
 # hence the .wasm at the top of dist/. Its glue names its one snippet file twice in the imports
 # object (the same module namespace both times): harmless, so esbuild's warning is silenced.

@@ -32,6 +32,7 @@ export class InvalidInputError extends ModelGatesError {
  * package (index.js re-exports the classes by name). */
 export const refusal = (field, problem) =>
   new InvalidInputError({ kind: "invalid_input", field, message: `${field}: ${problem}` });
+
 /** The server answered with an error status. */
 export class ApiError extends ModelGatesError {
   static errorName = "ApiError";

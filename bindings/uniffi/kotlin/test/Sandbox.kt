@@ -24,7 +24,6 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import kotlinx.coroutines.withTimeoutOrNull
-import kotlinx.coroutines.withTimeoutOrNull
 
 // The whole flow against the sandbox over real HTTP with the default java.net.http transport,
 // including the sandbox's injected faults; request counts prove what was (not) retried.
