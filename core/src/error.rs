@@ -316,6 +316,43 @@ impl FieldStyle {
     }
 }
 
+impl FieldStyle {
+    /// `text` with every snake_case name in it (a word with an underscore) in this style,
+    /// except inside backticks: there a message quotes what the caller gave, as given.
+    pub fn apply_to_names(self, text: &str) -> String {
+        if self == FieldStyle::Snake {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut word = String::new();
+        let mut quoted = false;
+        for c in text.chars() {
+            if !quoted && (c.is_ascii_alphanumeric() || c == '_') {
+                word.push(c);
+                continue;
+            }
+            out.push_str(&self.respell_word(&word));
+            word.clear();
+            quoted ^= c == '`';
+            out.push(c);
+        }
+        out + &self.respell_word(&word)
+    }
+
+    /// A word of a message: a name only when lowercase with an inner underscore.
+    fn respell_word(self, word: &str) -> String {
+        let name = word.contains('_')
+            && !word.starts_with('_')
+            && !word.ends_with('_')
+            && !word.bytes().any(|b| b.is_ascii_uppercase());
+        if name {
+            self.apply(word)
+        } else {
+            word.to_owned()
+        }
+    }
+}
+
 impl Error {
     /// The class each language names its error type after.
     pub fn class(&self) -> ErrorClass {
@@ -335,14 +372,15 @@ impl Error {
     }
 
     /// The error with its field named in `style`, in `field` and in the message (which starts
-    /// with it). Only input errors name a field; others are returned as they are.
+    /// with it, and may name other fields: "give at least one of name, limit_reset, ...").
+    /// Only input errors name a field; others are returned as they are.
     pub fn with_field_style(self, style: FieldStyle) -> Error {
         match self {
             Error::InvalidInput { field, message } if style != FieldStyle::Snake => {
                 let renamed = style.apply(&field);
                 let message = match message.strip_prefix(field.as_str()) {
-                    Some(rest) => format!("{renamed}{rest}"),
-                    None => message,
+                    Some(rest) => format!("{renamed}{}", style.apply_to_names(rest)),
+                    None => style.apply_to_names(&message),
                 };
                 Error::InvalidInput {
                     field: renamed,
@@ -460,5 +498,33 @@ impl fmt::Display for ApiError {
 impl From<ApiError> for Error {
     fn from(api: ApiError) -> Self {
         Error::Api(Box::new(api))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_respells_the_field_and_the_names_a_message_gives() {
+        let error = Error::invalid(
+            "body",
+            "changes nothing: give at least one of name, include_byok_in_limit, limit_reset",
+        )
+        .with_field_style(FieldStyle::Camel);
+        assert_eq!(error.field(), Some("body"));
+        assert_eq!(
+            error.to_string(),
+            "invalid input: body: changes nothing: give at least one of name, \
+             includeByokInLimit, limitReset"
+        );
+        let renamed = Error::invalid("limit_reset", "must be `daily` (got `every_day`), not x_")
+            .with_field_style(FieldStyle::Camel);
+        assert_eq!(
+            renamed.to_string(),
+            "invalid input: limitReset: must be `daily` (got `every_day`), not x_"
+        );
+        let snake = Error::invalid("limit_reset", "see max_retries");
+        assert_eq!(snake.clone().with_field_style(FieldStyle::Snake), snake);
     }
 }

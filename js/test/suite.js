@@ -185,6 +185,17 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check((await count(key, "create-keys")) === 0 && (await count(key, "get-workspace")) === 0, "sent");
       check((await count(key, "get-key")) === 0, "sent");
     },
+    async "a message that names other fields names them as JavaScript spells them"() {
+      const key = label();
+      const mg = faulty(`key=${key}`);
+      const empty = await rejects(mg.updateKey("abc", {}));
+      check(empty instanceof InvalidInputError && empty.field === "body", `${empty.field}: ${empty.message}`);
+      check(/includeByokInLimit, limit, limitReset, workspaceId$/.test(empty.message) && !empty.message.includes("_"), empty.message);
+      // A value the caller gave is quoted as given, never respelled.
+      const reset = await rejects(mg.updateKey("abc", { limitReset: "every_day" }));
+      check(reset.field === "limitReset" && reset.message.includes("`every_day`"), reset.message);
+      check((await count(key, "update-keys")) === 0, "sent");
+    },
     async "options that are not objects, a signal that is not one and a fetch that is not a function are refused by name"() {
       const key = label();
       const mg = faulty(`key=${key}`);

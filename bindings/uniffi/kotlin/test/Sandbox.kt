@@ -286,6 +286,8 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
             check(clash.status == 409) { "conflict ${clash.status}" }
             val nothing = expectError<ModelGatesException.InvalidInput> { runBlocking { client.updateKey(made[2], UpdateKeyRequest()) } }
             check(nothing.field == "body") { "field ${nothing.field}" }
+            // The fields it lists are named as Kotlin names them.
+            check(nothing.reason.endsWith("includeByokInLimit, limit, limitReset, workspaceId")) { nothing.reason }
             val busy = expectError<ModelGatesException.Api> { runBlocking { client.deleteWorkspace(ws.id, DeleteWorkspaceRequest()) } }
             check(busy.status == 400) { "active keys: ${busy.status}" }
             for (hash in made) check(client.deleteKey(hash).deleted) { "deleted $hash" }
