@@ -219,6 +219,13 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       // The API's own spelling is not a JavaScript name: refused, naming the one to use.
       const snakeField = await rejects(mg.createKey({ name: "k", workspace_id: "x", workspaceId: "y" }));
       check(snakeField instanceof InvalidInputError && snakeField.field === "workspace_id" && /workspaceId/.test(snakeField.message), snakeField.message);
+      // A misspelt option is called an option, not a field of a request.
+      const unknown = await rejects(client({ timeout: 5 }).getCurrentKey());
+      check(unknown.field === "timeout" && /is not an option/.test(unknown.message), unknown.message);
+      const unknownRetry = await rejects(mg.getWorkspace("default", { retry: { tries: 1 } }));
+      check(unknownRetry.field === "retry.tries" && /is not an option/.test(unknownRetry.message), unknownRetry.message);
+      const unknownPage = await rejects(mg.workspaces({ size: 5 }).next());
+      check(unknownPage.field === "size" && /is not an option/.test(unknownPage.message), unknownPage.message);
       const snakeOption = await rejects(client({ retry: { max_retries: 0 } }).getCurrentKey());
       check(snakeOption.field === "retry.max_retries" && /maxRetries/.test(snakeOption.message), snakeOption.message);
       check((await count(key, "create-keys")) === 0, "sent");

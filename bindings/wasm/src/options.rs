@@ -44,7 +44,7 @@ modelgates_core::from_input!(Retry {
 
 /// The core configuration and the jitter seed.
 pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
-    let options: Options = from_json(read_input(text)?)?;
+    let options: Options = from_json(read_input(text)?).map_err(unknown_option)?;
     let mut config = Config::new(options.api_key)
         .with_user_agent_suffix(concat!("modelgates-wasm/", env!("CARGO_PKG_VERSION")));
     if let Some(base_url) = options.base_url {
@@ -64,6 +64,22 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
         .seed
         .unwrap_or_else(|| (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
     Ok((config, seed))
+}
+
+/// The core's reader calls a member it does not know "not a field of this request": here it is
+/// a misspelt option.
+fn unknown_option(error: Error) -> Error {
+    match error {
+        Error::InvalidInput { field, message } => Error::InvalidInput {
+            field,
+            message: replace_all(
+                &message,
+                "is not a field of this request",
+                "is not an option",
+            ),
+        },
+        other => other,
+    }
 }
 
 /// An error of the core's settings check, named as JavaScript passes the setting: the core's
@@ -119,7 +135,7 @@ modelgates_core::from_input!(Overrides {
 
 /// The core's `CallOptions` from JSON text; `retry` fields left out keep `config`'s.
 pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOptions, Error> {
-    let overrides: Overrides = from_json(read_input(text)?)?;
+    let overrides: Overrides = from_json(read_input(text)?).map_err(unknown_option)?;
     Ok(CallOptions {
         timeout: overrides
             .timeout_ms
@@ -141,5 +157,7 @@ modelgates_core::from_input!(PagerOptions { required {} optional { page_size } }
 
 /// The pager's page size, when given.
 pub(crate) fn page_size(text: &str) -> Result<Option<u32>, Error> {
-    Ok(from_json::<PagerOptions>(read_input(text)?)?.page_size)
+    Ok(from_json::<PagerOptions>(read_input(text)?)
+        .map_err(unknown_option)?
+        .page_size)
 }
