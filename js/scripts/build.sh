@@ -19,10 +19,15 @@ cp js/src/*.js "$stage"/
 wasm-bindgen --target web --no-typescript --out-dir "$stage/wasm" --out-name modelgates_wasm \
   target/wasm32-unknown-unknown/wasm-size/modelgates_wasm.wasm
 # The `producers` and `target_features` sections say how it was built; no engine reads them.
-js/node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  --strip-producers --strip-target-features \
-  "$stage/wasm/modelgates_wasm_bg.wasm" -o js/dist/modelgates_wasm_bg.wasm
+features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue"
+js/node_modules/.bin/wasm-opt -Oz --converge $features --strip-producers --strip-target-features \
+  "$stage/wasm/modelgates_wasm_bg.wasm" -o "$stage/optimized.wasm"
+# Import and export names one or two letters long, and the glue renamed to match: wasm-bindgen's
+# names carry hashes no minifier can touch (-650 B gzipped in the .wasm alone).
+js/node_modules/.bin/wasm-opt $features --minify-imports-and-exports-and-modules \
+  "$stage/optimized.wasm" -o js/dist/modelgates_wasm_bg.wasm > "$stage/boundary.json"
+node js/scripts/minify-boundary.mjs "$stage/boundary.json" "$stage/wasm/modelgates_wasm.js"
 # The JS as a browser downloads it: one module per entry, minified, with a source map holding the
 # original text. One file instead of nine gzips 1.5 KB smaller (each file its own dictionary) and
 # loads without a chain of imports. Names are not kept (--keep-names: +690 B gzipped): the public
