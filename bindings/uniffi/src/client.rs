@@ -18,7 +18,8 @@ use crate::timer::{RetryTimer, SystemRetryTimer};
 use crate::transport::{BlockingHttpTransport, HttpHeader, HttpTransport, OnCallingThread};
 
 /// How failed attempts are retried. A field left null is the SDK's default (see
-/// [`default_retry_settings`]), so `RetrySettings(maxRetries = 5)` changes only that.
+/// `defaultRetrySettings()`: these lines are the Kotlin and Swift docs too), so
+/// `RetrySettings(maxRetries = 5)` changes only that.
 #[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
 pub struct RetrySettings {
     /// Retries after the first attempt (0 or more); 0 turns retries off.
@@ -129,7 +130,7 @@ pub struct ClientOptions {
     /// How long one attempt may take; default 60 s.
     #[uniffi(default)]
     pub timeout: Option<TimeSpan>,
-    /// Retry settings; default [`default_retry_settings`].
+    /// Retry settings; default `defaultRetrySettings()`.
     #[uniffi(default)]
     pub retry: Option<RetrySettings>,
     /// Extra headers sent with every request.
