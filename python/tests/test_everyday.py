@@ -106,6 +106,16 @@ def test_max_retries_and_retry_together_are_refused(sandbox: Sandbox) -> None:
     assert caught.value.field == "max_retries" and "not both" in str(caught.value)
 
 
+@pytest.mark.parametrize(("value", "problem"), [(-1, "must be 0 or more (got -1)"),
+                                               (2**32, "must be 4294967295 or less (got 4294967296)")])
+def test_a_count_out_of_range_says_which_end(sandbox: Sandbox, value: int, problem: str) -> None:
+    for make in (lambda: client_for(sandbox, max_retries=value),
+                 lambda: modelgates.RetryPolicy(max_retries=value)):
+        with pytest.raises(modelgates.ValidationError) as caught:
+            make()
+        assert caught.value.field == "max_retries" and str(caught.value).endswith(problem)
+
+
 def test_a_missing_key_names_the_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MODELGATES_API_KEY", raising=False)
     with pytest.raises(modelgates.ValidationError) as caught:

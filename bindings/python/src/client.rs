@@ -242,13 +242,17 @@ fn count(value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
     if value.is_instance_of::<PyBool>() {
         return Err(wrong_type());
     }
-    value.extract::<u32>().map_err(|_| {
-        if value.is_instance_of::<PyInt>() {
-            bad_setting(name, format!("must be between 0 and {}", u32::MAX))
-        } else {
-            wrong_type()
-        }
-    })
+    value
+        .extract::<u32>()
+        .map_err(|_| match value.extract::<i128>() {
+            // Which end it is past, as the core says it of a count ("0 or more").
+            Ok(whole) if whole < 0 => bad_setting(name, format!("must be 0 or more (got {whole})")),
+            Ok(whole) => bad_setting(name, format!("must be {} or less (got {whole})", u32::MAX)),
+            Err(_) if value.is_instance_of::<PyInt>() => {
+                bad_setting(name, format!("must be from 0 to {}", u32::MAX))
+            }
+            Err(_) => wrong_type(),
+        })
 }
 
 /// Extra headers from a mapping of names to string values. Errors name the header, never
