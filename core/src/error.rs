@@ -314,9 +314,7 @@ impl FieldStyle {
             }
         }
     }
-}
 
-impl FieldStyle {
     /// `text` with every snake_case name in it (a word with an underscore) in this style,
     /// except inside backticks: there a message quotes what the caller gave, as given.
     pub fn apply_to_names(self, text: &str) -> String {
