@@ -287,32 +287,11 @@ pub enum FieldStyle {
 }
 
 impl FieldStyle {
-    /// A field name (or a dotted path of them) in this style.
+    /// A field name (or a dotted path of them) in this style. A segment that is not an API name
+    /// (a header's name in `headers.X_Trace`) stays as the caller wrote it.
     pub fn apply(self, field: &str) -> String {
-        match self {
-            FieldStyle::Snake => field.to_owned(),
-            FieldStyle::Camel => {
-                let mut out = String::with_capacity(field.len());
-                let mut upper = false;
-                for c in field.chars() {
-                    match c {
-                        '_' => upper = true,
-                        '.' => {
-                            upper = false;
-                            out.push(c);
-                        }
-                        // ASCII only: the API's names are ASCII, and `char::to_uppercase`
-                        // brought Unicode's case table (6 KB gzipped) into the browser build.
-                        _ if upper => {
-                            out.push(c.to_ascii_uppercase());
-                            upper = false;
-                        }
-                        _ => out.push(c),
-                    }
-                }
-                out
-            }
-        }
+        let segments: Vec<String> = field.split('.').map(|name| self.name(name)).collect();
+        segments.join(".")
     }
 
     /// `text` with every snake_case name in it (a word with an underscore) in this style,
@@ -329,25 +308,40 @@ impl FieldStyle {
                 word.push(c);
                 continue;
             }
-            out.push_str(&self.respell_word(&word));
+            out.push_str(&self.name(&word));
             word.clear();
             quoted ^= c == '`';
             out.push(c);
         }
-        out + &self.respell_word(&word)
+        out + &self.name(&word)
     }
 
-    /// A word of a message: a name only when lowercase with an inner underscore.
-    fn respell_word(self, word: &str) -> String {
-        let name = word.contains('_')
-            && !word.starts_with('_')
+    /// One word in this style when it is an API name (lowercase ASCII, digits and inner
+    /// underscores); any other word as it is.
+    fn name(self, word: &str) -> String {
+        let api_name = !word.starts_with('_')
             && !word.ends_with('_')
-            && !word.bytes().any(|b| b.is_ascii_uppercase());
-        if name {
-            self.apply(word)
-        } else {
-            word.to_owned()
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if self == FieldStyle::Snake || !api_name {
+            return word.to_owned();
         }
+        let mut out = String::with_capacity(word.len());
+        let mut upper = false;
+        for c in word.chars() {
+            match c {
+                '_' => upper = true,
+                // ASCII only: `char::to_uppercase` brought Unicode's case table (6 KB
+                // gzipped) into the browser build.
+                _ if upper => {
+                    out.push(c.to_ascii_uppercase());
+                    upper = false;
+                }
+                _ => out.push(c),
+            }
+        }
+        out
     }
 }
 
@@ -521,6 +515,13 @@ mod tests {
         assert_eq!(
             renamed.to_string(),
             "invalid input: limitReset: must be `daily` (got `every_day`), not x_"
+        );
+        let header = Error::invalid("headers.X_Trace", "headers.X_Trace: must be a string")
+            .with_field_style(FieldStyle::Camel);
+        assert_eq!(header.field(), Some("headers.X_Trace"));
+        assert_eq!(
+            FieldStyle::Camel.apply("retry.max_retries"),
+            "retry.maxRetries"
         );
         let snake = Error::invalid("limit_reset", "see max_retries");
         assert_eq!(snake.clone().with_field_style(FieldStyle::Snake), snake);

@@ -226,6 +226,9 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       check(unknownRetry.field === "retry.tries" && /is not an option/.test(unknownRetry.message), unknownRetry.message);
       const unknownPage = await rejects(mg.workspaces({ size: 5 }).next());
       check(unknownPage.field === "size" && /is not an option/.test(unknownPage.message), unknownPage.message);
+      // A header's name is the caller's, never respelled.
+      const header = await rejects(client({ headers: { X_Trace: 5 } }).getCurrentKey());
+      check(header.field === "headers.X_Trace" && header.message.startsWith("headers.X_Trace:"), header.message);
       const snakeOption = await rejects(client({ retry: { max_retries: 0 } }).getCurrentKey());
       check(snakeOption.field === "retry.max_retries" && /maxRetries/.test(snakeOption.message), snakeOption.message);
       check((await count(key, "create-keys")) === 0, "sent");
