@@ -290,44 +290,47 @@ impl FieldStyle {
     /// A field name (or a dotted path of them) in this style. A segment that is not an API name
     /// (a header's name in `headers.X_Trace`) stays as the caller wrote it.
     pub fn apply(self, field: &str) -> String {
-        let segments: Vec<String> = field.split('.').map(|name| self.name(name)).collect();
-        segments.join(".")
+        let mut out = String::with_capacity(field.len());
+        for (i, segment) in field.split('.').enumerate() {
+            if i > 0 {
+                out.push('.');
+            }
+            self.push_name(&mut out, segment);
+        }
+        out
     }
 
     /// `text` with every snake_case name in it (a word with an underscore) in this style,
     /// except inside backticks: there a message quotes what the caller gave, as given.
     pub fn apply_to_names(self, text: &str) -> String {
-        if self == FieldStyle::Snake {
-            return text.to_owned();
-        }
         let mut out = String::with_capacity(text.len());
-        let mut word = String::new();
+        let mut start = 0;
         let mut quoted = false;
-        for c in text.chars() {
+        for (i, c) in text.char_indices() {
             if !quoted && (c.is_ascii_alphanumeric() || c == '_') {
-                word.push(c);
                 continue;
             }
-            out.push_str(&self.name(&word));
-            word.clear();
+            self.push_name(&mut out, text.get(start..i).unwrap_or_default());
             quoted ^= c == '`';
             out.push(c);
+            start = i + c.len_utf8();
         }
-        out + &self.name(&word)
+        self.push_name(&mut out, text.get(start..).unwrap_or_default());
+        out
     }
 
-    /// One word in this style when it is an API name (lowercase ASCII, digits and inner
+    /// Writes one word in this style when it is an API name (lowercase ASCII, digits and inner
     /// underscores); any other word as it is.
-    fn name(self, word: &str) -> String {
+    fn push_name(self, out: &mut String, word: &str) {
         let api_name = !word.starts_with('_')
             && !word.ends_with('_')
             && word
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if self == FieldStyle::Snake || !api_name {
-            return word.to_owned();
+            out.push_str(word);
+            return;
         }
-        let mut out = String::with_capacity(word.len());
         let mut upper = false;
         for c in word.chars() {
             match c {
@@ -341,7 +344,6 @@ impl FieldStyle {
                 _ => out.push(c),
             }
         }
-        out
     }
 }
 
