@@ -189,6 +189,8 @@ export declare class TimeoutError extends ModelGatesError {
 /** The caller's AbortSignal fired. */
 export declare class AbortedError extends ModelGatesError {
   readonly kind: "aborted";
+  /** The signal's `reason` (`AbortSignal.timeout()` gives a `TimeoutError` DOMException). */
+  readonly cause: unknown;
 }
 /** A bug in the SDK itself. */
 export declare class InternalError extends ModelGatesError {

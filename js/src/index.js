@@ -26,12 +26,17 @@ function numbers(key, value) {
 }
 const json = (value) => JSON.stringify(toApi(value ?? {}), numbers);
 
-async function settle(run) {
+/** The engine's JSON answer read, or its error thrown as a ModelGatesError; an `AbortedError`
+ * carries the caller's `signal.reason` as its `cause` (an `AbortSignal.timeout()` gives a
+ * `TimeoutError` DOMException), as `fetch` rejects with that reason. */
+async function settle(run, signal) {
   let text;
   try {
     text = await run();
   } catch (thrown) {
-    throw toError(thrown);
+    const error = toError(thrown);
+    if (error.kind === "aborted" && signal?.aborted) error.cause = signal.reason;
+    throw error;
   }
   return text === undefined ? undefined : fromApi(JSON.parse(text));
 }
@@ -179,7 +184,7 @@ function walk(client, options, open, paged) {
     } catch (thrown) {
       throw toError(thrown);
     }
-    return { next: () => settle(() => pager.next(signal)), free: () => pager.free() };
+    return { next: () => settle(() => pager.next(signal), signal), free: () => pager.free() };
   });
 }
 
@@ -220,7 +225,7 @@ for (const [name, id, inputs, secret] of operations) {
         const { signal: given, ...overrides } = settings(args[inputs.length], "options", "{ signal, timeoutMs }");
         const signal = abortSignal(given);
         const engine = await engines.get(withOverrides(this, overrides))();
-        const { value, status, headers } = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal));
+        const { value, status, headers } = await settle(() => engine.call(id, JSON.stringify(input, numbers), signal), signal);
         // The one-time key secret: a Secret that prints as [REDACTED] everywhere.
         const data = secret ? { ...value, key: new Secret(value.key) } : value;
         const response = { status, headers: new Headers(headers) };

@@ -387,6 +387,21 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       setTimeout(() => stop.abort(), 200);
       const inBackoff = await rejects(walk.next());
       check(inBackoff instanceof AbortedError, "aborted in backoff");
+      // The signal's reason is the error's cause, as fetch rejects with it.
+      const reason = new Error("user left the page");
+      const mine = new AbortController();
+      setTimeout(() => mine.abort(reason), 200);
+      const withReason = await rejects(faulty(`delay-ms=3000;key=${label()}`).getWorkspace("default", { signal: mine.signal }));
+      check(withReason instanceof AbortedError && withReason.cause === reason, `cause: ${withReason.cause}`);
+      // (Not in the run that removes AbortSignal.timeout, as older browsers lack it.)
+      if (typeof AbortSignal.timeout === "function") {
+        const timed = await rejects(faulty(`delay-ms=3000;key=${label()}`).getWorkspace("default", { signal: AbortSignal.timeout(200) }));
+        check(timed instanceof AbortedError && timed.cause?.name === "TimeoutError", `timeout signal cause: ${timed.cause}`);
+      }
+      const walkReason = new AbortController();
+      walkReason.abort("stop");
+      const walked = await rejects(client().workspaces({ signal: walkReason.signal }).next());
+      check(walked instanceof AbortedError && walked.cause === "stop", `walk cause: ${walked.cause}`);
     },
     async "anything the engine throws that is not its error description is an internal error"() {
       for (const thrown of ["5", "null", '{"message": "x"}', '{"kind": "nope", "message": "x"}', '{"class": "toString", "message": "x"}', new Error("unreachable")]) {
