@@ -16,7 +16,8 @@ export function setDefaultSource(source) {
 /**
  * Starts loading the engine now, so the first call does not wait for it. `source` may be the
  * .wasm's bytes, a `WebAssembly.Module`, a `Response` or a URL; by default the package's own
- * file. Resolves once the engine is ready; a failure rejects with an `EngineLoadError`.
+ * file. Resolves once the engine is ready; a failure rejects with an `EngineLoadError`. The
+ * engine loads once: while a load is under way or after it succeeded, `source` is not used.
  */
 export function preload(source) {
   loading ??= (async () => {

@@ -217,7 +217,9 @@ export type EngineSource =
  * Starts loading the WebAssembly engine now, so the first call does not wait for it (call it
  * early, e.g. when the page loads). With no `source`, the package's own .wasm: fetched beside
  * the module in a browser, read from disk in Node, Deno and Bun. Rejects with an
- * `EngineLoadError`; a later call or `preload()` tries again.
+ * `EngineLoadError`; a later call or `preload()` tries again. The engine loads once: while one
+ * load is under way or after it succeeded (a first call starts one too), `preload` returns that
+ * load and its `source` is not used.
  */
 export declare function preload(source?: EngineSource): Promise<void>;
 
