@@ -24,10 +24,23 @@ pub const NON_FINITE_KEY: &str = "$non_finite";
 /// Decodes a request from JSON, naming the offending field on failure. Unknown fields are
 /// refused, so a misspelt option is caught instead of silently ignored.
 pub fn from_json<T: FromInput>(value: Value) -> Result<T, Error> {
+    read_object(value, UNKNOWN_FIELD)
+}
+
+/// Decodes a binding's own settings (the npm package's client, call and walk options) as
+/// [`from_json`] decodes a request; a member it does not know "is not an option".
+pub fn options_from_json<T: FromInput>(value: Value) -> Result<T, Error> {
+    read_object(value, "is not an option (is it misspelt?)")
+}
+
+/// What a request says of a member it does not have.
+const UNKNOWN_FIELD: &str = "is not a field of this request (is it misspelt?)";
+
+fn read_object<T: FromInput>(value: Value, unknown: &str) -> Result<T, Error> {
     if !value.is_object() {
         return Err(not_an_object());
     }
-    T::from_input(Input::root(&value)).map_err(InputError::into_error)
+    T::from_input(Input::root(&value)).map_err(|error| error.into_error_saying(unknown))
 }
 
 /// Why input that is not a JSON object is refused.
@@ -156,6 +169,11 @@ impl InputError {
     }
 
     pub(crate) fn into_error(self) -> Error {
+        self.into_error_saying(UNKNOWN_FIELD)
+    }
+
+    /// The error, `unknown` said of a member the object does not have.
+    fn into_error_saying(self, unknown: &str) -> Error {
         let join = |parent: &str, name: &str| {
             if parent.is_empty() {
                 name.to_owned()
@@ -167,7 +185,7 @@ impl InputError {
             Problem::Missing(name) => (join(&self.field, &name), "is required".to_owned()),
             Problem::Unknown(name) => (
                 join(&self.field, &shorten(&name, MAX_QUOTED)),
-                "is not a field of this request (is it misspelt?)".to_owned(),
+                unknown.to_owned(),
             ),
             Problem::Expected { what, got } => (self.field, format!("must be {what}, not {got}")),
             Problem::Other(text) => (self.field, text),

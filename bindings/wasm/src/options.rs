@@ -1,9 +1,10 @@
 //! The client's options, from JSON text to the core's `Config`. Types are checked here (the
-//! core's `from_json` names a mistyped or unknown field); values are checked by the core.
+//! core's `options_from_json` names a mistyped or unknown option); values are checked by the
+//! core.
 
 use std::time::Duration;
 
-use modelgates_core::input::{Members, from_json};
+use modelgates_core::input::{Members, options_from_json};
 use modelgates_core::text::replace_all;
 use modelgates_core::{CallOptions, Config, Error, RetryPolicy};
 
@@ -44,7 +45,7 @@ modelgates_core::from_input!(Retry {
 
 /// The core configuration and the jitter seed.
 pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
-    let options: Options = from_json(read_input(text)?).map_err(unknown_option)?;
+    let options: Options = options_from_json(read_input(text)?)?;
     let mut config = Config::new(options.api_key)
         .with_user_agent_suffix(concat!("modelgates-wasm/", env!("CARGO_PKG_VERSION")));
     if let Some(base_url) = options.base_url {
@@ -64,22 +65,6 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
         .seed
         .unwrap_or_else(|| (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
     Ok((config, seed))
-}
-
-/// The core's reader calls a member it does not know "not a field of this request": here it is
-/// a misspelt option.
-fn unknown_option(error: Error) -> Error {
-    match error {
-        Error::InvalidInput { field, message } => Error::InvalidInput {
-            field,
-            message: replace_all(
-                &message,
-                "is not a field of this request",
-                "is not an option",
-            ),
-        },
-        other => other,
-    }
 }
 
 /// An error of the core's settings check, named as JavaScript passes the setting: the core's
@@ -110,8 +95,9 @@ fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
     // Named as JS options name them (`retry.initialBackoffMs`), not as the core does.
     if let Some((field, problem)) = policy.problem() {
         let unit = if field == "jitter" { "" } else { "_ms" };
+        // `max_retries` is respelt with every other name (`Error::with_field_style`); this
+        // option's name carries its unit too.
         let problem = replace_all(problem, "max_backoff", "maxBackoffMs");
-        let problem = replace_all(&problem, "max_retries", "maxRetries");
         return Err(Error::InvalidInput {
             field: format!("retry.{field}{unit}"),
             message: format!("retry.{field}{unit}: {problem}"),
@@ -135,7 +121,7 @@ modelgates_core::from_input!(Overrides {
 
 /// The core's `CallOptions` from JSON text; `retry` fields left out keep `config`'s.
 pub(crate) fn parse_call_options(text: &str, config: &Config) -> Result<CallOptions, Error> {
-    let overrides: Overrides = from_json(read_input(text)?).map_err(unknown_option)?;
+    let overrides: Overrides = options_from_json(read_input(text)?)?;
     Ok(CallOptions {
         timeout: overrides
             .timeout_ms
@@ -157,7 +143,5 @@ modelgates_core::from_input!(PagerOptions { required {} optional { page_size } }
 
 /// The pager's page size, when given.
 pub(crate) fn page_size(text: &str) -> Result<Option<u32>, Error> {
-    Ok(from_json::<PagerOptions>(read_input(text)?)
-        .map_err(unknown_option)?
-        .page_size)
+    Ok(options_from_json::<PagerOptions>(read_input(text)?)?.page_size)
 }
