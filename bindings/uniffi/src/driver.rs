@@ -1,8 +1,9 @@
 //! The loop every binding writes once: the core's `Call` decides, this sends and sleeps.
 
 use std::future::Future;
-use std::pin::pin;
+use std::pin::{Pin, pin};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use futures_timer::Delay;
@@ -75,11 +76,36 @@ impl Driver {
     /// ends it at once: the attempt in flight is dropped (uniffi then cancels the foreign
     /// transport's task) and the call is `Cancelled`; a walk stays where it was.
     pub(crate) async fn run<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
+        self.run_reading(call, Reading::AtOnce).await
+    }
+
+    /// A walk's next batch, as [`Driver::run`], but each answer is read only after the future
+    /// has yielded once. A blocking transport's answer is in when the first poll returns; if the
+    /// coroutine (or task) was cancelled meanwhile, the foreign side drops the future at that
+    /// yield with the answer unread, and the walk asks for that page again. Read at once, the
+    /// batch would be made, lost with the cancelled coroutine, and the walk would go on past it.
+    pub(crate) async fn walk<M: Machine>(
+        &self,
+        walk: &mut M,
+    ) -> Result<M::Output, ModelGatesError> {
+        self.run_reading(walk, Reading::AfterYield).await
+    }
+
+    async fn run_reading<M: Machine>(
+        &self,
+        call: &mut M,
+        reading: Reading,
+    ) -> Result<M::Output, ModelGatesError> {
         let Some(cancellation) = &self.cancellation else {
-            return self.drive(call).await;
+            return self.drive(call, reading).await;
         };
         // `select` polls the cancellation first: a thrown switch wins over a ready result.
-        match select(pin!(cancellation.cancelled()), pin!(self.drive(call))).await {
+        match select(
+            pin!(cancellation.cancelled()),
+            pin!(self.drive(call, reading)),
+        )
+        .await
+        {
             Either::Left(((), _)) => Err(ModelGatesError::Cancelled {
                 reason: "the call was cancelled through its CallCancellation".to_owned(),
             }),
@@ -87,7 +113,11 @@ impl Driver {
         }
     }
 
-    async fn drive<M: Machine>(&self, call: &mut M) -> Result<M::Output, ModelGatesError> {
+    async fn drive<M: Machine>(
+        &self,
+        call: &mut M,
+        reading: Reading,
+    ) -> Result<M::Output, ModelGatesError> {
         // The last drive may have been dropped mid-request (a cancelled coroutine).
         call.begin_drive();
         loop {
@@ -97,7 +127,11 @@ impl Driver {
                 Action::Send(request) => {
                     let limit = request.timeout;
                     let sent = self.transport.send(HttpRequest::from(request));
-                    match within(limit, sent).await.and_then(TryInto::try_into) {
+                    let outcome = within(limit, sent).await;
+                    if reading == Reading::AfterYield {
+                        YieldOnce::default().await;
+                    }
+                    match outcome.and_then(TryInto::try_into) {
                         Ok(response) => call.handle_response(response),
                         Err(failure) => call.handle_transport_error(failure.into()),
                     }
@@ -109,6 +143,35 @@ impl Driver {
                 }
             }
         }
+    }
+}
+
+/// When the driver reads an attempt's answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// As soon as it is in (a call: a cancelled one's answer still reaches the listeners).
+    AtOnce,
+    /// After one more poll (a walk: see [`Driver::walk`]).
+    AfterYield,
+}
+
+/// Pending once, waking itself at once: the foreign side polls again, or, cancelled, drops
+/// the future there.
+#[derive(Default)]
+struct YieldOnce {
+    yielded: bool,
+}
+
+impl Future for YieldOnce {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        context.waker().wake_by_ref();
+        Poll::Pending
     }
 }
 
@@ -265,6 +328,60 @@ mod tests {
         };
         let result = block_on(within(Some(Duration::ZERO), async { Ok(answer.clone()) }));
         assert!(result == Ok(answer));
+    }
+
+    /// A blocking transport answering one-item pages of workspaces, each request's URL kept.
+    struct Pages {
+        urls: std::sync::Mutex<Vec<String>>,
+    }
+
+    impl crate::transport::BlockingHttpTransport for Pages {
+        fn send_blocking(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+            let mut urls = self.urls.lock().expect("not poisoned");
+            urls.push(request.url);
+            let id = format!("00000000-0000-4000-8000-00000000000{}", urls.len());
+            let body = format!(
+                r#"{{"data":[{{"id":"{id}","name":"w","slug":"w","description":null,"default_image_model":null,"default_text_model":null,"default_provider_sort":null,"io_logging_api_key_ids":null,"io_logging_sampling_rate":1,"is_data_discount_logging_enabled":false,"is_observability_broadcast_enabled":false,"is_observability_io_logging_enabled":false,"created_at":"2026-01-01T00:00:00Z","created_by":null,"updated_at":null}}],"total_count":2}}"#
+            );
+            Ok(HttpResponse {
+                status: 200,
+                headers: vec![],
+                body: body.into_bytes(),
+            })
+        }
+    }
+
+    #[test]
+    fn a_walk_dropped_at_its_answer_asks_for_that_page_again() {
+        // What a cancelled coroutine does on the blocking path: the page's answer is in when the
+        // first poll returns, and the foreign side then drops the future instead of polling on.
+        let pages = Arc::new(Pages {
+            urls: std::sync::Mutex::new(Vec::new()),
+        });
+        let driver = Driver::new(
+            Arc::new(crate::transport::OnCallingThread(pages.clone())),
+            Arc::new(SystemRetryTimer::new()),
+            Listeners::default(),
+        );
+        let config = Config::new("mg-driver-test-key").with_base_url("http://127.0.0.1:9/api/v1");
+        let mut walk = modelgates_core::Client::new(config, 0)
+            .expect("a valid config")
+            .workspace_pager(Some(1))
+            .expect("a valid page size");
+        {
+            let mut batch = pin!(driver.walk(&mut walk));
+            let waker = futures_util::task::noop_waker();
+            let first = batch.as_mut().poll(&mut Context::from_waker(&waker));
+            assert!(first.is_pending(), "the answer was read at the first poll");
+        }
+        let mut ids = Vec::new();
+        while let Some(batch) = block_on(driver.walk(&mut walk)).expect("a page") {
+            ids.extend(batch.into_iter().map(|workspace| workspace.id));
+        }
+        let urls = pages.urls.lock().expect("not poisoned").clone();
+        assert_eq!(urls.len(), 3, "{urls:?}");
+        assert_eq!(urls[0], urls[1], "the dropped page was not asked for again");
+        assert_eq!(ids.len(), 2, "{ids:?}");
     }
 
     #[test]

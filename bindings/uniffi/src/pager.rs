@@ -58,7 +58,7 @@ macro_rules! pager {
                 if self.progress().stop_requested {
                     pager.stop();
                 }
-                let result = self.driver.run(&mut *pager).await;
+                let result = self.driver.walk(&mut *pager).await;
                 let mut progress = self.progress();
                 progress.finished = pager.is_finished();
                 progress.total_count = pager.total_count();

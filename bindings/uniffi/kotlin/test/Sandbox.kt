@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.awaitCancellation
@@ -251,14 +252,16 @@ fun sandboxTests(h: Harness, s: Sandbox, apiKey: String) {
         }
     }
 
-    // Only the suspend path: there a cancelled nextPage drops its request. A blocking transport
-    // finishes it first, and the page then arrives at a coroutine that no longer takes it.
-    if (!s.blocking) h.test("sandbox: a nextPage cancelled mid-page leaves the walk to ask for that page again") {
+    // Both paths: the suspend one drops the request; a blocking transport finishes it, and the
+    // pager then leaves its answer unread (before, the walk went on after that page's items).
+    h.test("sandbox: a nextPage cancelled mid-page leaves the walk to ask for that page again") {
         runBlocking {
             val total = client.listWorkspaces(ListWorkspacesRequest(limit = 1)).totalCount.toInt()
             // Only the first request is slow: the one the timeout abandons.
             val pager = s.client(fault = "delay-ms=400;times=1;key=${s.label()}").workspacePager(1)
-            check(withTimeoutOrNull(100) { pager.nextPage() } == null) { "the first page came within 100 ms" }
+            // On an IO thread: a blocked thread cannot run its own timeout; another one cancels it.
+            val first = withContext(Dispatchers.IO) { withTimeoutOrNull(100) { pager.nextPage() } }
+            check(first == null) { "the first page came within 100 ms" }
             // Before, this failed as Internal: the pager still waited for the abandoned request.
             val all = ArrayList<Workspace>()
             while (true) all.addAll(pager.nextPage() ?: break)
