@@ -9,6 +9,9 @@ import logging
 import os
 
 logger = logging.getLogger("modelgates")
+# Without it, logging's last-resort handler prints each failed call's warning to stderr of an app
+# that set up no logging, even when it caught the error (the logging HOWTO's advice to libraries).
+logger.addHandler(logging.NullHandler())
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warn": logging.WARNING, "warning": logging.WARNING}
 
@@ -17,7 +20,7 @@ def setup_from_environment() -> None:
     """Follows ``MODELGATES_LOG`` once: a handler to stderr at that level, unless the app
     already gave the logger a handler of its own."""
     level = _LEVELS.get(os.environ.get("MODELGATES_LOG", "").strip().lower())
-    if level is None or logger.handlers:
+    if level is None or any(not isinstance(h, logging.NullHandler) for h in logger.handlers):
         return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))

@@ -207,6 +207,23 @@ def test_modelgates_log_prints_the_lines_without_any_setup(sandbox: Sandbox) -> 
     assert sandbox.management_key not in done.stderr
 
 
+def test_a_handled_error_prints_nothing_without_any_setup(sandbox: Sandbox) -> None:
+    # Before, logging's last-resort handler printed the failed call's warning to stderr of a
+    # program that had caught the error and set up no logging (as a library must not).
+    program = (
+        "import modelgates, os\n"
+        "client = modelgates.Client(os.environ['KEY'], base_url=os.environ['URL'])\n"
+        "try:\n"
+        "    client.workspaces.get('00000000-0000-4000-8000-000000000000')\n"
+        "except modelgates.NotFoundError:\n"
+        "    print('handled')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "MODELGATES_LOG"}
+    env.update(KEY=sandbox.management_key, URL=sandbox.base_url)
+    done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "handled\n", "")
+
+
 def test_with_options_changes_settings_for_some_calls_only(sandbox: Sandbox, fault_label: str) -> None:
     fault = f"status=503;key={fault_label}"
     seen: list[str] = []
