@@ -53,7 +53,7 @@ def native_client(
         timeout=_native.DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout,
         retry=retry,
         max_retries=max_retries,
-        headers=default_headers,
+        default_headers=default_headers,
         user_agent_suffix=suffix,
     )
 

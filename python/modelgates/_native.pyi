@@ -480,7 +480,7 @@ class NativeClient:
         timeout: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
-        headers: Mapping[str, str] | None = None,
+        default_headers: Mapping[str, str] | None = None,
         user_agent_suffix: str | None = None,
         seed: int | None = None,
     ) -> NativeClient: ...
@@ -498,7 +498,7 @@ class NativeClient:
         timeout: float | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
-        headers: Mapping[str, str] | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> NativeClient: ...
     # Any operation by its operationId; `input` holds the endpoint's fields (path parameters,
     # then `body` or `query`). One overload per operation of the core's table.

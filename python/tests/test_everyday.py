@@ -248,7 +248,7 @@ def test_with_options_changes_settings_for_some_calls_only(sandbox: Sandbox, fau
     with client_for(sandbox) as owner:
         owner.with_options(timeout=5).close()
         assert owner.workspaces.get("default").slug == "default"
-    for bad, field in (({"timeout": 0}, "timeout"), ({"default_headers": {"Connection": "close"}}, "headers"),
+    for bad, field in (({"timeout": 0}, "timeout"), ({"default_headers": {"Connection": "close"}}, "default_headers"),
                        ({"max_retries": 1, "retry": modelgates.RetryPolicy()}, "max_retries")):
         with pytest.raises(modelgates.ValidationError) as caught:
             client.with_options(**bad)

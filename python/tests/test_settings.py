@@ -42,10 +42,13 @@ BAD_CLIENT_SETTINGS: list[tuple[str, dict[str, Any]]] = [
     ("max_retries", {"max_retries": True}),
     ("retry", {"retry": {"max_retries": 1}}),
     ("max_retries", {"max_retries": 1, "retry": modelgates.RetryPolicy()}),
-    ("headers", {"default_headers": [("x-trace", "t-1")]}),
-    ("headers", {"default_headers": {"x-trace": 1}}),
-    ("headers", {"default_headers": {1: "t-1"}}),
-    ("headers", {"default_headers": {"x-trace": "a\r\nb"}}),
+    ("default_headers", {"default_headers": [("x-trace", "t-1")]}),
+    ("default_headers", {"default_headers": {"x-trace": 1}}),
+    ("default_headers", {"default_headers": {1: "t-1"}}),
+    ("default_headers", {"default_headers": {"x-trace": "a\r\nb"}}),
+    # Refused by the core, which calls them `headers`: named as the argument here too.
+    ("default_headers", {"default_headers": {"Authorization": "Bearer other"}}),
+    ("default_headers", {"default_headers": {"X Bad": "v"}}),
 ]
 
 

@@ -22,11 +22,11 @@ pub struct NativeClient(core::Client);
 impl NativeClient {
     /// A client. `timeout`: seconds per attempt, None for no time limit (the package passes
     /// `DEFAULT_TIMEOUT` when its caller gives none). `max_retries` overrides
-    /// `retry.max_retries`. `headers`: a mapping of extra headers. `seed` drives retry jitter
+    /// `retry.max_retries`. `default_headers`: a mapping of extra headers. `seed` drives retry jitter
     /// (random when None). Raises `ValidationError` naming the bad setting, a wrong type
     /// included.
     #[new]
-    #[pyo3(signature = (api_key, *, base_url=None, timeout=None, retry=None, max_retries=None, headers=None, user_agent_suffix=None, seed=None))]
+    #[pyo3(signature = (api_key, *, base_url=None, timeout=None, retry=None, max_retries=None, default_headers=None, user_agent_suffix=None, seed=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         api_key: &Bound<'_, PyAny>,
@@ -34,7 +34,7 @@ impl NativeClient {
         timeout: Option<&Bound<'_, PyAny>>,
         retry: Option<&Bound<'_, PyAny>>,
         max_retries: Option<&Bound<'_, PyAny>>,
-        headers: Option<&Bound<'_, PyAny>>,
+        default_headers: Option<&Bound<'_, PyAny>>,
         user_agent_suffix: Option<&str>,
         seed: Option<u64>,
     ) -> PyResult<Self> {
@@ -46,7 +46,7 @@ impl NativeClient {
         }
         let policy = retry_setting(retry, max_retries, core::RetryPolicy::default())?;
         config = config.with_retry(policy.unwrap_or_default());
-        if let Some(headers) = headers {
+        if let Some(headers) = default_headers {
             for (name, value) in header_pairs(headers)? {
                 config = config.with_header(name, value);
             }
@@ -54,7 +54,7 @@ impl NativeClient {
         let seed = seed.unwrap_or_else(random_seed);
         core::Client::new(config, seed)
             .map(NativeClient)
-            .map_err(to_py_err)
+            .map_err(|e| to_py_err(named_as_argument(e)))
     }
 
     /// The API root requests go to.
@@ -76,29 +76,29 @@ impl NativeClient {
     }
 
     /// A client with other settings for some calls: `timeout` when `timeout_given` (None: no
-    /// time limit), `retry` or `max_retries` (not both), `headers` added to the client's.
-    /// Raises `ValidationError` naming a bad setting.
-    #[pyo3(signature = (*, timeout_given, timeout=None, retry=None, max_retries=None, headers=None))]
+    /// time limit), `retry` or `max_retries` (not both), `default_headers` added to the
+    /// client's. Raises `ValidationError` naming a bad setting.
+    #[pyo3(signature = (*, timeout_given, timeout=None, retry=None, max_retries=None, default_headers=None))]
     fn with_options(
         &self,
         timeout_given: bool,
         timeout: Option<&Bound<'_, PyAny>>,
         retry: Option<&Bound<'_, PyAny>>,
         max_retries: Option<&Bound<'_, PyAny>>,
-        headers: Option<&Bound<'_, PyAny>>,
+        default_headers: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<NativeClient> {
         let mut options = core::CallOptions::default();
         if timeout_given {
             options.timeout = Some(timeout.map(|t| seconds(t, "timeout")).transpose()?);
         }
         options.retry = retry_setting(retry, max_retries, self.0.config().retry)?;
-        if let Some(headers) = headers {
+        if let Some(headers) = default_headers {
             options.headers = header_pairs(headers)?;
         }
         self.0
             .with_options(options)
             .map(NativeClient)
-            .map_err(to_py_err)
+            .map_err(|e| to_py_err(named_as_argument(e)))
     }
 
     /// A call's own `timeout` (seconds per attempt, or None for no time limit), checked by the
@@ -255,12 +255,27 @@ fn count(value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
         })
 }
 
-/// Extra headers from a mapping of names to string values. Errors name the header, never
-/// show its value.
+/// The core names a client's extra headers `headers`; this package's argument is
+/// `default_headers` (as in openai's), and its errors name that.
+fn named_as_argument(error: core::Error) -> core::Error {
+    match error.field() {
+        Some("headers") => {
+            let message = error.message();
+            core::Error::invalid(
+                "default_headers",
+                message.strip_prefix("headers: ").unwrap_or(message),
+            )
+        }
+        _ => error,
+    }
+}
+
+/// Extra headers (`default_headers`) from a mapping of names to string values. Errors name the
+/// header, never show its value.
 fn header_pairs(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     let mapping = value.cast::<PyMapping>().map_err(|_| {
         bad_setting(
-            "headers",
+            "default_headers",
             format!(
                 "must be a mapping of header names to values, not `{}`",
                 type_name(value)
@@ -269,16 +284,16 @@ fn header_pairs(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     })?;
     let items = mapping
         .items()
-        .map_err(|_| bad_setting("headers", "could not be read"))?;
+        .map_err(|_| bad_setting("default_headers", "could not be read"))?;
     let mut pairs = Vec::with_capacity(items.len());
     for item in items.iter() {
         let (name, value) = item
             .extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()
-            .map_err(|_| bad_setting("headers", "could not be read"))?;
-        let name = text(&name, "headers")
-            .map_err(|_| bad_setting("headers", "header names must be strings"))?;
-        let value = text(&value, "headers").map_err(|_| {
-            bad_setting("headers", format!("the value of `{name}` must be a string"))
+            .map_err(|_| bad_setting("default_headers", "could not be read"))?;
+        let name = text(&name, "default_headers")
+            .map_err(|_| bad_setting("default_headers", "header names must be strings"))?;
+        let value = text(&value, "default_headers").map_err(|_| {
+            bad_setting("default_headers", format!("the value of `{name}` must be a string"))
         })?;
         pairs.push((name, value));
     }

@@ -100,7 +100,7 @@ class AsyncClient:
             timeout=core_timeout,
             retry=retry,
             max_retries=max_retries,
-            headers=default_headers,
+            default_headers=default_headers,
         )
         clone._http_timeout = http_timeout
         clone._http = self._http
