@@ -293,7 +293,10 @@ fn header_pairs(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
         let name = text(&name, "default_headers")
             .map_err(|_| bad_setting("default_headers", "header names must be strings"))?;
         let value = text(&value, "default_headers").map_err(|_| {
-            bad_setting("default_headers", format!("the value of `{name}` must be a string"))
+            bad_setting(
+                "default_headers",
+                format!("the value of `{name}` must be a string"),
+            )
         })?;
         pairs.push((name, value));
     }
