@@ -52,7 +52,8 @@ macro_rules! pager {
         #[uniffi::export]
         impl $name {
             /// The next items (never one seen before, never an empty list), or null once the
-            /// walk is over.
+            /// walk is over. Cancelled (the coroutine or task), it leaves the walk where it was,
+            /// on a blocking transport too: the next call asks for that page again.
             pub async fn next_page(&self) -> Result<Option<Vec<$item>>, ModelGatesError> {
                 let mut pager = self.pager.lock().await;
                 if self.progress().stop_requested {
