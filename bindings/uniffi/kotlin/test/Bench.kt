@@ -1,6 +1,7 @@
 package ai.modelgates.sdk.test
 
 import ai.modelgates.sdk.*
+import ai.modelgates.sdk.core.*
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest as JavaHttpRequest
@@ -96,8 +97,29 @@ fun main() {
     val memory = Line("SDK getWorkspace over an in-memory transport (no network)") { runBlocking { memoryClient.getWorkspace("default") } }
     val memoryBlocking = Line("SDK getWorkspace, withBlockingTransport(in-memory)") { runBlocking { memoryBlockingClient.getWorkspace("default") } }
 
+    // A walk's page against the list call that fetches the same page: what the pager adds (its
+    // checks, and the one yield before it reads an answer that keeps a cancelled page unread).
+    runBlocking { repeat(9) { javaClient.createWorkspace(CreateWorkspaceRequest(name = "bench $it", slug = "bench-walk-$it")) } }
+    fun walkPage(client: ModelGatesClient, what: String): Line {
+        var pager = client.workspacePager(1)
+        return Line(what) {
+            runBlocking {
+                if (pager.nextPage() == null) {
+                    pager.close()
+                    pager = client.workspacePager(1)
+                    pager.nextPage()
+                }
+            }
+        }
+    }
+    val javaWalk = walkPage(javaClient, "SDK walk page (workspacePager(1)) over JavaHttpTransport")
+    val javaList = Line("SDK listWorkspaces(limit 1) over JavaHttpTransport") { runBlocking { javaClient.listWorkspaces(ListWorkspacesRequest(limit = 1)) } }
+    val javaBlockingWalk = walkPage(javaBlockingClient, "SDK walk page, withBlockingTransport(JavaHttpTransport)")
+    val javaBlockingList = Line("SDK listWorkspaces(limit 1), withBlockingTransport(Java)") { runBlocking { javaBlockingClient.listWorkspaces(ListWorkspacesRequest(limit = 1)) } }
+
     measureAll(listOf(javaRaw, javaAsync, javaBuilt, javaAlone, javaSdk, javaBlockingAlone, javaBlocking,
-        okRaw, okAsync, okBuilt, okAlone, okSdk, okBlockingAlone, okBlocking, memory, memoryBlocking))
+        okRaw, okAsync, okBuilt, okAlone, okSdk, okBlockingAlone, okBlocking, memory, memoryBlocking,
+        javaWalk, javaList, javaBlockingWalk, javaBlockingList))
 
     println("SDK / raw: java.net.http %.2fx (transport alone %.2fx), OkHttp %.2fx (transport alone %.2fx)".format(
         javaSdk.median / javaRaw.median, javaAlone.median / javaRaw.median, okSdk.median / okRaw.median, okAlone.median / okRaw.median))
