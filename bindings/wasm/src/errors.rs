@@ -5,15 +5,15 @@ use modelgates_core::{Error, FieldStyle, JsonWriter, ToJson};
 use wasm_bindgen::JsValue;
 
 /// The description of a core error, as a value to throw.
-pub(crate) fn error_value(error: &Error) -> JsValue {
+pub(crate) fn error_value(error: Error) -> JsValue {
     JsValue::from_str(&error_text(error))
 }
 
 /// The description of a core error, its field named as JavaScript spells it. Messages and
 /// classes come from the core, which keeps secrets out. (The failures the core never sees, an
 /// aborted call and a failed custom clock, are described by the driving loop, `driver.rs`.)
-pub(crate) fn error_text(error: &Error) -> String {
-    let error = error.clone().with_field_style(FieldStyle::Camel);
+pub(crate) fn error_text(error: Error) -> String {
+    let error = error.with_field_style(FieldStyle::Camel);
     let api = error.api();
     describe(&[
         ("kind", &error.kind().as_str()),

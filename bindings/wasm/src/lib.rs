@@ -58,9 +58,9 @@ impl WasmClient {
         clock: Option<js_sys::Object>,
         logger: Option<js_sys::Function>,
     ) -> Result<WasmClient, JsValue> {
-        let (config, seed) = options::parse(options).map_err(|e| error_value(&e))?;
+        let (config, seed) = options::parse(options).map_err(error_value)?;
         let client = Client::with_json_reader(config, seed, json::read_answer)
-            .map_err(|e| error_value(&options::named_as_option(e)))?;
+            .map_err(|e| error_value(options::named_as_option(e)))?;
         Ok(WasmClient {
             client,
             driver: Rc::new(Driver::new(fetch, clock, logger)),
@@ -72,12 +72,12 @@ impl WasmClient {
     /// the key, the base URL, `fetch`, the clock and the logger.
     #[wasm_bindgen(js_name = withOptions)]
     pub fn with_options(&self, options: &str) -> Result<WasmClient, JsValue> {
-        let options = options::parse_call_options(options, self.client.config())
-            .map_err(|e| error_value(&e))?;
+        let options =
+            options::parse_call_options(options, self.client.config()).map_err(error_value)?;
         let client = self
             .client
             .with_options(options)
-            .map_err(|e| error_value(&options::named_as_option(e)))?;
+            .map_err(|e| error_value(options::named_as_option(e)))?;
         Ok(WasmClient {
             client,
             driver: self.driver.clone(),
@@ -105,7 +105,7 @@ impl WasmClient {
             _ => options::page_size(options)
                 .and_then(|page_size| self.client.workspace_pager_json(page_size)),
         }
-        .map_err(|e| error_value(&e))?;
+        .map_err(error_value)?;
         Ok(WasmPager {
             machine: Rc::new(RefCell::new(Box::new(AsText::new(pager, |_, batch| {
                 batch.to_json()
@@ -137,7 +137,7 @@ impl WasmClient {
                 });
                 self.driver.drive(WasmMachine::call(Box::new(call)), signal)
             }
-            Err(error) => Promise::reject(&error_value(&error)),
+            Err(error) => Promise::reject(&error_value(error)),
         }
     }
 }
@@ -176,7 +176,7 @@ impl WasmPager {
     /// retries the page that failed.
     pub fn next(&self, signal: Option<AbortSignal>) -> Promise {
         if self.busy.get() {
-            return Promise::reject(&error_value(&modelgates_core::Error::Internal {
+            return Promise::reject(&error_value(modelgates_core::Error::Internal {
                 message: "the walk's next page was asked for before the last one arrived"
                     .to_owned(),
             }));

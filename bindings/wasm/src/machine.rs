@@ -109,7 +109,7 @@ impl WasmMachine {
             Action::Send(request) => step.field("send", &Request(&request)),
             Action::Wait(wait) => step.field("wait_ms", &(wait.as_secs_f64() * 1000.0)),
             Action::Done(Ok(text)) => step.field("done", &text),
-            Action::Done(Err(error)) => step.field("error", &error_text(&error)),
+            Action::Done(Err(error)) => step.field("error", &error_text(error)),
         }
         step.end();
         out.finish()
