@@ -22,8 +22,8 @@ pub struct NativeClient(core::Client);
 impl NativeClient {
     /// A client. `timeout`: seconds per attempt, None for no time limit (the package passes
     /// `DEFAULT_TIMEOUT` when its caller gives none). `max_retries` overrides
-    /// `retry.max_retries`. `default_headers`: a mapping of extra headers. `seed` drives retry jitter
-    /// (random when None). Raises `ValidationError` naming the bad setting, a wrong type
+    /// `retry.max_retries`. `default_headers`: a mapping of extra headers. `seed` drives retry
+    /// jitter (random when None). Raises `ValidationError` naming the bad setting, a wrong type
     /// included.
     #[new]
     #[pyo3(signature = (api_key, *, base_url=None, timeout=None, retry=None, max_retries=None, default_headers=None, user_agent_suffix=None, seed=None))]
@@ -255,14 +255,16 @@ fn count(value: &Bound<'_, PyAny>, name: &str) -> PyResult<u32> {
         })
 }
 
-/// The core names a client's extra headers `headers`; this package's argument is
-/// `default_headers` (as in openai's), and its errors name that.
+/// The argument that takes a client's extra headers (as in openai's package).
+const HEADERS: &str = "default_headers";
+
+/// The core names a client's extra headers `headers`; errors here name the argument.
 fn named_as_argument(error: core::Error) -> core::Error {
     match error.field() {
         Some("headers") => {
             let message = error.message();
             core::Error::invalid(
-                "default_headers",
+                HEADERS,
                 message.strip_prefix("headers: ").unwrap_or(message),
             )
         }
@@ -275,7 +277,7 @@ fn named_as_argument(error: core::Error) -> core::Error {
 fn header_pairs(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     let mapping = value.cast::<PyMapping>().map_err(|_| {
         bad_setting(
-            "default_headers",
+            HEADERS,
             format!(
                 "must be a mapping of header names to values, not `{}`",
                 type_name(value)
@@ -284,20 +286,16 @@ fn header_pairs(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     })?;
     let items = mapping
         .items()
-        .map_err(|_| bad_setting("default_headers", "could not be read"))?;
+        .map_err(|_| bad_setting(HEADERS, "could not be read"))?;
     let mut pairs = Vec::with_capacity(items.len());
     for item in items.iter() {
         let (name, value) = item
             .extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()
-            .map_err(|_| bad_setting("default_headers", "could not be read"))?;
-        let name = text(&name, "default_headers")
-            .map_err(|_| bad_setting("default_headers", "header names must be strings"))?;
-        let value = text(&value, "default_headers").map_err(|_| {
-            bad_setting(
-                "default_headers",
-                format!("the value of `{name}` must be a string"),
-            )
-        })?;
+            .map_err(|_| bad_setting(HEADERS, "could not be read"))?;
+        let name = text(&name, HEADERS)
+            .map_err(|_| bad_setting(HEADERS, "header names must be strings"))?;
+        let value = text(&value, HEADERS)
+            .map_err(|_| bad_setting(HEADERS, format!("the value of `{name}` must be a string")))?;
         pairs.push((name, value));
     }
     Ok(pairs)
