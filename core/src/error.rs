@@ -385,6 +385,23 @@ impl Error {
         }
     }
 
+    /// The error with the field `from` named `to`, in `field` and at the start of the message:
+    /// for a binding whose argument for a setting has another name than the core's (Python's
+    /// `default_headers` for `headers`, JavaScript's `timeout_ms` for `timeout`). Any other
+    /// error is returned as it is.
+    pub fn with_field_renamed(self, from: &str, to: &str) -> Error {
+        match self {
+            Error::InvalidInput { field, message } if field == from => {
+                let rest = message.strip_prefix(from).unwrap_or(&message);
+                Error::InvalidInput {
+                    field: to.to_owned(),
+                    message: format!("{to}{rest}"),
+                }
+            }
+            other => other,
+        }
+    }
+
     /// The stable kind of this error.
     pub fn kind(&self) -> ErrorKind {
         match self {
@@ -527,5 +544,23 @@ mod tests {
         );
         let snake = Error::invalid("limit_reset", "see max_retries");
         assert_eq!(snake.clone().with_field_style(FieldStyle::Snake), snake);
+    }
+
+    #[test]
+    fn a_renamed_field_is_renamed_in_the_field_and_the_message_only() {
+        let error = Error::invalid("headers", "`Authorization` is set by the SDK")
+            .with_field_renamed("headers", "default_headers");
+        assert_eq!(error.field(), Some("default_headers"));
+        assert_eq!(
+            error.message(),
+            "default_headers: `Authorization` is set by the SDK"
+        );
+        let other = Error::invalid("timeout", "must be more than zero (got 0)");
+        assert_eq!(
+            other
+                .clone()
+                .with_field_renamed("headers", "default_headers"),
+            other
+        );
     }
 }

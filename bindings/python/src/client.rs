@@ -260,16 +260,7 @@ const HEADERS: &str = "default_headers";
 
 /// The core names a client's extra headers `headers`; errors here name the argument.
 fn named_as_argument(error: core::Error) -> core::Error {
-    match error.field() {
-        Some("headers") => {
-            let message = error.message();
-            core::Error::invalid(
-                HEADERS,
-                message.strip_prefix("headers: ").unwrap_or(message),
-            )
-        }
-        _ => error,
-    }
+    error.with_field_renamed("headers", HEADERS)
 }
 
 /// Extra headers (`default_headers`) from a mapping of names to string values. Errors name the

@@ -70,16 +70,7 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
 /// An error of the core's settings check, named as JavaScript passes the setting: the core's
 /// `timeout` is the `timeoutMs` option.
 pub(crate) fn named_as_option(error: Error) -> Error {
-    match error {
-        Error::InvalidInput { field, message } if field == "timeout" => {
-            let problem = message.strip_prefix("timeout").unwrap_or(&message);
-            Error::InvalidInput {
-                field: "timeout_ms".to_owned(),
-                message: format!("timeout_ms{problem}"),
-            }
-        }
-        other => other,
-    }
+    error.with_field_renamed("timeout", "timeout_ms")
 }
 
 /// `retry` over `base`: what it leaves out keeps `base`'s value.
