@@ -5,6 +5,7 @@
 mod derive;
 mod answers;
 mod fields;
+mod json_syntax;
 pub(crate) mod rules;
 
 pub mod keys;
@@ -477,17 +478,21 @@ pub type ReadJson = fn(&[u8]) -> Result<Value, DecodeError>;
 
 /// Reads a body with serde_json (the default [`ReadJson`]).
 pub fn read_json(body: &[u8]) -> Result<Value, DecodeError> {
-    serde_json::from_slice(body).map_err(|error| syntax_error(&error))
+    serde_json::from_slice(body)
+        .map_err(|error| syntax_error(error.is_eof(), error.line(), error.column()))
 }
 
 /// Why `body` is not JSON, in [`read_json`]'s words (with the line and column), found by
 /// scanning it without building a tree or reading a number: for a [`ReadJson`] whose own parser
 /// refused `body`.
 pub fn not_json(body: &[u8]) -> DecodeError {
-    match serde_json::from_slice::<serde::de::IgnoredAny>(body) {
-        Err(error) => syntax_error(&error),
+    match json_syntax::scan(body) {
+        Err(stop) => {
+            let (line, column) = stop.line_and_column(body);
+            syntax_error(stop.ends_early, line, column)
+        }
         // Well-formed, but refused by the other parser: a number past f64, nesting past 127.
-        Ok(_) => DecodeError {
+        Ok(()) => DecodeError {
             path: ".".to_owned(),
             kind: DecodeErrorKind::NotJson,
             message: "the body is not valid JSON (a number out of range or nesting too deep)"
@@ -498,8 +503,8 @@ pub fn not_json(body: &[u8]) -> DecodeError {
 
 // In our words, not serde_json's: its messages bring their whole table (and the standard I/O
 // errors' texts) into the browser build.
-fn syntax_error(error: &serde_json::Error) -> DecodeError {
-    let (kind, what) = if error.is_eof() {
+fn syntax_error(ends_early: bool, line: usize, column: usize) -> DecodeError {
+    let (kind, what) = if ends_early {
         (DecodeErrorKind::EndsEarly, "the body ends early")
     } else {
         (DecodeErrorKind::NotJson, "the body is not valid JSON")
@@ -507,7 +512,7 @@ fn syntax_error(error: &serde_json::Error) -> DecodeError {
     DecodeError {
         path: ".".to_owned(),
         kind,
-        message: format!("{what} (line {}, column {})", error.line(), error.column()),
+        message: format!("{what} (line {line}, column {column})"),
     }
 }
 
