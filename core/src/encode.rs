@@ -148,9 +148,22 @@ impl ToJson for f64 {
     /// The shortest text that reads back as the same number; `null` for NaN and the infinities,
     /// as serde_json writes them (request rules refuse those before anything is written).
     fn write_json(&self, out: &mut JsonWriter) {
-        match serde_json::Number::from_f64(*self) {
-            Some(number) => out.raw(&number.to_string()),
-            None => out.raw("null"),
+        if self.is_finite() {
+            out.raw(zmij::Buffer::new().format_finite(*self));
+        } else {
+            out.raw("null");
+        }
+    }
+}
+
+impl ToJson for serde_json::Number {
+    /// As serde_json writes it, by the integer and float printers the engine has anyway
+    /// (`Number`'s own `Display` brings a third, itoa's).
+    fn write_json(&self, out: &mut JsonWriter) {
+        match (self.as_i64(), self.as_u64(), self.as_f64()) {
+            (Some(integer), _, _) => integer.write_json(out),
+            (_, Some(integer), _) => integer.write_json(out),
+            (_, _, float) => float.unwrap_or(f64::NAN).write_json(out),
         }
     }
 }
@@ -174,7 +187,7 @@ impl ToJson for serde_json::Value {
         match self {
             Value::Null => out.raw("null"),
             Value::Bool(flag) => flag.write_json(out),
-            Value::Number(number) => out.raw(&number.to_string()),
+            Value::Number(number) => number.write_json(out),
             Value::String(text) => out.string(text),
             Value::Array(items) => items.write_json(out),
             Value::Object(members) => {
@@ -267,7 +280,8 @@ mod tests {
     #[test]
     fn a_json_value_is_written_as_serde_json_writes_it() {
         let value = serde_json::json!({
-            "z": [1, -2, 1.5, 1e300, true, null], "a": {"k\"ey": "v\u{1}"}, "m": u64::MAX
+            "z": [1, -2, 1.5, 1e300, true, null], "a": {"k\"ey": "v\u{1}"}, "m": u64::MAX,
+            "n": i64::MIN, "f": 2.0
         });
         assert_eq!(value.to_json(), value.to_string());
     }

@@ -15,6 +15,7 @@ use std::fmt;
 
 use serde_json::{Map, Number, Value};
 
+use crate::encode::ToJson;
 use crate::error::Error;
 use crate::validate::number_text;
 
@@ -238,7 +239,7 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(flag) => flag.to_string(),
-        Value::Number(number) => number.to_string(),
+        Value::Number(number) => number.to_json(),
         Value::String(_) => "a string".to_owned(),
         Value::Array(_) => "a list".to_owned(),
         Value::Object(_) => "an object".to_owned(),

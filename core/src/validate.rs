@@ -45,21 +45,20 @@ pub(crate) fn slug(field: &str, value: &str) -> Result<(), Error> {
 }
 
 /// A number in a message, as JavaScript and Python users write it: `-1`, `0.5`, `NaN`,
-/// `Infinity`. Written by serde_json's shortest-form printer, which every build carries for
-/// JSON: `f64`'s own `Display` would add the standard library's float printer (about 8 KB of
-/// the browser download) for messages alone.
+/// `Infinity`. Written by serde_json's shortest-form printer (zmij), which every build carries
+/// for JSON: `f64`'s own `Display` would add the standard library's float printer (about 8 KB
+/// of the browser download) for messages alone.
 pub(crate) fn number_text(number: f64) -> String {
-    match serde_json::Number::from_f64(number) {
-        Some(finite) => {
-            let text = finite.to_string();
-            match text.strip_suffix(".0") {
-                Some(whole) => whole.to_owned(),
-                None => text,
-            }
-        }
-        None if number.is_nan() => "NaN".to_owned(),
-        None if number > 0.0 => "Infinity".to_owned(),
-        None => "-Infinity".to_owned(),
+    if number.is_finite() {
+        let mut buffer = zmij::Buffer::new();
+        let text = buffer.format_finite(number);
+        text.strip_suffix(".0").unwrap_or(text).to_owned()
+    } else if number.is_nan() {
+        "NaN".to_owned()
+    } else if number > 0.0 {
+        "Infinity".to_owned()
+    } else {
+        "-Infinity".to_owned()
     }
 }
 

@@ -385,7 +385,12 @@ mod tests {
         assert!(bodies.len() > 100, "only {} vector bodies", bodies.len());
         for body in &bodies {
             let body = body.as_bytes();
-            assert_eq!(ours(body), serde_jsons(body), "{}", String::from_utf8_lossy(body));
+            assert_eq!(
+                ours(body),
+                serde_jsons(body),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
         }
         // Cut and changed at every byte: the short bodies (this is quadratic), which hold every
         // shape the long ones have (errors, one item, pages, pretty printed).
