@@ -172,9 +172,10 @@ fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
                 }
             }
             if !secret.expose().is_empty()
+                // `iter`, not `keys`: the map's one iterator in the browser engine.
                 && members
-                    .keys()
-                    .any(|key| crate::text::contains(key, secret.expose()))
+                    .iter()
+                    .any(|(key, _)| crate::text::contains(key, secret.expose()))
             {
                 for (key, item) in std::mem::take(members) {
                     members.insert(scrub(&key, secret), item);
