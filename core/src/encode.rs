@@ -142,7 +142,21 @@ macro_rules! integer {
     )*};
 }
 
-integer!(u16, i32, i64, u64);
+integer!(i64, u64);
+
+/// Narrower integers through `i64`'s printer: the browser engine carries no printer of their
+/// own for JSON.
+macro_rules! widened {
+    ($($ty:ty),*) => {$(
+        impl ToJson for $ty {
+            fn write_json(&self, out: &mut JsonWriter) {
+                i64::from(*self).write_json(out);
+            }
+        }
+    )*};
+}
+
+widened!(u16, i32);
 
 impl ToJson for f64 {
     /// The shortest text that reads back as the same number; `null` for NaN and the infinities,
