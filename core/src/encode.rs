@@ -174,10 +174,13 @@ impl ToJson for serde_json::Number {
     /// As serde_json writes it, by the integer and float printers the engine has anyway
     /// (`Number`'s own `Display` brings a third, itoa's).
     fn write_json(&self, out: &mut JsonWriter) {
-        match (self.as_i64(), self.as_u64(), self.as_f64()) {
-            (Some(integer), _, _) => integer.write_json(out),
-            (_, Some(integer), _) => integer.write_json(out),
-            (_, _, float) => float.unwrap_or(f64::NAN).write_json(out),
+        if let Some(integer) = self.as_i64() {
+            integer.write_json(out);
+        } else if let Some(integer) = self.as_u64() {
+            integer.write_json(out);
+        } else {
+            // Always a float here; `NaN` (written `null`) is what no `Number` holds.
+            self.as_f64().unwrap_or(f64::NAN).write_json(out);
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::encode::ToJson;
 use crate::error::Error;
 
 /// Smallest `io_logging_sampling_rate` the API accepts.
@@ -55,14 +56,16 @@ pub(crate) fn slug(field: &str, value: &str) -> Result<(), Error> {
 }
 
 /// A number in a message, as JavaScript and Python users write it: `-1`, `0.5`, `NaN`,
-/// `Infinity`. Written by serde_json's shortest-form printer (zmij), which every build carries
-/// for JSON: `f64`'s own `Display` would add the standard library's float printer (about 8 KB
-/// of the browser download) for messages alone.
+/// `Infinity`. Written as the JSON writer writes a number (serde_json's shortest-form printer,
+/// which every build carries for JSON): `f64`'s own `Display` would add the standard library's
+/// float printer (about 8 KB of the browser download) for messages alone.
 pub(crate) fn number_text(number: f64) -> String {
     if number.is_finite() {
-        let mut buffer = zmij::Buffer::new();
-        let text = buffer.format_finite(number);
-        text.strip_suffix(".0").unwrap_or(text).to_owned()
+        let text = number.to_json();
+        match text.strip_suffix(".0") {
+            Some(whole) => whole.to_owned(),
+            None => text,
+        }
     } else if number.is_nan() {
         "NaN".to_owned()
     } else if number > 0.0 {
