@@ -10,6 +10,7 @@ from ._types import NotGiven
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from collections.abc import Mapping
     from typing import TypeVar
 
@@ -23,7 +24,7 @@ USER_AGENT_SUFFIX = f"modelgates-python/{_native.__version__}"
 def native_client(
     api_key: str | None,
     base_url: str | httpx.URL | None,
-    timeout: float | None | NotGiven,
+    timeout: float | datetime.timedelta | None | NotGiven,
     max_retries: int | None,
     retry: _native.RetryPolicy | None,
     default_headers: Mapping[str, str] | None,
@@ -58,7 +59,9 @@ def native_client(
     )
 
 
-def split_timeout(timeout: float | httpx.Timeout | None) -> tuple[float | None, httpx.Timeout | None]:
+def split_timeout(
+    timeout: float | datetime.timedelta | httpx.Timeout | None,
+) -> tuple[float | datetime.timedelta | None, httpx.Timeout | None]:
     """The timeout the core checks (seconds per attempt), and the ``httpx.Timeout`` to send with
     when one was given: its longest phase is what the core sees, httpx gets it as is."""
     import httpx

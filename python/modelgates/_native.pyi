@@ -48,9 +48,9 @@ class RetryPolicy:
         cls,
         *,
         max_retries: int | None = None,
-        initial_backoff: float | None = None,
-        max_backoff: float | None = None,
-        max_elapsed: float | None = None,
+        initial_backoff: float | datetime.timedelta | None = None,
+        max_backoff: float | datetime.timedelta | None = None,
+        max_elapsed: float | datetime.timedelta | None = None,
         jitter: float | None = None,
     ) -> RetryPolicy: ...
     @property
@@ -468,7 +468,7 @@ class Call(Generic[_T]):
     def response(self) -> tuple[int, list[tuple[str, str]]] | None: ...
 
 # Every bad setting, a value of the wrong type included, raises ValidationError naming it.
-# `timeout`: seconds per attempt, None for no time limit (the package passes DEFAULT_TIMEOUT when
+# `timeout`: seconds per attempt (a number or a timedelta), None for no time limit (the package passes DEFAULT_TIMEOUT when
 # its caller gives none); `attempt_timeout` checks a call's own `timeout` the same way.
 @final
 class NativeClient:
@@ -477,7 +477,7 @@ class NativeClient:
         api_key: str,
         *,
         base_url: str | None = None,
-        timeout: float | None = None,
+        timeout: float | datetime.timedelta | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
@@ -490,12 +490,12 @@ class NativeClient:
     def retry(self) -> RetryPolicy: ...
     @property
     def timeout(self) -> float | None: ...
-    def attempt_timeout(self, timeout: float | None) -> float | None: ...
+    def attempt_timeout(self, timeout: float | datetime.timedelta | None) -> float | None: ...
     def with_options(
         self,
         *,
         timeout_given: bool,
-        timeout: float | None = None,
+        timeout: float | datetime.timedelta | None = None,
         retry: RetryPolicy | None = None,
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,

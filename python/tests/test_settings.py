@@ -4,6 +4,7 @@ value of the wrong type included), before anything is sent."""
 from __future__ import annotations
 
 import asyncio
+import datetime
 import math
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,8 @@ BAD_CLIENT_SETTINGS: list[tuple[str, dict[str, Any]]] = [
     ("timeout", {"timeout": 0}),
     ("timeout", {"timeout": "10"}),
     ("timeout", {"timeout": True}),
+    ("timeout", {"timeout": datetime.timedelta(seconds=-1)}),
+    ("timeout", {"timeout": datetime.timedelta(0)}),
     ("max_retries", {"max_retries": -1}),
     ("max_retries", {"max_retries": 2**32}),
     ("max_retries", {"max_retries": 1.5}),
@@ -87,6 +90,8 @@ BAD_POLICIES: list[tuple[str, dict[str, Any]]] = [
     ("initial_backoff", {"initial_backoff": 9}),
     ("initial_backoff", {"initial_backoff": 2, "max_backoff": 1}),
     ("max_elapsed", {"max_elapsed": 0}),
+    ("max_backoff", {"max_backoff": datetime.timedelta(milliseconds=-1)}),
+    ("initial_backoff", {"initial_backoff": datetime.timedelta(seconds=2), "max_backoff": 1}),
 ]
 
 
@@ -110,12 +115,25 @@ def test_good_settings_are_taken() -> None:
     client.close()
 
 
+def test_durations_can_be_timedeltas() -> None:
+    policy = modelgates.RetryPolicy(
+        initial_backoff=datetime.timedelta(milliseconds=250),
+        max_backoff=datetime.timedelta(seconds=4),
+        max_elapsed=datetime.timedelta(minutes=1),
+    )
+    assert (policy.initial_backoff, policy.max_backoff, policy.max_elapsed) == (0.25, 4.0, 60.0)
+    client = modelgates.Client("sk-mg-test", base_url=BASE_URL, timeout=datetime.timedelta(seconds=7.5))
+    assert client._native.timeout == 7.5
+    assert client.with_options(timeout=datetime.timedelta(milliseconds=1500))._native.timeout == 1.5
+    client.close()
+
+
 def test_a_key_of_the_wrong_type_is_not_shown() -> None:
     error = refused("api_key", lambda: modelgates.Client(b"sk-mg-secret-bytes", base_url=BASE_URL))  # type: ignore[arg-type]
     assert "secret" not in str(error) and "bytes" in str(error)
 
 
-BAD_CALL_TIMEOUTS: list[Any] = [-1, 0, math.nan, math.inf, "5", True, [5]]
+BAD_CALL_TIMEOUTS: list[Any] = [-1, 0, math.nan, math.inf, "5", True, [5], datetime.timedelta(seconds=-5)]
 
 
 class NoNetwork:

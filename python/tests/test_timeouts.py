@@ -6,6 +6,7 @@ in ``request.extensions["timeout"]``; the sandbox shows the difference over real
 from __future__ import annotations
 
 import asyncio
+import datetime
 from typing import Any
 
 import httpx
@@ -59,8 +60,14 @@ CASES: list[tuple[dict[str, Any], dict[str, Any], float | None]] = [
     ({"timeout": 10}, {"timeout": None}, None),
     ({"timeout": None}, {}, None),
     ({"timeout": None}, {"timeout": 3}, 3.0),
+    ({"timeout": datetime.timedelta(seconds=10)}, {}, 10.0),
+    ({}, {"timeout": datetime.timedelta(milliseconds=2500)}, 2.5),
 ]
 IDS = [f"client{c}-call{k}" for c, k, _ in CASES]
+
+
+def seconds(timeout: float | datetime.timedelta | None) -> float | None:
+    return timeout.total_seconds() if isinstance(timeout, datetime.timedelta) else timeout
 
 
 @pytest.mark.parametrize(("client_kwargs", "call_kwargs", "expected"), CASES, ids=IDS)
@@ -68,7 +75,7 @@ def test_sync(client_kwargs: dict[str, Any], call_kwargs: dict[str, Any], expect
     recorder = Recorder()
     http = httpx.Client(transport=httpx.MockTransport(recorder), timeout=HTTP_CLIENT_TIMEOUT)
     with modelgates.Client("sk-mg-test", base_url="https://example.test/api/v1", http_client=http, **client_kwargs) as client:
-        assert client._native.timeout == client_kwargs.get("timeout", 60.0)
+        assert client._native.timeout == seconds(client_kwargs.get("timeout", 60.0))
         client.workspaces.get("production", **call_kwargs)
         client.workspaces.update("production", name="x", **call_kwargs)
         assert len(list(client.workspaces.list_all(**call_kwargs))) == 1
@@ -111,3 +118,20 @@ def test_none_means_no_limit_over_real_http(sandbox: Sandbox, fault_label: str) 
         assert client.workspaces.get("default", timeout=None).slug == "default"
     http.close()
     assert sandbox.counts(fault_label)["get-workspace"] == 3
+
+
+def test_a_timedelta_is_a_timeout_over_real_http(sandbox: Sandbox, fault_label: str) -> None:
+    # Each answer comes after 0.6 s: too late for 0.2 s, in time for 5 s.
+    fault = f"delay-ms=600;key={fault_label}"
+    with modelgates.Client(
+        sandbox.management_key,
+        base_url=sandbox.url_for(fault),
+        default_headers={"X-Sandbox-Fault": fault},
+        max_retries=0,
+        timeout=datetime.timedelta(milliseconds=200),
+    ) as client:
+        with pytest.raises(modelgates.APITimeoutError):
+            client.workspaces.get("default")
+        assert client.workspaces.get("default", timeout=datetime.timedelta(seconds=5)).slug == "default"
+        assert len(list(client.workspaces.list_all(timeout=datetime.timedelta(seconds=5)))) >= 1
+    assert sandbox.counts(fault_label)["get-workspace"] == 2

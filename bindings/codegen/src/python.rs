@@ -96,11 +96,14 @@ fn method(out: &mut String, api: &Api, op: &Op, raw: bool) {
         }
         input.push(format!("\"{container}\": fields"));
     }
-    params.push("timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN".to_owned());
+    params.push(
+        "timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN"
+            .to_owned(),
+    );
     arg_doc(
         &mut args,
         "timeout",
-        "Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.",
+        "Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.",
     );
     let _ = writeln!(out, "    async def {}(", info.verb);
     for param in &params {

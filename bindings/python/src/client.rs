@@ -216,9 +216,15 @@ fn text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
         .map_err(|_| bad_setting(name, "is not valid UTF-8"))
 }
 
-/// Seconds as a Duration: a finite number, 0 or more (not a bool).
+/// Seconds as a Duration: a finite number, 0 or more (not a bool), or a `datetime.timedelta`
+/// (pandas' `Timedelta` is one) not below zero.
 fn seconds(value: &Bound<'_, PyAny>, name: &str) -> PyResult<Duration> {
-    let secs = number(value, name, "a number of seconds")?;
+    let timedelta = value.py().import("datetime")?.getattr("timedelta")?;
+    let secs = if value.is_instance(&timedelta)? {
+        value.call_method0("total_seconds")?.extract::<f64>()?
+    } else {
+        number(value, name, "a number of seconds or a timedelta")?
+    };
     core::seconds(name, secs).map_err(to_py_err)
 }
 

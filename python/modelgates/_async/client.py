@@ -34,7 +34,8 @@ class AsyncClient:
     """A ModelGates management API client (``AsyncClient``: asyncio; ``Client``: sync).
 
     ``api_key`` and ``base_url`` default to ``MODELGATES_API_KEY`` and ``MODELGATES_BASE_URL``.
-    ``timeout`` is seconds per attempt (or an ``httpx.Timeout``, sent to httpx as it is): 60 (the
+    ``timeout`` is seconds per attempt (a number or a ``datetime.timedelta``; or an
+    ``httpx.Timeout``, sent to httpx as it is): 60 (the
     SDK's default) when not given, None for no time limit at all; an ``http_client``'s own
     timeout setting is never used. Every method takes a ``timeout`` too, for that call only (not
     given: the client's; None: no time limit). ``user_agent`` (your app's name and version, e.g.
@@ -56,7 +57,7 @@ class AsyncClient:
         api_key: str | None = None,
         *,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
@@ -65,7 +66,7 @@ class AsyncClient:
     ) -> None:
         import httpx
 
-        core_timeout: float | None | NotGiven = NOT_GIVEN
+        core_timeout: float | datetime.timedelta | None | NotGiven = NOT_GIVEN
         self._http_timeout: httpx.Timeout | None = None
         if not isinstance(timeout, NotGiven):
             core_timeout, self._http_timeout = split_timeout(timeout)
@@ -80,7 +81,7 @@ class AsyncClient:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
@@ -92,7 +93,7 @@ class AsyncClient:
         ``ValidationError`` naming them, as the constructor's do."""
         clone = object.__new__(type(self))
         http_timeout = self._http_timeout
-        core_timeout: float | None = None
+        core_timeout: float | datetime.timedelta | None = None
         if not isinstance(timeout, NotGiven):
             core_timeout, http_timeout = split_timeout(timeout)
         clone._native = self._native.with_options(
@@ -142,7 +143,7 @@ class AsyncClient:
         await _backend.async_sleep(seconds)
 
     async def _run_raw(
-        self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven
+        self, call: _native.Call[T], timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven
     ) -> RawResponse[T]:
         """``_run``, answering the result with the response it came in."""
         import httpx
@@ -151,7 +152,7 @@ class AsyncClient:
         status, headers = call.response() or (0, [])
         return RawResponse(value, status, httpx.Headers(headers))
 
-    async def _run(self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven) -> T:
+    async def _run(self, call: _native.Call[T], timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
         or raises its error."""
         http_timeout = self._http_timeout
@@ -217,7 +218,7 @@ class _AsyncWorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Creates a workspace.
 
@@ -235,7 +236,7 @@ class _AsyncWorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -258,7 +259,7 @@ class _AsyncWorkspacesOperations:
         *,
         offset: int | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> WorkspacePage:
         """One page of workspaces.
 
@@ -267,7 +268,7 @@ class _AsyncWorkspacesOperations:
         Args:
             offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             offset=offset,
@@ -280,7 +281,7 @@ class _AsyncWorkspacesOperations:
         self,
         id: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """A workspace by id (UUID) or slug.
 
@@ -288,7 +289,7 @@ class _AsyncWorkspacesOperations:
 
         Args:
             id: The workspace id (UUID) or slug.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-workspace", {"id": id})
         return await self._client._run(call, timeout)
@@ -308,7 +309,7 @@ class _AsyncWorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Changes the given fields of a workspace (by id or slug); `null` clears a field.
 
@@ -327,7 +328,7 @@ class _AsyncWorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -350,7 +351,7 @@ class _AsyncWorkspacesOperations:
         id: str,
         *,
         confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
 
@@ -359,7 +360,7 @@ class _AsyncWorkspacesOperations:
         Args:
             id: The workspace id (UUID) or slug.
             confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             confirm_default_workspace_deletion=confirm_default_workspace_deletion,
@@ -383,7 +384,7 @@ class _AsyncKeysOperations:
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CreatedKey:
         """Creates an API key; the answer holds its one-time secret.
 
@@ -398,7 +399,7 @@ class _AsyncKeysOperations:
             limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -419,7 +420,7 @@ class _AsyncKeysOperations:
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> KeyPage:
         """One page of API keys (disabled and expired ones only when asked for).
 
@@ -430,7 +431,7 @@ class _AsyncKeysOperations:
             include_expired: Whether expired keys are listed too (by default they are not).
             offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             include_disabled=include_disabled,
@@ -445,7 +446,7 @@ class _AsyncKeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """An API key by its hash.
 
@@ -453,7 +454,7 @@ class _AsyncKeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-key", {"hash": hash})
         return await self._client._run(call, timeout)
@@ -468,7 +469,7 @@ class _AsyncKeysOperations:
         limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """Changes the given fields of an API key (by hash): rename, disable, limit, move.
 
@@ -482,7 +483,7 @@ class _AsyncKeysOperations:
             limit: New spending limit in USD (finite, 0 or more); null removes the limit.
             limit_reset: When the limit resets; null for never.
             workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -499,7 +500,7 @@ class _AsyncKeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes (revokes) an API key by its hash.
 
@@ -507,7 +508,7 @@ class _AsyncKeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("delete-keys", {"hash": hash})
         return await self._client._run(call, timeout)
@@ -515,14 +516,14 @@ class _AsyncKeysOperations:
     async def current(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CurrentApiKey:
         """The key this client calls with, as the API describes it.
 
         ``GET /key`` (get-current-key).
 
         Args:
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-current-key", {})
         return await self._client._run(call, timeout)
@@ -547,7 +548,7 @@ class _AsyncWorkspacesRawOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Workspace]:
         """Creates a workspace.
 
@@ -565,7 +566,7 @@ class _AsyncWorkspacesRawOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -588,7 +589,7 @@ class _AsyncWorkspacesRawOperations:
         *,
         offset: int | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[WorkspacePage]:
         """One page of workspaces.
 
@@ -597,7 +598,7 @@ class _AsyncWorkspacesRawOperations:
         Args:
             offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             offset=offset,
@@ -610,7 +611,7 @@ class _AsyncWorkspacesRawOperations:
         self,
         id: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Workspace]:
         """A workspace by id (UUID) or slug.
 
@@ -618,7 +619,7 @@ class _AsyncWorkspacesRawOperations:
 
         Args:
             id: The workspace id (UUID) or slug.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-workspace", {"id": id})
         return await self._client._run_raw(call, timeout)
@@ -638,7 +639,7 @@ class _AsyncWorkspacesRawOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Workspace]:
         """Changes the given fields of a workspace (by id or slug); `null` clears a field.
 
@@ -657,7 +658,7 @@ class _AsyncWorkspacesRawOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -680,7 +681,7 @@ class _AsyncWorkspacesRawOperations:
         id: str,
         *,
         confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Deleted]:
         """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
 
@@ -689,7 +690,7 @@ class _AsyncWorkspacesRawOperations:
         Args:
             id: The workspace id (UUID) or slug.
             confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             confirm_default_workspace_deletion=confirm_default_workspace_deletion,
@@ -713,7 +714,7 @@ class _AsyncKeysRawOperations:
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[CreatedKey]:
         """Creates an API key; the answer holds its one-time secret.
 
@@ -728,7 +729,7 @@ class _AsyncKeysRawOperations:
             limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -749,7 +750,7 @@ class _AsyncKeysRawOperations:
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[KeyPage]:
         """One page of API keys (disabled and expired ones only when asked for).
 
@@ -760,7 +761,7 @@ class _AsyncKeysRawOperations:
             include_expired: Whether expired keys are listed too (by default they are not).
             offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             include_disabled=include_disabled,
@@ -775,7 +776,7 @@ class _AsyncKeysRawOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[ApiKey]:
         """An API key by its hash.
 
@@ -783,7 +784,7 @@ class _AsyncKeysRawOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-key", {"hash": hash})
         return await self._client._run_raw(call, timeout)
@@ -798,7 +799,7 @@ class _AsyncKeysRawOperations:
         limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[ApiKey]:
         """Changes the given fields of an API key (by hash): rename, disable, limit, move.
 
@@ -812,7 +813,7 @@ class _AsyncKeysRawOperations:
             limit: New spending limit in USD (finite, 0 or more); null removes the limit.
             limit_reset: When the limit resets; null for never.
             workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -829,7 +830,7 @@ class _AsyncKeysRawOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Deleted]:
         """Deletes (revokes) an API key by its hash.
 
@@ -837,7 +838,7 @@ class _AsyncKeysRawOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("delete-keys", {"hash": hash})
         return await self._client._run_raw(call, timeout)
@@ -845,14 +846,14 @@ class _AsyncKeysRawOperations:
     async def current(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[CurrentApiKey]:
         """The key this client calls with, as the API describes it.
 
         ``GET /key`` (get-current-key). Answers the response's status and headers too; ``parse()`` gives the result.
 
         Args:
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-current-key", {})
         return await self._client._run_raw(call, timeout)
@@ -876,7 +877,7 @@ class AsyncWorkspaces(_AsyncWorkspacesOperations):
         self,
         *,
         page_size: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncWalk[Workspace]:
         """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
         iterate. The walk never ends early in silence; after a failed page, iterating it again
@@ -899,7 +900,7 @@ class AsyncKeys(_AsyncKeysOperations):
         include_disabled: bool | NotGiven = NOT_GIVEN,
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> AsyncWalk[ApiKey]:
         """Every API key of a workspace (the default one when ``workspace_id`` is not given),
         fetched page after page as you iterate, until a page is empty. Disabled and expired keys

@@ -35,7 +35,8 @@ class Client:
     """A ModelGates management API client (``AsyncClient``: asyncio; ``Client``: sync).
 
     ``api_key`` and ``base_url`` default to ``MODELGATES_API_KEY`` and ``MODELGATES_BASE_URL``.
-    ``timeout`` is seconds per attempt (or an ``httpx.Timeout``, sent to httpx as it is): 60 (the
+    ``timeout`` is seconds per attempt (a number or a ``datetime.timedelta``; or an
+    ``httpx.Timeout``, sent to httpx as it is): 60 (the
     SDK's default) when not given, None for no time limit at all; an ``http_client``'s own
     timeout setting is never used. Every method takes a ``timeout`` too, for that call only (not
     given: the client's; None: no time limit). ``user_agent`` (your app's name and version, e.g.
@@ -57,7 +58,7 @@ class Client:
         api_key: str | None = None,
         *,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
@@ -66,7 +67,7 @@ class Client:
     ) -> None:
         import httpx
 
-        core_timeout: float | None | NotGiven = NOT_GIVEN
+        core_timeout: float | datetime.timedelta | None | NotGiven = NOT_GIVEN
         self._http_timeout: httpx.Timeout | None = None
         if not isinstance(timeout, NotGiven):
             core_timeout, self._http_timeout = split_timeout(timeout)
@@ -81,7 +82,7 @@ class Client:
     def with_options(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
@@ -93,7 +94,7 @@ class Client:
         ``ValidationError`` naming them, as the constructor's do."""
         clone = object.__new__(type(self))
         http_timeout = self._http_timeout
-        core_timeout: float | None = None
+        core_timeout: float | datetime.timedelta | None = None
         if not isinstance(timeout, NotGiven):
             core_timeout, http_timeout = split_timeout(timeout)
         clone._native = self._native.with_options(
@@ -143,7 +144,7 @@ class Client:
         _backend.sleep(seconds)
 
     def _run_raw(
-        self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven
+        self, call: _native.Call[T], timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven
     ) -> RawResponse[T]:
         """``_run``, answering the result with the response it came in."""
         import httpx
@@ -152,7 +153,7 @@ class Client:
         status, headers = call.response() or (0, [])
         return RawResponse(value, status, httpx.Headers(headers))
 
-    def _run(self, call: _native.Call[T], timeout: float | httpx.Timeout | None | NotGiven) -> T:
+    def _run(self, call: _native.Call[T], timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven) -> T:
         """Drives one call to its end: sends what it asks, sleeps when it says, returns its value
         or raises its error."""
         http_timeout = self._http_timeout
@@ -218,7 +219,7 @@ class _WorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Creates a workspace.
 
@@ -236,7 +237,7 @@ class _WorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -259,7 +260,7 @@ class _WorkspacesOperations:
         *,
         offset: int | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> WorkspacePage:
         """One page of workspaces.
 
@@ -268,7 +269,7 @@ class _WorkspacesOperations:
         Args:
             offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             offset=offset,
@@ -281,7 +282,7 @@ class _WorkspacesOperations:
         self,
         id: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """A workspace by id (UUID) or slug.
 
@@ -289,7 +290,7 @@ class _WorkspacesOperations:
 
         Args:
             id: The workspace id (UUID) or slug.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-workspace", {"id": id})
         return self._client._run(call, timeout)
@@ -309,7 +310,7 @@ class _WorkspacesOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Workspace:
         """Changes the given fields of a workspace (by id or slug); `null` clears a field.
 
@@ -328,7 +329,7 @@ class _WorkspacesOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -351,7 +352,7 @@ class _WorkspacesOperations:
         id: str,
         *,
         confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
 
@@ -360,7 +361,7 @@ class _WorkspacesOperations:
         Args:
             id: The workspace id (UUID) or slug.
             confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             confirm_default_workspace_deletion=confirm_default_workspace_deletion,
@@ -384,7 +385,7 @@ class _KeysOperations:
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CreatedKey:
         """Creates an API key; the answer holds its one-time secret.
 
@@ -399,7 +400,7 @@ class _KeysOperations:
             limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -420,7 +421,7 @@ class _KeysOperations:
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> KeyPage:
         """One page of API keys (disabled and expired ones only when asked for).
 
@@ -431,7 +432,7 @@ class _KeysOperations:
             include_expired: Whether expired keys are listed too (by default they are not).
             offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             include_disabled=include_disabled,
@@ -446,7 +447,7 @@ class _KeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """An API key by its hash.
 
@@ -454,7 +455,7 @@ class _KeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-key", {"hash": hash})
         return self._client._run(call, timeout)
@@ -469,7 +470,7 @@ class _KeysOperations:
         limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> ApiKey:
         """Changes the given fields of an API key (by hash): rename, disable, limit, move.
 
@@ -483,7 +484,7 @@ class _KeysOperations:
             limit: New spending limit in USD (finite, 0 or more); null removes the limit.
             limit_reset: When the limit resets; null for never.
             workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -500,7 +501,7 @@ class _KeysOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Deleted:
         """Deletes (revokes) an API key by its hash.
 
@@ -508,7 +509,7 @@ class _KeysOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("delete-keys", {"hash": hash})
         return self._client._run(call, timeout)
@@ -516,14 +517,14 @@ class _KeysOperations:
     def current(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> CurrentApiKey:
         """The key this client calls with, as the API describes it.
 
         ``GET /key`` (get-current-key).
 
         Args:
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-current-key", {})
         return self._client._run(call, timeout)
@@ -548,7 +549,7 @@ class _WorkspacesRawOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Workspace]:
         """Creates a workspace.
 
@@ -566,7 +567,7 @@ class _WorkspacesRawOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -589,7 +590,7 @@ class _WorkspacesRawOperations:
         *,
         offset: int | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[WorkspacePage]:
         """One page of workspaces.
 
@@ -598,7 +599,7 @@ class _WorkspacesRawOperations:
         Args:
             offset: Records to skip (0 or more).
             limit: Records to return, 1 to 100.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             offset=offset,
@@ -611,7 +612,7 @@ class _WorkspacesRawOperations:
         self,
         id: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Workspace]:
         """A workspace by id (UUID) or slug.
 
@@ -619,7 +620,7 @@ class _WorkspacesRawOperations:
 
         Args:
             id: The workspace id (UUID) or slug.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-workspace", {"id": id})
         return self._client._run_raw(call, timeout)
@@ -639,7 +640,7 @@ class _WorkspacesRawOperations:
         is_data_discount_logging_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_broadcast_enabled: bool | NotGiven = NOT_GIVEN,
         is_observability_io_logging_enabled: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Workspace]:
         """Changes the given fields of a workspace (by id or slug); `null` clears a field.
 
@@ -658,7 +659,7 @@ class _WorkspacesRawOperations:
             is_data_discount_logging_enabled: Whether data discount logging is enabled.
             is_observability_broadcast_enabled: Whether broadcast is enabled.
             is_observability_io_logging_enabled: Whether private logging is enabled.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -681,7 +682,7 @@ class _WorkspacesRawOperations:
         id: str,
         *,
         confirm_default_workspace_deletion: bool | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Deleted]:
         """Deletes a workspace (by id or slug). One with active keys is refused; the default workspace only with `confirm_default_workspace_deletion`.
 
@@ -690,7 +691,7 @@ class _WorkspacesRawOperations:
         Args:
             id: The workspace id (UUID) or slug.
             confirm_default_workspace_deletion: Required (true) to delete the default workspace, which permanently disables the account's unscoped inference keys and its budgets, guardrails, classifiers and broadcast destinations. Ignored for other workspaces.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             confirm_default_workspace_deletion=confirm_default_workspace_deletion,
@@ -714,7 +715,7 @@ class _KeysRawOperations:
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         include_byok_in_limit: bool | NotGiven = NOT_GIVEN,
         creator_user_id: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[CreatedKey]:
         """Creates an API key; the answer holds its one-time secret.
 
@@ -729,7 +730,7 @@ class _KeysRawOperations:
             limit_reset: When the limit resets; null for never.
             include_byok_in_limit: Whether BYOK usage counts toward the limit.
             creator_user_id: The creating member, for organisation-owned keys.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -750,7 +751,7 @@ class _KeysRawOperations:
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[KeyPage]:
         """One page of API keys (disabled and expired ones only when asked for).
 
@@ -761,7 +762,7 @@ class _KeysRawOperations:
             include_expired: Whether expired keys are listed too (by default they are not).
             offset: Keys to skip (0 or more).
             workspace_id: The workspace (UUID) whose keys to list; the default workspace when left out.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             include_disabled=include_disabled,
@@ -776,7 +777,7 @@ class _KeysRawOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[ApiKey]:
         """An API key by its hash.
 
@@ -784,7 +785,7 @@ class _KeysRawOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-key", {"hash": hash})
         return self._client._run_raw(call, timeout)
@@ -799,7 +800,7 @@ class _KeysRawOperations:
         limit: float | Decimal | None | NotGiven = NOT_GIVEN,
         limit_reset: Literal["daily", "weekly", "monthly"] | None | NotGiven = NOT_GIVEN,
         workspace_id: str | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[ApiKey]:
         """Changes the given fields of an API key (by hash): rename, disable, limit, move.
 
@@ -813,7 +814,7 @@ class _KeysRawOperations:
             limit: New spending limit in USD (finite, 0 or more); null removes the limit.
             limit_reset: When the limit resets; null for never.
             workspace_id: Moves the key to this workspace (UUID). The key keeps its value.
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         fields = given(
             name=name,
@@ -830,7 +831,7 @@ class _KeysRawOperations:
         self,
         hash: str,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[Deleted]:
         """Deletes (revokes) an API key by its hash.
 
@@ -838,7 +839,7 @@ class _KeysRawOperations:
 
         Args:
             hash: The key's hash (its `hash`, not its secret).
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("delete-keys", {"hash": hash})
         return self._client._run_raw(call, timeout)
@@ -846,14 +847,14 @@ class _KeysRawOperations:
     def current(
         self,
         *,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> RawResponse[CurrentApiKey]:
         """The key this client calls with, as the API describes it.
 
         ``GET /key`` (get-current-key). Answers the response's status and headers too; ``parse()`` gives the result.
 
         Args:
-            timeout: Seconds for each attempt of this call (or an httpx.Timeout); None for no time limit; left out, the client's.
+            timeout: Seconds for each attempt of this call (a number or a timedelta, or an httpx.Timeout); None for no time limit; left out, the client's.
         """
         call = self._client._native.call("get-current-key", {})
         return self._client._run_raw(call, timeout)
@@ -877,7 +878,7 @@ class Workspaces(_WorkspacesOperations):
         self,
         *,
         page_size: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Walk[Workspace]:
         """Every workspace, fetched ``page_size`` (1 to 100, default 100) at a time as you
         iterate. The walk never ends early in silence; after a failed page, iterating it again
@@ -900,7 +901,7 @@ class Keys(_KeysOperations):
         include_disabled: bool | NotGiven = NOT_GIVEN,
         include_expired: bool | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven = NOT_GIVEN,
     ) -> Walk[ApiKey]:
         """Every API key of a workspace (the default one when ``workspace_id`` is not given),
         fetched page after page as you iterate, until a page is empty. Disabled and expired keys

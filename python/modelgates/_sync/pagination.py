@@ -9,6 +9,7 @@ from collections import deque
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import datetime
     from typing import Any, Generic, Protocol, TypeVar
 
     import httpx
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
     class _Runs(Protocol):
-        def _run(self, call: _native.Call[Any], timeout: float | httpx.Timeout | None | NotGiven) -> Any: ...
+        def _run(self, call: _native.Call[Any], timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven) -> Any: ...
 
 else:
     # Importing the package does not import typing (it stays light): `Walk[Workspace]` in an
@@ -38,7 +39,7 @@ class Walk(Generic[T]):
     page."""
 
     def __init__(
-        self, client: _Runs, pager: _native.Call[list[T] | None], timeout: float | httpx.Timeout | None | NotGiven
+        self, client: _Runs, pager: _native.Call[list[T] | None], timeout: float | datetime.timedelta | httpx.Timeout | None | NotGiven
     ) -> None:
         self._client = client
         self._pager = pager
