@@ -665,7 +665,7 @@ fn decode_error(
 
 /// The start of a body as readable text, or `None` when it is empty.
 fn excerpt(body: &[u8]) -> Option<String> {
-    let text = hide_key_members(&String::from_utf8_lossy(body));
+    let text = hide_key_members(&crate::text::lossy(body));
     // The words with single spaces between them, cut after EXCERPT_CHARS characters.
     let mut short = String::new();
     let mut room = EXCERPT_CHARS;

@@ -1,6 +1,7 @@
-//! Substrings found and replaced without `core`'s substring searcher: `str::replace` and
-//! `str::contains` bring its two-way searcher into the browser engine for a handful of short
-//! texts (error bodies, path templates, messages); these loops cost a fraction of it.
+//! Text work done by short loops instead of `core`'s general machinery, which the browser engine
+//! would carry for a handful of short texts (error bodies, path templates, messages):
+//! `str::replace` and `str::contains` bring its two-way substring searcher, and
+//! `String::from_utf8_lossy` its `Utf8Chunks` decoder.
 
 /// `text` with every occurrence of `from` replaced by `to`, left to right and not overlapping:
 /// what `str::replace` gives (a property test holds them equal), except that an empty `from`
@@ -22,8 +23,32 @@ pub fn replace_all(text: &str, from: &str, to: &str) -> String {
             at += 1;
         }
     }
-    // A match of valid UTF-8 starts and ends on character boundaries, so `out` is valid UTF-8.
-    String::from_utf8_lossy(&out).into_owned()
+    // A match of valid UTF-8 starts and ends on character boundaries, so `out` is valid UTF-8
+    // (and the check is one `from_utf8`, without `str` slicing's panic messages).
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `bytes` as text, each invalid sequence shown as U+FFFD: what `String::from_utf8_lossy`
+/// gives (a property test holds them equal), from `str::from_utf8`'s own error positions.
+pub(crate) fn lossy(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push('\u{fffd}');
+                // No length: the text ends inside a sequence, one U+FFFD for all of it.
+                bytes = rest
+                    .get(error.error_len().unwrap_or(rest.len())..)
+                    .unwrap_or_default();
+            }
+        }
+    }
 }
 
 /// Whether `needle` occurs in `text` (an empty one does): `str::contains`.
@@ -57,6 +82,30 @@ mod tests {
             );
         }
         assert_eq!(replace_all("x", "", "y"), "x");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decodes_as_from_utf8_lossy_does(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(vec![0x80_u8, 0xbf, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xff]),
+                ],
+                0..24,
+            ),
+            text in ".{0,8}",
+        ) {
+            proptest::prop_assert_eq!(lossy(&bytes), String::from_utf8_lossy(&bytes));
+            let mut mixed = text.into_bytes();
+            mixed.extend_from_slice(&bytes);
+            proptest::prop_assert_eq!(lossy(&mixed), String::from_utf8_lossy(&mixed));
+        }
+
+        #[test]
+        fn replaces_any_text_as_str_replace_does(text in "[ab✓]{0,12}", from in "[ab✓]{1,3}", to in ".{0,3}") {
+            proptest::prop_assert_eq!(replace_all(&text, &from, &to), text.replace(&from, &to));
+        }
     }
 
     #[test]
