@@ -114,10 +114,16 @@ pub(crate) fn timestamp(field: &str, value: &crate::Timestamp) -> Result<(), Err
     ))
 }
 
-/// A hyphenated UUID such as `550e8400-e29b-41d4-a716-446655440000`.
+/// A hyphenated UUID such as `550e8400-e29b-41d4-a716-446655440000`: hex digits in groups of
+/// 8, 4, 4, 4 and 12 (any case), as the uuid crate reads that form (a property test holds them
+/// equal; its parser is not in the build).
 pub(crate) fn uuid(field: &str, value: &str) -> Result<(), Error> {
-    let hyphenated = value.len() == 36 && value.as_bytes().get(8) == Some(&b'-');
-    if !hyphenated || uuid::Uuid::try_parse(value).is_err() {
+    let hyphenated = value.len() == 36
+        && value.bytes().enumerate().all(|(at, byte)| match at {
+            8 | 13 | 18 | 23 => byte == b'-',
+            _ => byte.is_ascii_hexdigit(),
+        });
+    if !hyphenated {
         return Err(Error::invalid(
             field,
             "must be a UUID like 550e8400-e29b-41d4-a716-446655440000",
@@ -195,6 +201,14 @@ mod tests {
 
     proptest! {
         #[test]
+        fn reads_uuids_as_the_uuid_crate_does(
+            value in "[0-9a-fA-F-]{36}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-gA-G]{4}-[0-9a-fA-F-]{4}-[0-9a-fA-F]{12}",
+        ) {
+            let crates = ::uuid::Uuid::try_parse(&value).is_ok();
+            prop_assert_eq!(uuid("id", &value).is_ok(), crates);
+        }
+
+        #[test]
         fn percent_encodes_as_the_percent_encoding_crate_does(value in any::<String>()) {
             prop_assert_eq!(
                 percent_encoded(&value),
@@ -264,6 +278,16 @@ mod tests {
         assert!(uuid("workspace_id", "550e8400e29b41d4a716446655440000").is_err());
         assert!(uuid("workspace_id", "{550e8400-e29b-41d4-a716-446655440000}").is_err());
         assert!(uuid("workspace_id", "not-a-uuid").is_err());
+        assert!(uuid("workspace_id", "550E8400-E29B-41D4-A716-44665544000G").is_err());
+        assert!(uuid("workspace_id", "550E8400-E29B-41D4-A716-446655440000").is_ok());
+        // The uuid crate reads a URN too (`urn:uuid:...`): not taken here.
+        assert!(
+            uuid(
+                "workspace_id",
+                "urn:uuid:550e8400-e29b-41d4-a716-446655440000"
+            )
+            .is_err()
+        );
     }
 
     #[test]
