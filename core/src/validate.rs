@@ -145,8 +145,12 @@ pub(crate) fn page_size(field: &str, value: i64) -> Result<(), Error> {
 /// A count of records to skip: 0 or more. (Signed in the request types, as Kotlin's `Int` and
 /// Swift's `Int32` are, so that a caller's negative number is refused by name here.)
 pub(crate) fn offset(field: &str, value: i32) -> Result<u32, Error> {
-    u32::try_from(value)
-        .map_err(|_| Error::invalid(field, format!("must be 0 or more (got {value})")))
+    u32::try_from(value).map_err(|_| {
+        Error::invalid(
+            field,
+            format!("must be 0 or more (got {})", i64::from(value)),
+        )
+    })
 }
 
 /// A length of time a caller gives in seconds (a timeout, a backoff), as bindings whose
