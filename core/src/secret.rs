@@ -165,21 +165,19 @@ fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
             .iter_mut()
             .for_each(|item| scrub_in_place(item, secret)),
         Value::Object(members) => {
-            for (name, item) in members.iter_mut() {
-                match item {
-                    Value::String(_) if name == "key" => *item = "[REDACTED]".into(),
-                    _ => scrub_in_place(item, secret),
-                }
-            }
-            if !secret.expose().is_empty()
-                // `iter`, not `keys`: the map's one iterator in the browser engine.
+            let rename = !secret.expose().is_empty()
+                // `iter`, not `keys`: the browser engine carries the map's iterators only once.
                 && members
                     .iter()
-                    .any(|(key, _)| crate::text::contains(key, secret.expose()))
-            {
-                for (key, item) in std::mem::take(members) {
-                    members.insert(scrub(&key, secret), item);
+                    .any(|(key, _)| crate::text::contains(key, secret.expose()));
+            // Rebuilt, not changed in place: the map's mutable iterator stays out of the engine.
+            for (key, mut item) in std::mem::take(members) {
+                match item {
+                    Value::String(_) if key == "key" => item = "[REDACTED]".into(),
+                    _ => scrub_in_place(&mut item, secret),
                 }
+                let key = if rename { scrub(&key, secret) } else { key };
+                members.insert(key, item);
             }
         }
         _ => {}
