@@ -203,8 +203,8 @@ pub(crate) fn parse_rfc3339(text: &str) -> Option<i128> {
 /// Writes an instant as RFC 3339 in UTC, with as many fractional digits as it needs (none for
 /// a whole second): `2029-11-30T23:59:59Z`, `2029-11-30T23:59:59.25Z`.
 pub(crate) fn write_rfc3339(nanos: i128, out: &mut String) {
-    let seconds = nanos.div_euclid(NANOS_PER_SECOND) as i64;
-    let nanosecond = nanos.rem_euclid(NANOS_PER_SECOND) as u32;
+    let (seconds, nanosecond) = seconds_and_nanosecond(nanos);
+    let seconds = seconds as i64;
     let (year, month, day) = civil_from_days(seconds.div_euclid(SECONDS_PER_DAY));
     let of_day = seconds.rem_euclid(SECONDS_PER_DAY);
     if year < 0 {
@@ -228,6 +228,28 @@ pub(crate) fn write_rfc3339(nanos: i128, out: &mut String) {
         let _ = write!(out, ".{fraction:0width$}");
     }
     out.push('Z');
+}
+
+/// `nanos.div_euclid(NANOS_PER_SECOND)` and its `rem_euclid`, by long division in 32-bit digits
+/// (a property test holds them equal): an `i128` division would bring the 128-bit division
+/// routine into the browser engine.
+fn seconds_and_nanosecond(nanos: i128) -> (i128, u32) {
+    const NANOS: u64 = NANOS_PER_SECOND as u64;
+    let magnitude = nanos.unsigned_abs();
+    let (mut quotient, mut remainder) = (0_u128, 0_u64);
+    for shift in [96, 64, 32, 0] {
+        // The remainder is below 2^30, so the partial dividend fits 62 bits.
+        let partial = remainder << 32 | (magnitude >> shift) as u64 & 0xFFFF_FFFF;
+        quotient = quotient << 32 | u128::from(partial / NANOS);
+        remainder = partial % NANOS;
+    }
+    // At most 2^127 / 10^9: an i128.
+    let quotient = quotient as i128;
+    match (nanos < 0, remainder) {
+        (false, _) => (quotient, remainder as u32),
+        (true, 0) => (-quotient, 0),
+        (true, _) => (-quotient - 1, (NANOS - remainder) as u32),
+    }
 }
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -299,7 +321,7 @@ pub(crate) fn parse_http_date(text: &str) -> Option<i64> {
         0,
         offset_seconds,
     )?;
-    i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).ok()
+    i64::try_from(seconds_and_nanosecond(nanos).0).ok()
 }
 
 #[cfg(test)]
@@ -410,8 +432,44 @@ mod tests {
             })
     }
 
+    #[test]
+    fn splits_seconds_at_the_edges() {
+        for nanos in [
+            0,
+            1,
+            -1,
+            999_999_999,
+            -999_999_999,
+            NANOS_PER_SECOND,
+            -NANOS_PER_SECOND,
+            -NANOS_PER_SECOND - 1,
+            i128::MAX,
+            i128::MIN,
+            i128::MIN + 1,
+            i128::from(i64::MIN),
+            i128::from(u64::MAX) << 32,
+        ] {
+            assert_eq!(
+                seconds_and_nanosecond(nanos),
+                (
+                    nanos.div_euclid(NANOS_PER_SECOND),
+                    nanos.rem_euclid(NANOS_PER_SECOND) as u32
+                ),
+                "{nanos}"
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn splits_seconds_as_euclid_division_does(nanos: i128) {
+            prop_assert_eq!(
+                seconds_and_nanosecond(nanos),
+                (nanos.div_euclid(NANOS_PER_SECOND), nanos.rem_euclid(NANOS_PER_SECOND) as u32)
+            );
+        }
 
         #[test]
         fn reads_rfc3339_as_time_does(text in rfc3339_like()) {
