@@ -71,8 +71,9 @@ impl RetryPolicy {
             .saturating_mul(2u32.saturating_pow(retry.min(31)))
             .min(self.max_backoff);
         let keep = 1.0 - self.jitter.clamp(0.0, 1.0) * unit.clamp(0.0, 1.0);
-        // `keep` is at most 1, so the product fits; a conversion that still fails keeps `base`.
-        Duration::try_from_secs_f64(base.as_secs_f64() * keep).unwrap_or(base)
+        // In whole nanoseconds (the cast saturates, at 584 years): `Duration`'s own float
+        // conversion is a 466-byte routine in the browser engine for this one product.
+        Duration::from_nanos((base.as_secs_f64() * keep * 1e9) as u64)
     }
 }
 
@@ -158,6 +159,13 @@ mod tests {
         assert_eq!(policy.backoff(40, 0.0), Duration::from_secs(8));
         assert_eq!(policy.backoff(0, 1.0), Duration::from_millis(375));
         assert!(policy.backoff(2, 0.5) < policy.backoff(2, 0.0));
+        // A backoff past what whole nanoseconds in a u64 hold stops there (about 584 years).
+        let endless = RetryPolicy {
+            initial_backoff: Duration::from_secs(u64::MAX),
+            max_backoff: Duration::from_secs(u64::MAX),
+            ..policy
+        };
+        assert_eq!(endless.backoff(3, 0.0), Duration::from_nanos(u64::MAX));
     }
 
     #[test]
