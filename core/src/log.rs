@@ -49,7 +49,8 @@ pub(crate) fn loggable_url(url: &str) -> String {
     };
     let authority_end = rest.find('/').unwrap_or(rest.len());
     let authority = rest.get(..authority_end).unwrap_or(rest);
-    match authority.rfind('@') {
+    // `rposition` over the bytes, not `rfind`: the engine would carry `memrchr` for this one.
+    match authority.bytes().rposition(|byte| byte == b'@') {
         Some(at) => format!(
             "{scheme}://[REDACTED]@{}",
             rest.get(at + 1..).unwrap_or_default()
