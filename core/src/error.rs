@@ -291,12 +291,14 @@ impl FieldStyle {
     /// (a header's name in `headers.X_Trace`) stays as the caller wrote it.
     pub fn apply(self, field: &str) -> String {
         let mut out = String::with_capacity(field.len());
-        for (i, segment) in field.split('.').enumerate() {
-            if i > 0 {
-                out.push('.');
-            }
+        let mut rest = field;
+        // Segment by segment with the core's byte search (`split` would bring `str`'s own).
+        while let Some((segment, after)) = crate::text::split_once(rest, b'.') {
             self.push_name(&mut out, segment);
+            out.push('.');
+            rest = after;
         }
+        self.push_name(&mut out, rest);
         out
     }
 

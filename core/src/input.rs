@@ -193,7 +193,7 @@ impl InputError {
         };
         // An endpoint's input wraps the request in `body` or `query`: the caller's field is
         // the one inside.
-        let field = match field.split_once('.') {
+        let field = match crate::text::split_once(&field, b'.') {
             Some(("body" | "query", inner)) => inner.to_owned(),
             _ if field.is_empty() => "body".to_owned(),
             _ => field,

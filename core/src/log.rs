@@ -39,17 +39,18 @@ pub struct LogLine {
 
 /// A URL as a log may show it: without any `user:password@` a base URL might carry.
 pub(crate) fn loggable_url(url: &str) -> String {
-    // The scheme ends at the first `:` (a character search: a substring one would bring its
-    // searcher into the browser engine for this line).
-    let Some((scheme, rest)) = url
-        .split_once(':')
+    // The scheme ends at the first `:`. (Byte searches throughout: `str`'s searchers would
+    // come into the browser engine for this line.)
+    let Some((scheme, rest)) = crate::text::split_once(url, b':')
         .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
     else {
         return url.to_owned();
     };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let authority_end = rest
+        .bytes()
+        .position(|byte| byte == b'/')
+        .unwrap_or(rest.len());
     let authority = rest.get(..authority_end).unwrap_or(rest);
-    // `rposition` over the bytes, not `rfind`: the engine would carry `memrchr` for this one.
     match authority.bytes().rposition(|byte| byte == b'@') {
         Some(at) => format!(
             "{scheme}://[REDACTED]@{}",

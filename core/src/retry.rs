@@ -121,7 +121,7 @@ pub fn parse_retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
 fn parse_delay_seconds(value: &str) -> Option<Duration> {
     // delay-seconds is 1*DIGIT (RFC 9110); a fraction is taken too (`0.5`), as some servers
     // send one. Read digit by digit: a float parser would be the browser build's only one.
-    let (whole, fraction) = match value.trim().split_once('.') {
+    let (whole, fraction) = match crate::text::split_once(value.trim(), b'.') {
         Some((whole, fraction)) if !fraction.is_empty() => (whole, fraction),
         Some(_) => return None,
         None => (value.trim(), ""),

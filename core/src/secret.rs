@@ -101,15 +101,15 @@ pub(crate) fn hide_key_members(text: &str) -> String {
     // Every `"key"` counts, even one inside another's value (`"key": "key": "sk-..."`, a
     // mangled body): the values to hide are found first, then hidden together.
     let mut hidden: Vec<(usize, usize)> = Vec::new();
-    let members = text
-        .match_indices('"')
-        .filter(|&(at, _)| text.get(at..).is_some_and(|rest| rest.starts_with(MEMBER)));
-    for (at, _) in members {
+    // Byte positions, not `match_indices`: `str`'s character searcher stays out of the engine.
+    let members =
+        (0..text.len()).filter(|&at| text.get(at..).is_some_and(|rest| rest.starts_with(MEMBER)));
+    for at in members {
         let Some(after) = text.get(at + MEMBER.len()..) else {
             continue;
         };
-        let value = after.trim_start().strip_prefix(':').map(str::trim_start);
-        let Some(value) = value.and_then(|value| value.strip_prefix('"')) else {
+        let value = after.trim_start().strip_prefix(":").map(str::trim_start);
+        let Some(value) = value.and_then(|value| value.strip_prefix("\"")) else {
             continue;
         };
         let start = text.len() - value.len();

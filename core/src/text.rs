@@ -51,6 +51,14 @@ pub(crate) fn lossy(mut bytes: &[u8]) -> String {
     }
 }
 
+/// `text.split_once(separator)` for an ASCII separator, by a byte search: `str`'s character
+/// searcher (and its `memchr`) stays out of the browser engine.
+#[doc(hidden)]
+pub fn split_once(text: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|byte| byte == separator)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
 /// Whether `needle` occurs in `text` (an empty one does): `str::contains`.
 pub(crate) fn contains(text: &str, needle: &str) -> bool {
     needle.is_empty()
@@ -105,6 +113,19 @@ mod tests {
         #[test]
         fn replaces_any_text_as_str_replace_does(text in "[ab✓]{0,12}", from in "[ab✓]{1,3}", to in ".{0,3}") {
             proptest::prop_assert_eq!(replace_all(&text, &from, &to), text.replace(&from, &to));
+        }
+    }
+
+    #[test]
+    fn splits_as_str_split_once_does() {
+        for text in ["a.b.c", ".", "", "ab", "é.✓", "a.", ".b", "a\nb\n"] {
+            for separator in [b'.', b'\n'] {
+                assert_eq!(
+                    split_once(text, separator),
+                    text.split_once(char::from(separator)),
+                    "{text}"
+                );
+            }
         }
     }
 

@@ -39,10 +39,10 @@ pub(crate) fn non_empty(field: &str, value: &str) -> Result<(), Error> {
 
 /// Lowercase alphanumeric segments separated by single hyphens, no leading/trailing hyphens.
 pub(crate) fn slug(field: &str, value: &str) -> Result<(), Error> {
-    let well_formed = value.split('-').all(|segment| {
+    let well_formed = value.as_bytes().split(|&b| b == b'-').all(|segment| {
         !segment.is_empty()
             && segment
-                .bytes()
+                .iter()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     });
     if !well_formed {
