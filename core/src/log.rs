@@ -39,22 +39,25 @@ pub struct LogLine {
 
 /// A URL as a log may show it: without any `user:password@` a base URL might carry.
 pub(crate) fn loggable_url(url: &str) -> String {
-    // The scheme ends at the first `:`. (Byte searches throughout: `str`'s searchers would
-    // come into the browser engine for this line.)
-    let Some((scheme, rest)) = crate::text::split_once(url, b':')
-        .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
+    use crate::text::split_once;
+    // The scheme ends at the first `:`, the authority at the next `/`, the user info at the
+    // authority's last `@`. (All by the core's one byte search: `str`'s searchers, and each
+    // byte loop of its own, would come into the browser engine for this line.)
+    let Some((scheme, rest)) =
+        split_once(url, b':').and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
     else {
         return url.to_owned();
     };
-    let authority_end = rest
-        .bytes()
-        .position(|byte| byte == b'/')
-        .unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or(rest);
-    match authority.bytes().rposition(|byte| byte == b'@') {
-        Some(at) => format!(
+    let authority = split_once(rest, b'/').map_or(rest, |(authority, _)| authority);
+    let mut host = None;
+    while let Some((_, after)) = split_once(host.unwrap_or(authority), b'@') {
+        host = Some(after);
+    }
+    match host {
+        // The host and everything after it: `rest` past the authority's user info.
+        Some(host) => format!(
             "{scheme}://[REDACTED]@{}",
-            rest.get(at + 1..).unwrap_or_default()
+            rest.get(authority.len() - host.len()..).unwrap_or_default()
         ),
         None => url.to_owned(),
     }
@@ -73,6 +76,16 @@ mod tests {
         assert_eq!(
             loggable_url("https://h.test/api/v1/workspaces/a@b"),
             "https://h.test/api/v1/workspaces/a@b"
+        );
+        // The user info ends at the authority's last `@`; a URL may have no path.
+        assert_eq!(
+            loggable_url("http://a@b:p@w@h.test"),
+            "http://[REDACTED]@h.test"
+        );
+        assert_eq!(loggable_url("h.test/a@b"), "h.test/a@b");
+        assert_eq!(
+            loggable_url("https://@h.test/"),
+            "https://[REDACTED]@h.test/"
         );
     }
 }
