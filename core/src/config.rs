@@ -89,7 +89,7 @@ impl Config {
     /// Checks the configuration, naming the bad field.
     pub fn validate(&self) -> Result<(), Error> {
         let key = self.api_key.expose();
-        if key.trim().is_empty() {
+        if crate::text::trim(key).is_empty() {
             return Err(Error::invalid("api_key", "is required"));
         }
         if !is_header_value(key) {
@@ -98,7 +98,7 @@ impl Config {
                 "must be printable ASCII (no control characters)",
             ));
         }
-        let base = self.base_url.trim();
+        let base = crate::text::trim(&self.base_url);
         let Some(rest) = base
             .strip_prefix("https://")
             .or_else(|| base.strip_prefix("http://"))
@@ -108,7 +108,7 @@ impl Config {
                 "must start with https:// or http://",
             ));
         };
-        if rest.trim_matches('/').is_empty() || base.contains(['?', '#', ' ']) {
+        if rest.bytes().all(|byte| byte == b'/') || base.contains(['?', '#', ' ']) {
             return Err(Error::invalid(
                 "base_url",
                 "must be an absolute URL without query or fragment",
@@ -179,7 +179,11 @@ impl Config {
 
     /// The base URL without trailing slashes.
     pub(crate) fn root(&self) -> &str {
-        self.base_url.trim().trim_end_matches('/')
+        let mut root = crate::text::trim(&self.base_url);
+        while let Some(shorter) = root.strip_suffix("/") {
+            root = shorter;
+        }
+        root
     }
 }
 

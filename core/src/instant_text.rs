@@ -275,7 +275,7 @@ const ZONES: [(&str, i64); 10] = [
 /// optional (and, as `time` read it, not checked against the date), the seconds optional, the year four digits from 1900, the zone a
 /// name, a military letter (read as +0000) or `±hhmm`. Comments and folded lines are not.
 pub(crate) fn parse_http_date(text: &str) -> Option<i64> {
-    let mut reader = Reader(text.trim().as_bytes());
+    let mut reader = Reader(crate::text::trim(text).as_bytes());
     if reader.name(&WEEKDAYS).is_some() {
         reader.byte(b',')?;
         let _ = reader.spaces();

@@ -121,10 +121,11 @@ pub fn parse_retry_after(value: &str, date: Option<&str>) -> Option<Duration> {
 fn parse_delay_seconds(value: &str) -> Option<Duration> {
     // delay-seconds is 1*DIGIT (RFC 9110); a fraction is taken too (`0.5`), as some servers
     // send one. Read digit by digit: a float parser would be the browser build's only one.
-    let (whole, fraction) = match crate::text::split_once(value.trim(), b'.') {
+    let value = crate::text::trim(value);
+    let (whole, fraction) = match crate::text::split_once(value, b'.') {
         Some((whole, fraction)) if !fraction.is_empty() => (whole, fraction),
         Some(_) => return None,
-        None => (value.trim(), ""),
+        None => (value, ""),
     };
     let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || !(fraction.is_empty() || digits(fraction)) {

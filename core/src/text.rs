@@ -59,6 +59,19 @@ pub fn split_once(text: &str, separator: u8) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
+/// `text.trim()` (Unicode whitespace off both ends), by one forward scan: `str::trim` brings a
+/// backward UTF-8 decoder and a searcher of its own into the browser engine.
+pub(crate) fn trim(text: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            start.get_or_insert(at);
+            end = at + c.len_utf8();
+        }
+    }
+    text.get(start.unwrap_or(end)..end).unwrap_or_default()
+}
+
 /// Whether `needle` occurs in `text` (an empty one does): `str::contains`.
 pub(crate) fn contains(text: &str, needle: &str) -> bool {
     needle.is_empty()
@@ -113,6 +126,13 @@ mod tests {
         #[test]
         fn replaces_any_text_as_str_replace_does(text in "[ab✓]{0,12}", from in "[ab✓]{1,3}", to in ".{0,3}") {
             proptest::prop_assert_eq!(replace_all(&text, &from, &to), text.replace(&from, &to));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trims_as_str_trim_does(text in "[ \t\n\u{a0}\u{2003}\u{3000}\u{85}\u{b}xé✓/]{0,10}") {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
         }
     }
 

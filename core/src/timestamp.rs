@@ -133,7 +133,7 @@ impl FromStr for Timestamp {
     type Err = ParseTimestampError;
 
     fn from_str(text: &str) -> Result<Self, ParseTimestampError> {
-        parse_rfc3339(text.trim())
+        parse_rfc3339(crate::text::trim(text))
             .and_then(Self::from_unix_timestamp_nanos)
             .ok_or(ParseTimestampError)
     }

@@ -31,7 +31,7 @@ fn percent_encoded(value: &str) -> String {
 }
 
 pub(crate) fn non_empty(field: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
+    if crate::text::trim(value).is_empty() {
         return Err(Error::invalid(field, "must not be empty"));
     }
     Ok(())
