@@ -246,6 +246,17 @@ impl<T: ToJson> ToJson for [T] {
     }
 }
 
+/// A pair as a two-item array, as serde writes a tuple: `["x-trace", "t-1"]`.
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn write_json(&self, out: &mut JsonWriter) {
+        out.text.push('[');
+        self.0.write_json(out);
+        out.text.push(',');
+        self.1.write_json(out);
+        out.text.push(']');
+    }
+}
+
 impl<T: ToJson, const N: usize> ToJson for [T; N] {
     fn write_json(&self, out: &mut JsonWriter) {
         self.as_slice().write_json(out);
@@ -292,6 +303,10 @@ mod tests {
         }
         assert_eq!(i64::MIN.to_json(), "-9223372036854775808");
         assert_eq!(vec![Some(1_i64), None].to_json(), "[1,null]");
+        assert_eq!(
+            vec![("x-trace".to_owned(), "t\"1".to_owned())].to_json(),
+            r#"[["x-trace","t\"1"]]"#
+        );
     }
 
     #[test]

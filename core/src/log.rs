@@ -37,6 +37,13 @@ pub struct LogLine {
     pub message: String,
 }
 
+/// A line as `[level, message]` (the browser binding hands its lines to JavaScript so).
+impl crate::ToJson for LogLine {
+    fn write_json(&self, out: &mut crate::JsonWriter) {
+        (self.level.name(), self.message.as_str()).write_json(out);
+    }
+}
+
 /// A URL as a log may show it: without any `user:password@` a base URL might carry.
 pub(crate) fn loggable_url(url: &str) -> String {
     use crate::text::split_once;

@@ -50,11 +50,12 @@ fn tree(value: JsValue, depth: u32) -> Option<Value> {
     let depth = depth.checked_sub(1)?;
     if Array::is_array(&value) {
         let items: Array = value.unchecked_into();
-        return items
-            .iter()
-            .map(|item| tree(item, depth))
-            .collect::<Option<_>>()
-            .map(Value::Array);
+        // A loop, not `collect::<Option<Vec<_>>>()`: its generic machinery is 300 B here.
+        let mut list = Vec::with_capacity(items.length() as usize);
+        for item in items.iter() {
+            list.push(tree(item, depth)?);
+        }
+        return Some(Value::Array(list));
     }
     let mut fields = Map::new();
     for entry in Object::entries(value.unchecked_ref()).iter() {

@@ -32,7 +32,7 @@ use web_sys::AbortSignal;
 use crate::driver::Driver;
 use crate::errors::error_value;
 pub use crate::machine::WasmMachine;
-use crate::machine::{AsText, Pairs, TextMachine};
+use crate::machine::{AsText, TextMachine};
 
 // Single-threaded wasm (no `atomics`), as the engine is built.
 #[global_allocator]
@@ -154,7 +154,7 @@ impl<T: ToJson> ToJson for Answer<T> {
         let mut object = out.object();
         object.field("value", &self.value);
         object.field("status", &i64::from(self.status));
-        object.field("headers", &Pairs(&self.headers));
+        object.field("headers", &self.headers);
         object.end();
     }
 }

@@ -105,7 +105,8 @@ impl WasmMachine {
         let log = machine.take_log();
         let mut out = JsonWriter::default();
         let mut step = out.object();
-        step.field("log", &LogLines(&log));
+        // `[[level, message], ...]`
+        step.field("log", &log);
         match action {
             Action::Send(request) => step.field("send", &Request(&request)),
             Action::Wait(wait) => step.field("wait_ms", &(wait.as_secs_f64() * 1000.0)),
@@ -153,20 +154,6 @@ impl WasmMachine {
     }
 }
 
-/// Log lines as `[[level, message], ...]`.
-struct LogLines<'a>(&'a [LogLine]);
-
-impl ToJson for LogLines<'_> {
-    fn write_json(&self, out: &mut JsonWriter) {
-        let lines: Vec<[&str; 2]> = self
-            .0
-            .iter()
-            .map(|line| [line.level.name(), line.message.as_str()])
-            .collect();
-        lines.write_json(out);
-    }
-}
-
 /// A request as the loop sends it.
 struct Request<'a>(&'a HttpRequest);
 
@@ -176,7 +163,8 @@ impl ToJson for Request<'_> {
         let mut object = out.object();
         object.field("method", &request.method.as_str());
         object.field("url", &request.url);
-        object.field("headers", &Pairs(&request.headers));
+        // `[[name, value], ...]`
+        object.field("headers", &request.headers);
         object.field("body", &request.body);
         object.field(
             "timeout_ms",
@@ -186,19 +174,5 @@ impl ToJson for Request<'_> {
         );
         object.field("follow_redirects", &request.follow_redirects);
         object.end();
-    }
-}
-
-/// Headers as `[[name, value], ...]`.
-pub(crate) struct Pairs<'a>(pub(crate) &'a [(String, String)]);
-
-impl ToJson for Pairs<'_> {
-    fn write_json(&self, out: &mut JsonWriter) {
-        let pairs: Vec<[&str; 2]> = self
-            .0
-            .iter()
-            .map(|(n, v)| [n.as_str(), v.as_str()])
-            .collect();
-        pairs.write_json(out);
     }
 }
