@@ -21,7 +21,9 @@ use serde_json::Value;
 use crate::api::{DecodeError, Operation, ReadJson};
 use crate::decode::{self, decode_fields};
 use crate::error::{ApiError, Error};
-use crate::http::{HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind};
+use crate::http::{
+    HttpRequest, HttpResponse, Method, TransportError, TransportErrorKind, lowercased,
+};
 use crate::log::{self, LogLevel, LogLine};
 use crate::retry::{self, RetryPolicy, whole_millis};
 use crate::secret::{Secret, hide_key_members, scrub, scrub_json};
@@ -371,11 +373,7 @@ impl Attempts {
         self.response = Some(ResponseInfo {
             operation: self.operation.id(),
             status: response.status,
-            headers: response
-                .headers
-                .iter()
-                .map(|(name, value)| (name.to_ascii_lowercase(), value.clone()))
-                .collect(),
+            headers: lowercased(&response.headers),
         });
         let request_id = response
             .header("x-request-id")

@@ -129,11 +129,11 @@ pub(crate) fn prepare(table: &Table, input: &Value) -> Result<Prepared, Error> {
 /// Reads every field's type, as the typed endpoint's `from_input` does: path parameters and
 /// `body` are required, `query` may be left out.
 fn read_types(table: &Table, input: &Value) -> Result<(), InputError> {
-    let names: Vec<(&'static str, bool)> = table
-        .inputs
-        .iter()
-        .map(|(name, _)| (*name, *name != "query"))
-        .collect();
+    // Loops, not `map(..).collect()`: each collect brings its own copy of `Vec`'s machinery.
+    let mut names = Vec::with_capacity(table.inputs.len());
+    for (name, _) in table.inputs {
+        names.push((*name, *name != "query"));
+    }
     Input::root(input).fields(&names, &mut |index, value| match &table.inputs[index].1 {
         Part::Segment => String::from_input(value).map(drop),
         Part::Fields(fields) => read_fields(fields, value),
@@ -141,7 +141,10 @@ fn read_types(table: &Table, input: &Value) -> Result<(), InputError> {
 }
 
 fn read_fields(fields: &[Field], input: Input<'_>) -> Result<(), InputError> {
-    let names: Vec<(&'static str, bool)> = fields.iter().map(|f| (f.name, f.required)).collect();
+    let mut names = Vec::with_capacity(fields.len());
+    for field in fields {
+        names.push((field.name, field.required));
+    }
     input.fields(&names, &mut |index, value| (fields[index].leaf.read)(value))
 }
 

@@ -11,7 +11,7 @@ use crate::api::{DecodeError, Endpoint, Operation, Prepared, ReadJson, read_json
 use crate::call::Call;
 use crate::config::Config;
 use crate::error::Error;
-use crate::http::HttpRequest;
+use crate::http::{HttpRequest, lowercased};
 use crate::paginate::{JsonListing, JsonPager, KeyPager, WorkspacePager};
 
 /// Settings that differ for some calls ([`Client::with_options`]); what is left `None` (or
@@ -179,12 +179,7 @@ impl Client {
         if prepared.body.is_some() {
             headers.push(("content-type".to_owned(), "application/json".to_owned()));
         }
-        headers.extend(
-            config
-                .headers
-                .iter()
-                .map(|(name, value)| (name.to_ascii_lowercase(), value.clone())),
-        );
+        headers.extend(lowercased(&config.headers));
         Ok(HttpRequest {
             method: operation.method(),
             url,

@@ -165,6 +165,16 @@ impl TransportError {
     }
 }
 
+/// Headers with their names in lowercase (names are case-insensitive; the core keeps and sends
+/// them lowercase). A loop: the one copy of this in the browser engine.
+pub(crate) fn lowercased(headers: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(headers.len());
+    for (name, value) in headers {
+        out.push((name.to_ascii_lowercase(), value.clone()));
+    }
+    out
+}
+
 fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers
         .iter()
