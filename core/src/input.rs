@@ -198,18 +198,13 @@ impl InputError {
             _ if field.is_empty() => "body".to_owned(),
             _ => field,
         };
-        let position: String = self
-            .positions
-            .iter()
-            .map(|index| format!("item {} ", index + 1))
-            .collect();
-        let problem = if position.is_empty() {
-            problem
-        } else {
-            // "item 2 must be a whole number": the position reads as the subject.
-            format!("{position}{problem}")
-        };
-        Error::invalid(field, problem)
+        // "item 2 must be a whole number": the position reads as the subject.
+        let mut positioned = String::new();
+        for index in &self.positions {
+            positioned.push_str(&format!("item {} ", index + 1));
+        }
+        positioned.push_str(&problem);
+        Error::invalid(field, positioned)
     }
 }
 
