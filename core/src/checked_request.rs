@@ -18,10 +18,16 @@ use crate::input::{FromInput, Input, InputError};
 pub(crate) struct Leaf {
     /// Reads the value as the typed path would, for its errors.
     read: fn(Input<'_>) -> Result<(), InputError>,
-    /// Applies a rule to a value already read.
-    check: fn(&Value, Rule, &str) -> Result<(), Error>,
-    /// Writes a value already read as the typed request's writer does.
-    write: fn(&Value, &mut JsonWriter),
+    /// Checks or writes a value already read (one function, not two: each would read it again).
+    apply: fn(&Value, Apply<'_>) -> Result<(), Error>,
+}
+
+/// What [`Leaf::apply`] does with a value.
+enum Apply<'a> {
+    /// Applies a rule, naming the field in its error.
+    Check(Rule, &'a str),
+    /// Writes the value as the typed request's writer does.
+    Write(&'a mut JsonWriter),
 }
 
 /// A field type with a [`Leaf`].
@@ -32,15 +38,15 @@ pub(crate) trait Leafy {
 impl<T: FromInput + Ruled + ToJson> Leafy for T {
     const LEAF: Leaf = Leaf {
         read: |input| T::from_input(input).map(drop),
-        // Read once already (`read`), so these cannot fail; if they did, nothing is checked or
-        // written by them rather than something made up.
-        check: |value, rule, field| {
-            T::from_input(Input::detached(value)).map_or(Ok(()), |read| read.check(rule, field))
-        },
-        write: |value, out| {
-            if let Ok(read) = T::from_input(Input::detached(value)) {
+        // Read once already (`read`), so this cannot fail; if it did, nothing is checked or
+        // written rather than something made up.
+        apply: |value, apply| match (T::from_input(Input::detached(value)), apply) {
+            (Ok(read), Apply::Check(rule, field)) => read.check(rule, field),
+            (Ok(read), Apply::Write(out)) => {
                 read.write_json(out);
+                Ok(())
             }
+            (Err(_), _) => Ok(()),
         },
     };
 }
@@ -111,7 +117,7 @@ pub(crate) fn prepare(table: &Table, input: &Value) -> Result<Prepared, Error> {
                 }
                 for field in *fields {
                     if let (Some(rule), Some(value)) = (field.rule, members.get(field.name)) {
-                        (field.leaf.check)(value, rule, field.name)?;
+                        (field.leaf.apply)(value, Apply::Check(rule, field.name))?;
                     }
                 }
                 prepared = if *name == "query" {
@@ -188,7 +194,8 @@ struct Written<'a>(&'static Leaf, &'a Value);
 
 impl ToJson for Written<'_> {
     fn write_json(&self, out: &mut JsonWriter) {
-        (self.0.write)(self.1, out);
+        // Writing has no error to give (see `Leafy`).
+        let _written = (self.0.apply)(self.1, Apply::Write(out));
     }
 }
 
