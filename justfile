@@ -49,7 +49,8 @@ test-rust:
 check-core-wasm:
     cargo build --quiet -p modelgates-core --target wasm32-unknown-unknown
 
-# The core's normal dependencies include no I/O, runtime or binding crate.
+# The core's normal dependencies include no I/O, runtime or binding crate, and the browser
+# engine's no js-sys or web-sys.
 check-core-deps:
     #!/usr/bin/env bash
     set -euo pipefail
@@ -57,6 +58,11 @@ check-core-deps:
     bad=$(grep -E '^(tokio|reqwest|hyper|wasm-bindgen|js-sys|pyo3|uniffi|gloo[a-z-]*|ureq|getrandom) ' <<<"$tree" || true)
     if [ -n "$bad" ]; then echo "forbidden dependencies of modelgates-core:"; echo "$bad"; exit 1; fi
     echo "modelgates-core depends on: $(cut -d' ' -f1 <<<"$tree" | sort -u | tr '\n' ' ')"
+    # The browser engine declares its few JavaScript built-ins itself (bindings/wasm/src/js.rs):
+    # js-sys and web-sys would bring describe functions that keep unused closure shims (1 KB).
+    engine=$(cargo tree -p modelgates-wasm -e normal --target wasm32-unknown-unknown --prefix none)
+    bad=$(grep -E '^(js-sys|web-sys|gloo[a-z-]*|wasm-bindgen-futures) ' <<<"$engine" || true)
+    if [ -n "$bad" ]; then echo "forbidden dependencies of modelgates-wasm:"; echo "$bad"; exit 1; fi
 
 clippy:
     cargo clippy --quiet -p modelgates-core --features blocking,uniffi,python,schema -p modelgates-sandbox -p modelgates-uniffi -p modelgates-python -p modelgates-codegen --all-targets -- -D warnings

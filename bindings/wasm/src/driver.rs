@@ -4,10 +4,9 @@
 //! only carries out what the machine says ([`crate::machine::WasmMachine`]): every decision
 //! (retries, waits, classifying an answer, paging) stays in the core.
 
-use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
-use web_sys::AbortSignal;
 
+use crate::js::{AbortSignal, Function, Object, Promise};
 use crate::machine::WasmMachine;
 
 #[wasm_bindgen(inline_js = r#"

@@ -4,11 +4,12 @@
 //! the download). The tree is the core's `serde_json::Value`, so the core reads it as it reads
 //! serde_json's.
 
-use js_sys::{Array, JSON, Object};
 use modelgates_core::Error;
 use modelgates_core::api::{DecodeError, not_json};
 use serde_json::{Map, Number, Value};
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::js::{Array, Object, parse_json};
 
 /// serde_json's nesting limit (127 arrays or objects deep): deeper text is not JSON to the
 /// other bindings either.
@@ -29,7 +30,7 @@ pub(crate) fn read_input(text: &str) -> Result<Value, Error> {
 }
 
 fn parse(text: &str) -> Option<Value> {
-    tree(JSON::parse(text).ok()?, MAX_DEPTH)
+    tree(parse_json(text).ok()?, MAX_DEPTH)
 }
 
 /// What `JSON.parse` built, as a serde_json value. It only builds strings, numbers, booleans,
@@ -52,14 +53,15 @@ fn tree(value: JsValue, depth: u32) -> Option<Value> {
         let items: Array = value.unchecked_into();
         // A loop, not `collect::<Option<Vec<_>>>()`: its generic machinery is 300 B here.
         let mut list = Vec::with_capacity(items.length() as usize);
-        for item in items.iter() {
-            list.push(tree(item, depth)?);
+        for index in 0..items.length() {
+            list.push(tree(items.get(index), depth)?);
         }
         return Some(Value::Array(list));
     }
     let mut fields = Map::new();
-    for entry in Object::entries(value.unchecked_ref()).iter() {
-        let entry: Array = entry.unchecked_into();
+    let pairs = Object::entries(&value);
+    for index in 0..pairs.length() {
+        let entry: Array = pairs.get(index).unchecked_into();
         fields.insert(entry.get(0).as_string()?, tree(entry.get(1), depth)?);
     }
     Some(Value::Object(fields))

@@ -16,6 +16,7 @@
 
 mod driver;
 mod errors;
+pub mod js;
 mod json;
 mod machine;
 mod options;
@@ -23,14 +24,13 @@ mod options;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::Promise;
 use modelgates_core::input::from_json;
 use modelgates_core::{Call, Client, JsonText, JsonWriter, ToJson};
 use wasm_bindgen::prelude::*;
-use web_sys::AbortSignal;
 
 use crate::driver::Driver;
 use crate::errors::error_value;
+use crate::js::{AbortSignal, Promise};
 pub use crate::machine::WasmMachine;
 use crate::machine::{AsText, TextMachine};
 
@@ -54,9 +54,9 @@ impl WasmClient {
     #[wasm_bindgen(constructor)]
     pub fn new(
         options: &str,
-        fetch: Option<js_sys::Function>,
-        clock: Option<js_sys::Object>,
-        logger: Option<js_sys::Function>,
+        fetch: Option<js::Function>,
+        clock: Option<js::Object>,
+        logger: Option<js::Function>,
     ) -> Result<WasmClient, JsValue> {
         let (config, seed) = options::parse(options).map_err(error_value)?;
         let client = Client::with_json_reader(config, seed, json::read_answer)

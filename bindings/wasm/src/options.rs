@@ -63,7 +63,7 @@ pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
     // 2^53: the integers a JS number holds exactly.
     let seed = options
         .seed
-        .unwrap_or_else(|| (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64);
+        .unwrap_or_else(|| (crate::js::random() * 9_007_199_254_740_992.0) as u64);
     Ok((config, seed))
 }
 

@@ -15,11 +15,11 @@ mod common;
 
 use common::{Operations, error_of, settle, value_of};
 use modelgates_wasm::WasmClient;
+use modelgates_wasm::js::AbortSignal;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::AbortSignal;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -113,7 +113,7 @@ fn unique_slug() -> String {
     format!("wasm-e2e-{}", (js_sys::Math::random() * 1e12) as u64)
 }
 
-async fn expect_error(promise: js_sys::Promise) -> Value {
+async fn expect_error(promise: impl Into<JsValue>) -> Value {
     match settle(promise).await {
         Ok(value) => panic!("expected an error, got {value}"),
         Err(text) => {
@@ -262,7 +262,13 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
         "retry": { "max_retries": 2, "initial_backoff_ms": 20 },
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
-    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None, None).unwrap();
+    let client = WasmClient::new(
+        &options.to_string(),
+        Some(fetch.clone().unchecked_into()),
+        None,
+        None,
+    )
+    .unwrap();
     let error = expect_error(client.get_workspace("default", None)).await;
     assert_eq!(error["kind"], "transport");
     assert_eq!(calls(&fetch), 3, "a GET is tried 1 + max_retries times");
@@ -275,7 +281,13 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
         "base_url": direct_url(),
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
-    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None, None).unwrap();
+    let client = WasmClient::new(
+        &options.to_string(),
+        Some(fetch.clone().unchecked_into()),
+        None,
+        None,
+    )
+    .unwrap();
     let error = expect_error(client.create_key(r#"{"name":"dropped"}"#, None)).await;
     assert_eq!(error["kind"], "transport");
     assert_eq!(

@@ -80,8 +80,8 @@ async fn replay(vector: &Value) -> Result<(), String> {
     }
     let client = WasmClient::new(
         &options.to_string(),
-        Some(fake_fetch(script.clone())),
-        Some(fake_clock(script.clone())),
+        Some(fake_fetch(script.clone()).unchecked_into()),
+        Some(fake_clock(script.clone()).unchecked_into()),
         None,
     )
     .map_err(|e| format!("bad config: {e:?}"))?;

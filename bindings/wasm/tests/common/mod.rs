@@ -1,14 +1,15 @@
 //! Helpers shared by the browser tests.
 #![allow(clippy::expect_used, clippy::unwrap_used, dead_code)]
 
-use js_sys::Promise;
+use modelgates_wasm::js::{AbortSignal, Promise};
 use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Awaits one of the binding's promises: the value as JSON (`null` for `undefined`), or the
 /// error description as text.
-pub async fn settle(promise: Promise) -> Result<Value, String> {
-    match JsFuture::from(promise).await {
+pub async fn settle(promise: impl Into<JsValue>) -> Result<Value, String> {
+    match JsFuture::from(promise.into().unchecked_into::<js_sys::Promise>()).await {
         Ok(value) => match value.as_string() {
             Some(text) => serde_json::from_str(&text).map_err(|e| format!("bad JSON value: {e}")),
             None if value.is_undefined() => Ok(Value::Null),
@@ -74,24 +75,19 @@ pub fn json_eq(a: &Value, b: &Value) -> bool {
 /// The operations as the engine's one `call` entry point takes them (the input is the
 /// endpoint's fields: path parameters, then `body` or `query`, as JSON text).
 pub trait Operations {
-    fn create_workspace(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
-    fn list_workspaces(&self, query: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
-    fn get_workspace(&self, id: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
-    fn update_workspace(
-        &self,
-        id: &str,
-        body: &str,
-        signal: Option<web_sys::AbortSignal>,
-    ) -> Promise;
-    fn create_key(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise;
+    fn create_workspace(&self, body: &str, signal: Option<AbortSignal>) -> Promise;
+    fn list_workspaces(&self, query: &str, signal: Option<AbortSignal>) -> Promise;
+    fn get_workspace(&self, id: &str, signal: Option<AbortSignal>) -> Promise;
+    fn update_workspace(&self, id: &str, body: &str, signal: Option<AbortSignal>) -> Promise;
+    fn create_key(&self, body: &str, signal: Option<AbortSignal>) -> Promise;
 }
 
 impl Operations for modelgates_wasm::WasmClient {
-    fn create_workspace(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+    fn create_workspace(&self, body: &str, signal: Option<AbortSignal>) -> Promise {
         self.call("create-workspace", &format!(r#"{{"body":{body}}}"#), signal)
     }
 
-    fn list_workspaces(&self, query: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+    fn list_workspaces(&self, query: &str, signal: Option<AbortSignal>) -> Promise {
         self.call(
             "list-workspaces",
             &format!(r#"{{"query":{query}}}"#),
@@ -99,17 +95,12 @@ impl Operations for modelgates_wasm::WasmClient {
         )
     }
 
-    fn get_workspace(&self, id: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+    fn get_workspace(&self, id: &str, signal: Option<AbortSignal>) -> Promise {
         let input = serde_json::json!({ "id": id });
         self.call("get-workspace", &input.to_string(), signal)
     }
 
-    fn update_workspace(
-        &self,
-        id: &str,
-        body: &str,
-        signal: Option<web_sys::AbortSignal>,
-    ) -> Promise {
+    fn update_workspace(&self, id: &str, body: &str, signal: Option<AbortSignal>) -> Promise {
         let id = serde_json::json!(id);
         self.call(
             "update-workspace",
@@ -118,7 +109,7 @@ impl Operations for modelgates_wasm::WasmClient {
         )
     }
 
-    fn create_key(&self, body: &str, signal: Option<web_sys::AbortSignal>) -> Promise {
+    fn create_key(&self, body: &str, signal: Option<AbortSignal>) -> Promise {
         self.call("create-keys", &format!(r#"{{"body":{body}}}"#), signal)
     }
 }
