@@ -9,15 +9,19 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     /// A JavaScript function.
+    #[derive(Clone)]
     pub type Function;
 
     /// Any JavaScript object.
+    #[derive(Clone)]
     pub type Object;
 
     /// A JavaScript promise.
+    #[derive(Clone)]
     pub type Promise;
 
     /// A DOM `AbortSignal`.
+    #[derive(Clone)]
     pub type AbortSignal;
 
     /// A JavaScript array.

@@ -15,7 +15,7 @@ mod common;
 
 use common::{Operations, error_of, settle, value_of};
 use modelgates_wasm::WasmClient;
-use modelgates_wasm::js::AbortSignal;
+use modelgates_wasm::js::{AbortSignal, Function};
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -49,7 +49,7 @@ extern "C" {
     #[wasm_bindgen(js_name = sleepMs)]
     fn sleep_ms(ms: f64) -> js_sys::Promise;
     #[wasm_bindgen(js_name = countingFetch)]
-    fn counting_fetch() -> js_sys::Function;
+    fn counting_fetch() -> Function;
 }
 
 fn base_url() -> &'static str {
@@ -262,13 +262,7 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
         "retry": { "max_retries": 2, "initial_backoff_ms": 20 },
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
-    let client = WasmClient::new(
-        &options.to_string(),
-        Some(fetch.clone().unchecked_into()),
-        None,
-        None,
-    )
-    .unwrap();
+    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None, None).unwrap();
     let error = expect_error(client.get_workspace("default", None)).await;
     assert_eq!(error["kind"], "transport");
     assert_eq!(calls(&fetch), 3, "a GET is tried 1 + max_retries times");
@@ -281,13 +275,7 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
         "base_url": direct_url(),
         "headers": { "x-sandbox-fault": format!("drop;key={label}") },
     });
-    let client = WasmClient::new(
-        &options.to_string(),
-        Some(fetch.clone().unchecked_into()),
-        None,
-        None,
-    )
-    .unwrap();
+    let client = WasmClient::new(&options.to_string(), Some(fetch.clone()), None, None).unwrap();
     let error = expect_error(client.create_key(r#"{"name":"dropped"}"#, None)).await;
     assert_eq!(error["kind"], "transport");
     assert_eq!(
@@ -302,8 +290,8 @@ async fn a_dropped_connection_is_retried_on_get_and_not_on_post() {
     );
 }
 
-fn calls(fetch: &js_sys::Function) -> u64 {
-    js_sys::Reflect::get(fetch, &"calls".into())
+fn calls(fetch: &Function) -> u64 {
+    js_sys::Reflect::get(fetch.unchecked_ref(), &"calls".into())
         .unwrap()
         .as_f64()
         .unwrap() as u64
