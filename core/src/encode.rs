@@ -163,7 +163,7 @@ impl ToJson for f64 {
     /// as serde_json writes them (request rules refuse those before anything is written).
     fn write_json(&self, out: &mut JsonWriter) {
         if self.is_finite() {
-            out.raw(zmij::Buffer::new().format_finite(*self));
+            crate::float_text::write_shortest(*self, out);
         } else {
             out.raw("null");
         }

@@ -31,6 +31,7 @@ mod config;
 mod decode;
 mod encode;
 mod error;
+mod float_text;
 mod http;
 mod instant_text;
 mod log;

@@ -56,7 +56,7 @@ pub(crate) fn slug(field: &str, value: &str) -> Result<(), Error> {
 }
 
 /// A number in a message, as JavaScript and Python users write it: `-1`, `0.5`, `NaN`,
-/// `Infinity`. Written as the JSON writer writes a number (serde_json's shortest-form printer,
+/// `Infinity`. Written as the JSON writer writes a number (the shortest form, `float_text`,
 /// which every build carries for JSON): `f64`'s own `Display` would add the standard library's
 /// float printer (about 8 KB of the browser download) for messages alone.
 pub(crate) fn number_text(number: f64) -> String {
