@@ -23,22 +23,9 @@ pub(crate) fn write_shortest(number: f64, out: &mut JsonWriter) {
 pub(crate) fn write_shortest(number: f64, out: &mut JsonWriter) {
     lay_out(
         number.is_sign_negative(),
-        &browser::to_exponential(number.abs()),
+        &crate::browser::to_exponential(number.abs()),
         out,
     );
-}
-
-#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-mod browser {
-    use wasm_bindgen::prelude::*;
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// `Number.prototype.toExponential.call(number)`: `number.toExponential()`, the
-        /// shortest digits as `d.ddde+x`.
-        #[wasm_bindgen(js_namespace = ["Number", "prototype", "toExponential"], js_name = call)]
-        pub(super) fn to_exponential(number: f64) -> String;
-    }
 }
 
 /// Writes the number `scientific` spells (`d.ddde+x`, `d.ddde-x` or `d.dddex`, no sign), with a

@@ -23,6 +23,8 @@ pub mod api;
 pub mod input;
 pub mod retry;
 
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+mod browser;
 mod call;
 mod checked;
 mod checked_request;

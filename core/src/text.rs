@@ -8,29 +8,30 @@
 /// changes nothing (`str::replace` would put `to` between every two characters).
 #[doc(hidden)]
 pub fn replace_all(text: &str, from: &str, to: &str) -> String {
-    let (bytes, needle) = (text.as_bytes(), from.as_bytes());
-    if needle.is_empty() {
+    if from.is_empty() {
         return text.to_owned();
     }
-    let mut out = Vec::with_capacity(text.len());
-    let mut at = 0;
-    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
-        if rest.starts_with(needle) {
-            out.extend_from_slice(to.as_bytes());
-            at += needle.len();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // Character by character, so that `out` is built as text (no UTF-8 check of bytes).
+    while let Some(c) = rest.chars().next() {
+        let step = if rest.starts_with(from) {
+            out.push_str(to);
+            from.len()
         } else {
-            out.push(rest[0]);
-            at += 1;
-        }
+            out.push(c);
+            c.len_utf8()
+        };
+        rest = rest.get(step..).unwrap_or_default();
     }
-    // A match of valid UTF-8 starts and ends on character boundaries, so `out` is valid UTF-8
-    // (and the check is one `from_utf8`, without `str` slicing's panic messages).
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// `bytes` as text, each invalid sequence shown as U+FFFD: what `String::from_utf8_lossy`
 /// gives (a property test holds them equal), from `str::from_utf8`'s own error positions.
-pub(crate) fn lossy(mut bytes: &[u8]) -> String {
+#[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
+#[doc(hidden)]
+pub fn lossy(mut bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     loop {
         match std::str::from_utf8(bytes) {
@@ -49,6 +50,14 @@ pub(crate) fn lossy(mut bytes: &[u8]) -> String {
             }
         }
     }
+}
+
+/// `bytes` as text, each invalid sequence shown as U+FFFD: the browser engine's JavaScript
+/// decoder (`str::from_utf8` stays out of the engine; a browser test holds the two equal).
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn lossy(bytes: &[u8]) -> String {
+    crate::browser::decode_lossy(bytes)
 }
 
 /// `text.split_once(separator)` for an ASCII separator, by a byte search: `str`'s character

@@ -7,7 +7,7 @@
 use modelgates_core::Error;
 use modelgates_core::api::{DecodeError, not_json};
 use serde_json::{Map, Number, Value};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
 use crate::js::{Array, Object, parse_json};
 
@@ -18,10 +18,22 @@ const MAX_DEPTH: u32 = 127;
 /// An answer's body as a tree; when `JSON.parse` refuses it (or it holds what serde_json
 /// refuses: a number past f64, nesting past 127), the core says why in its usual words.
 pub(crate) fn read_answer(body: &[u8]) -> Result<Value, DecodeError> {
-    std::str::from_utf8(body)
+    parse_json_bytes(body)
         .ok()
-        .and_then(parse)
+        .and_then(|value| tree(value, MAX_DEPTH))
         .ok_or_else(|| not_json(body))
+}
+
+#[wasm_bindgen(inline_js = r#"
+const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+export function parseJsonBytes(bytes) { return JSON.parse(strict.decode(bytes)); }
+"#)]
+extern "C" {
+    /// `JSON.parse` of `bytes` as UTF-8. The decoder refuses bytes that are not UTF-8 (as
+    /// serde_json does; `str::from_utf8` stays out of the engine) and keeps a byte order mark,
+    /// which `JSON.parse` then refuses, as serde_json does.
+    #[wasm_bindgen(catch, js_name = parseJsonBytes)]
+    fn parse_json_bytes(bytes: &[u8]) -> Result<JsValue, JsValue>;
 }
 
 /// The wrapper's input (JSON text it wrote with `JSON.stringify`) as a tree.
