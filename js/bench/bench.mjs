@@ -33,11 +33,13 @@ for (const path of shipped) {
 console.log(`SDK download: ${gzipped} B gzipped (${raw} B raw): wasm ${wasmGz} B + JS ${gzipped - wasmGz} B`);
 // Two Vite production builds (made by the recipe), served and timed beside the page above: a
 // page using every operation of this SDK (js/bench/app), and the reference, the official SDK's
-// standalone getWorkspace (js/bench/official).
+// standalone getWorkspace (js/bench/official). A third, weighed only: a page of this SDK that
+// calls getWorkspace alone (js/bench/app/one.html).
 const builds = { app: join(js, "bench/app/dist"), official: join(js, "bench/official/dist") };
 const gzippedBuild = (dir) => files(dir).filter((path) => /\.(js|wasm)$/.test(path))
   .reduce((sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length, 0);
 console.log(`Vite build of a page using every operation of this SDK: ${gzippedBuild(builds.app)} B gzipped (JS + wasm)`);
+console.log(`Vite build of a page calling getWorkspace only: ${gzippedBuild(join(js, "bench/app/dist-one"))} B gzipped (JS + wasm)`);
 console.log(`Vite build of the official SDK's standalone workspacesGet (@openrouter/sdk): ${gzippedBuild(builds.official)} B gzipped`);
 
 const server = createServer((req, res) => {
