@@ -20,9 +20,35 @@ pub(crate) struct Leaf {
     read: fn(Input<'_>) -> Result<(), InputError>,
     /// Checks or writes a value already read (one function, not two: each would read it again).
     apply: fn(&Value, Apply<'_>) -> Result<(), Error>,
+    /// Whether `null` is a value of the field (sent as it is, to clear what it sets) rather
+    /// than one its type refuses: an `XOrNull` field, which shares its `X`'s functions.
+    takes_null: bool,
 }
 
-/// What [`Leaf::apply`] does with a value.
+impl Leaf {
+    /// Reads the value as the typed path would, for its errors.
+    fn read_value(&self, input: Input<'_>) -> Result<(), InputError> {
+        match self.takes_null && input.is_null() {
+            true => Ok(()),
+            false => (self.read)(input),
+        }
+    }
+
+    /// Checks or writes a value already read: a `null` it takes has no rule to follow and is
+    /// written as `null`.
+    fn apply_to(&self, value: &Value, apply: Apply<'_>) -> Result<(), Error> {
+        match (self.takes_null && value.is_null(), apply) {
+            (true, Apply::Write(out)) => {
+                out.raw("null");
+                Ok(())
+            }
+            (true, Apply::Check(..)) => Ok(()),
+            (false, apply) => (self.apply)(value, apply),
+        }
+    }
+}
+
+/// What [`Leaf::apply_to`] does with a value.
 enum Apply<'a> {
     /// Applies a rule, naming the field in its error.
     Check(Rule, &'a str),
@@ -30,13 +56,19 @@ enum Apply<'a> {
     Write(&'a mut JsonWriter),
 }
 
-/// A field type with a [`Leaf`].
+/// A value type with a [`Leaf`].
 pub(crate) trait Leafy {
     const LEAF: Leaf;
+    /// The leaf of a field that takes this type or `null` (an `XOrNull`).
+    const OR_NULL: Leaf = Leaf {
+        takes_null: true,
+        ..Self::LEAF
+    };
 }
 
 impl<T: FromInput + Ruled + ToJson> Leafy for T {
     const LEAF: Leaf = Leaf {
+        takes_null: false,
         read: |input| T::from_input(input).map(drop),
         // Read once already (`read`), so this cannot fail; if it did, nothing is checked or
         // written rather than something made up.
@@ -50,6 +82,23 @@ impl<T: FromInput + Ruled + ToJson> Leafy for T {
         },
     };
 }
+
+/// A type a request's field list names, with its field's [`Leaf`]: its own, or for an
+/// `XOrNull` (`api::fields`) the `X`'s taking `null` too, so that the browser engine carries
+/// no reader, check or writer of the `XOrNull` types themselves.
+pub(crate) trait FieldType {
+    const LEAF: &'static Leaf;
+}
+
+macro_rules! field_types {
+    ($($ty:ty),*) => {$(
+        impl FieldType for $ty {
+            const LEAF: &'static Leaf = &<$ty as Leafy>::LEAF;
+        }
+    )*};
+}
+
+field_types!(String, bool, f64, i32);
 
 /// One field of a request body or query, from its `request!` field list.
 pub(crate) struct Field {
@@ -117,7 +166,7 @@ pub(crate) fn prepare(table: &Table, input: &Value) -> Result<Prepared, Error> {
                 }
                 for field in *fields {
                     if let (Some(rule), Some(value)) = (field.rule, members.get(field.name)) {
-                        (field.leaf.apply)(value, Apply::Check(rule, field.name))?;
+                        field.leaf.apply_to(value, Apply::Check(rule, field.name))?;
                     }
                 }
                 prepared = if *name == "query" {
@@ -151,7 +200,9 @@ fn read_fields(fields: &[Field], input: Input<'_>) -> Result<(), InputError> {
     for field in fields {
         names.push((field.name, field.required));
     }
-    input.fields(&names, &mut |index, value| (fields[index].leaf.read)(value))
+    input.fields(&names, &mut |index, value| {
+        fields[index].leaf.read_value(value)
+    })
 }
 
 fn write_query(
@@ -195,7 +246,7 @@ struct Written<'a>(&'static Leaf, &'a Value);
 impl ToJson for Written<'_> {
     fn write_json(&self, out: &mut JsonWriter) {
         // Writing has no error to give (see `Leafy`).
-        let _written = (self.0.apply)(self.1, Apply::Write(out));
+        let _written = self.0.apply_to(self.1, Apply::Write(out));
     }
 }
 

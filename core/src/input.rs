@@ -273,6 +273,11 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// Whether the value is `null`.
+    pub(crate) fn is_null(&self) -> bool {
+        self.value.is_null()
+    }
+
     /// A value read before, whose place in the input no error will name again.
     pub(crate) fn detached(value: &'a Value) -> Self {
         Input::root(value)

@@ -149,13 +149,13 @@ macro_rules! request {
                 $( crate::checked_request::Field {
                     name: stringify!($required),
                     required: true,
-                    leaf: &<$required_ty as crate::checked_request::Leafy>::LEAF,
+                    leaf: <$required_ty as crate::checked_request::FieldType>::LEAF,
                     rule: crate::__rule!($($required_rule)?),
                 }, )*
                 $( crate::checked_request::Field {
                     name: stringify!($optional),
                     required: false,
-                    leaf: &<$optional_ty as crate::checked_request::Leafy>::LEAF,
+                    leaf: <$optional_ty as crate::checked_request::FieldType>::LEAF,
                     rule: crate::__rule!($($optional_rule)?),
                 }, )*
             ];

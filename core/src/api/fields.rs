@@ -57,6 +57,11 @@ macro_rules! or_null {
             }
         }
 
+        impl crate::checked_request::FieldType for $name {
+            const LEAF: &'static crate::checked_request::Leaf =
+                &<$ty as crate::checked_request::Leafy>::OR_NULL;
+        }
+
         impl crate::input::FromInput for $name {
             fn from_input(
                 input: crate::input::Input<'_>,

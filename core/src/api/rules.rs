@@ -3,8 +3,11 @@
 //! generated `check` and the table a JSON request is checked against
 //! ([`crate::checked_request`]). Each rule is stated once, here.
 
-use super::fields::{DoubleOrNull, LimitResetOrNull, TimestampOrNull};
+use super::fields::{
+    DoubleOrNull, IdsOrNull, LimitResetOrNull, ProviderSortOrNull, StringOrNull, TimestampOrNull,
+};
 use super::keys::LimitReset;
+use super::workspaces::ProviderSort;
 use crate::error::Error;
 use crate::timestamp::Timestamp;
 use crate::validate;
@@ -78,33 +81,40 @@ impl Ruled for Timestamp {
     }
 }
 
-impl Ruled for LimitResetOrNull {
+impl Ruled for LimitReset {
+    // Only ever the value of a `limit_reset` that may be null, hence "or null".
     fn check(&self, rule: Rule, field: &str) -> Result<(), Error> {
         match (rule, self) {
-            (Rule::Documented, LimitResetOrNull::Value(LimitReset::Other(other))) => {
-                Err(Error::invalid(
-                    field,
-                    format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
-                ))
-            }
+            (Rule::Documented, LimitReset::Other(other)) => Err(Error::invalid(
+                field,
+                format!("must be `daily`, `weekly`, `monthly` or null (got `{other}`)"),
+            )),
             _ => Ok(()),
         }
     }
 }
 
-impl Ruled for DoubleOrNull {
-    fn check(&self, rule: Rule, field: &str) -> Result<(), Error> {
-        self.value()
-            .map_or(Ok(()), |value| value.check(rule, field))
-    }
+/// A field that may be `null`: `null` follows every rule, a value its type's. (The browser
+/// engine applies the inner type's rule to a value the same way: `checked_request::Leaf`.)
+macro_rules! or_null_ruled {
+    ($($ty:ty),*) => {$(
+        impl Ruled for $ty {
+            fn check(&self, rule: Rule, field: &str) -> Result<(), Error> {
+                self.value()
+                    .map_or(Ok(()), |value| value.check(rule, field))
+            }
+        }
+    )*};
 }
 
-impl Ruled for TimestampOrNull {
-    fn check(&self, rule: Rule, field: &str) -> Result<(), Error> {
-        self.value()
-            .map_or(Ok(()), |value| value.check(rule, field))
-    }
-}
+or_null_ruled!(
+    StringOrNull,
+    DoubleOrNull,
+    IdsOrNull,
+    TimestampOrNull,
+    ProviderSortOrNull,
+    LimitResetOrNull
+);
 
 // Types no rule applies to. `default_provider_sort` is not checked: the spec lists its values
 // only in prose and defines no enum, so a value the server learns later must still get through
@@ -119,12 +129,7 @@ macro_rules! unruled {
     )*};
 }
 
-unruled!(
-    bool,
-    super::fields::StringOrNull,
-    super::fields::IdsOrNull,
-    super::fields::ProviderSortOrNull
-);
+unruled!(bool, Vec<i64>, ProviderSort);
 
 /// A request's optional field: its rule applies once it is given.
 impl<T: Ruled> Ruled for Option<T> {
