@@ -13,6 +13,11 @@ use crate::timestamp::Timestamp;
 
 macro_rules! or_null {
     ($(#[$doc:meta])* $name:ident($ty:ty)) => {
+        or_null!($(#[$doc])* $name($ty), checked as $ty);
+    };
+    // `checked as`: the type whose leaf checks and writes a value given as JSON (see
+    // `checked_request::FieldType`).
+    ($(#[$doc:meta])* $name:ident($ty:ty), checked as $leaf:ty) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -59,7 +64,7 @@ macro_rules! or_null {
 
         impl crate::checked_request::FieldType for $name {
             const LEAF: &'static crate::checked_request::Leaf =
-                &<$ty as crate::checked_request::Leafy>::OR_NULL;
+                &<$leaf as crate::checked_request::Leafy>::OR_NULL;
         }
 
         impl crate::input::FromInput for $name {
@@ -113,7 +118,10 @@ or_null!(
 );
 or_null!(
     /// A provider sort that may be sent as `null` (clears it).
-    ProviderSortOrNull(ProviderSort)
+    ProviderSortOrNull(ProviderSort),
+    // No rule applies to it and any string is one (`Other`), written as given: as JSON it is
+    // checked and written as text, as an answer's open enum is (`checked::Shaped`).
+    checked as String
 );
 or_null!(
     /// A limit reset period that may be sent as `null` (no reset).
