@@ -36,7 +36,6 @@ pub(crate) fn lay_out(negative: bool, scientific: &str, out: &mut JsonWriter) {
 
     let (mantissa, exponent) =
         crate::text::split_once(scientific, b'e').unwrap_or((scientific, "0"));
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
     let magnitude = exponent
         .bytes()
         .filter(u8::is_ascii_digit)
@@ -46,15 +45,16 @@ pub(crate) fn lay_out(negative: bool, scientific: &str, out: &mut JsonWriter) {
     } else {
         magnitude
     };
-    if negative {
-        out.raw("-");
-    }
     // Plain from 10^-5 up to below 10^16, as zmij writes an f64; an exponent otherwise.
     let plain = (-5..=15).contains(&exponent);
+    let mut text = String::with_capacity(scientific.len() + 20);
+    if negative {
+        text.push('-');
+    }
     if plain && exponent < 0 {
-        out.raw("0.");
+        text.push_str("0.");
         for _ in exponent + 1..0 {
-            out.raw("0");
+            text.push('0');
         }
     }
     // Where the point goes: after the digits before it (none when the number is below 1).
@@ -63,23 +63,26 @@ pub(crate) fn lay_out(negative: bool, scientific: &str, out: &mut JsonWriter) {
         (true, _) => 0,
         (false, _) => 1,
     };
-    let mut text = String::with_capacity(digits.len() + point + 2);
-    for (index, digit) in digits.iter().enumerate() {
-        if index == point && index > 0 {
+    let mut digits = 0;
+    for digit in mantissa.bytes().filter(u8::is_ascii_digit) {
+        if digits == point && digits > 0 {
             text.push('.');
         }
-        text.push(char::from(*digit));
+        text.push(char::from(digit));
+        digits += 1;
     }
-    if plain && point >= digits.len() {
+    if plain && point >= digits {
         // A whole number: its zeros, then `.0`.
-        for _ in digits.len()..point {
+        for _ in digits..point {
             text.push('0');
         }
         text.push_str(".0");
     }
+    if !plain {
+        text.push_str(if exponent < 0 { "e" } else { "e+" });
+    }
     out.raw(&text);
     if !plain {
-        out.raw(if exponent < 0 { "e" } else { "e+" });
         i64::from(exponent).write_json(out);
     }
 }
