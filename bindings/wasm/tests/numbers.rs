@@ -5,23 +5,13 @@
 // Browser tests: they run under wasm-bindgen-test-runner (`just test-wasm`), not natively.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::Numbers;
 use modelgates_core::ToJson;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// splitmix64: the same numbers on every run.
-struct Numbers(u64);
-
-impl Numbers {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
 
 fn assert_written_as_zmij_writes(number: f64) {
     assert_eq!(

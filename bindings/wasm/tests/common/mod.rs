@@ -113,3 +113,17 @@ impl Operations for modelgates_wasm::WasmClient {
         self.call("create-keys", &format!(r#"{{"body":{body}}}"#), signal)
     }
 }
+
+/// splitmix64 from a seed: the same numbers on every run, for the tests that compare the
+/// engine's JavaScript-backed routines with Rust's own.
+pub struct Numbers(pub u64);
+
+impl Numbers {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
