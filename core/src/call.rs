@@ -16,7 +16,7 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::tree::Value;
 
 use crate::api::{DecodeError, Operation, ReadJson};
 use crate::decode::{self, decode_fields};
@@ -537,7 +537,7 @@ fn api_error(
     struct ErrorData {
         code: i64,
         message: String,
-        metadata: Option<serde_json::Value>,
+        metadata: Option<Value>,
     }
     decode_fields!(Envelope { error, user_id });
     decode_fields!(ErrorData {
@@ -738,6 +738,9 @@ mod tests {
         let api = error.api().unwrap();
         let shown = format!("{error} {error:?} {:?} {:?}", api.metadata, api.user_id);
         assert!(!shown.contains("mg-echoed-key"), "{shown}");
-        assert_eq!(api.metadata.as_ref().unwrap()["sent"], "Bearer [REDACTED]");
+        assert_eq!(
+            serde_json::Value::from(api.metadata.clone().unwrap())["sent"],
+            "Bearer [REDACTED]"
+        );
     }
 }

@@ -6,7 +6,7 @@
 //! the typed `prepare`'s order, so the request and the errors are the typed path's; a test holds
 //! the two to it on every vector input and its one-value variants.
 
-use serde_json::Value;
+use crate::tree::{Map, Value};
 
 use crate::api::rules::{Rule, Ruled};
 use crate::api::{Operation, Prepared};
@@ -205,11 +205,7 @@ fn read_fields(fields: &[Field], input: Input<'_>) -> Result<(), InputError> {
     })
 }
 
-fn write_query(
-    mut prepared: Prepared,
-    fields: &[Field],
-    members: &serde_json::Map<String, Value>,
-) -> Prepared {
+fn write_query(mut prepared: Prepared, fields: &[Field], members: &Map) -> Prepared {
     for field in fields {
         if let Some(value) = members.get(field.name) {
             // A query value's text: a string as it is, anything else as its JSON.
@@ -226,7 +222,7 @@ fn write_query(
 /// A body's given fields, written in the field list's order.
 struct Body<'a> {
     fields: &'a [Field],
-    members: &'a serde_json::Map<String, Value>,
+    members: &'a Map,
 }
 
 impl ToJson for Body<'_> {

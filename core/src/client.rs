@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde_json::Value;
+use crate::tree::Value;
 
 use crate::api::keys::ListKeysRequest;
 use crate::api::{DecodeError, Endpoint, Operation, Prepared, ReadJson, read_json};

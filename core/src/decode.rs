@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::tree::{Map, Value};
 
 /// One step of a [`Path`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub(crate) trait Decode: Sized {
 
 /// An object being read field by field (unknown fields are ignored: the API may add some).
 pub(crate) struct Object<'a> {
-    fields: Map<String, Value>,
+    fields: Map,
     at: &'a mut Path,
     /// The first field that did not decode.
     failed: Option<Mismatch>,
@@ -168,7 +168,7 @@ macro_rules! decode_fields {
     ($name:ident { $($field:ident),* $(,)? }) => {
         impl $crate::decode::Decode for $name {
             fn decode(
-                value: serde_json::Value,
+                value: Value,
                 at: &mut $crate::decode::Path,
             ) -> Result<Self, $crate::decode::Mismatch> {
                 let mut object = $crate::decode::Object::new(value, at)?;
@@ -243,7 +243,9 @@ impl Decode for i64 {
     fn decode(value: Value, at: &mut Path) -> Result<Self, Mismatch> {
         match value.as_i64() {
             Some(number) => Ok(number),
-            None if value.is_u64() => Err(at.mismatch("is larger than 2^63-1")),
+            None if matches!(&value, Value::Number(number) if number.is_u64()) => {
+                Err(at.mismatch("is larger than 2^63-1"))
+            }
             None => Err(at.expected("an integer", &value)),
         }
     }

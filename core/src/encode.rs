@@ -198,9 +198,9 @@ impl ToJson for Secret {
     }
 }
 
-impl ToJson for serde_json::Value {
+impl ToJson for crate::tree::Value {
     fn write_json(&self, out: &mut JsonWriter) {
-        use serde_json::Value;
+        use crate::tree::Value;
         match self {
             Value::Null => out.raw("null"),
             Value::Bool(flag) => flag.write_json(out),
@@ -209,7 +209,7 @@ impl ToJson for serde_json::Value {
             Value::Array(items) => items.write_json(out),
             Value::Object(members) => {
                 let mut object = out.object();
-                for (key, value) in members {
+                for (key, value) in members.iter() {
                     object.field(key, value);
                 }
                 object.end();
@@ -315,6 +315,9 @@ mod tests {
             "z": [1, -2, 1.5, 1e300, true, null], "a": {"k\"ey": "v\u{1}"}, "m": u64::MAX,
             "n": i64::MIN, "f": 2.0
         });
-        assert_eq!(value.to_json(), value.to_string());
+        assert_eq!(
+            crate::tree::Value::from(value.clone()).to_json(),
+            value.to_string()
+        );
     }
 }

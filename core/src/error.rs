@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::tree::Value;
 
 /// Everything that can go wrong in a call. [`Error::kind`] gives a stable, machine-readable kind
 /// that every binding exposes under the same name.

@@ -13,7 +13,9 @@
 
 use std::fmt;
 
-use serde_json::{Map, Number, Value};
+use serde_json::Number;
+
+use crate::tree::{Map, Value};
 
 use crate::encode::ToJson;
 use crate::error::Error;
@@ -23,9 +25,10 @@ use crate::validate::number_text;
 pub const NON_FINITE_KEY: &str = "$non_finite";
 
 /// Decodes a request from JSON, naming the offending field on failure. Unknown fields are
-/// refused, so a misspelt option is caught instead of silently ignored.
-pub fn from_json<T: FromInput>(value: Value) -> Result<T, Error> {
-    read_object(value, UNKNOWN_FIELD)
+/// refused, so a misspelt option is caught instead of silently ignored. The value is the core's
+/// [`Value`] or serde_json's.
+pub fn from_json<T: FromInput>(value: impl Into<Value>) -> Result<T, Error> {
+    read_object(value.into(), UNKNOWN_FIELD)
 }
 
 /// Decodes a binding's own settings (the npm package's client, call and walk options) as
@@ -529,7 +532,7 @@ mod tests {
     use crate::{CreateKeyRequest, CreateWorkspaceRequest, ListWorkspacesRequest};
     use serde_json::json;
 
-    fn error_of<T: FromInput + fmt::Debug>(value: Value) -> Error {
+    fn error_of<T: FromInput + fmt::Debug>(value: serde_json::Value) -> Error {
         from_json::<T>(value).unwrap_err()
     }
 
@@ -597,10 +600,10 @@ mod tests {
         let request: CreateKeyRequest =
             from_json(json!({"name": "k", "limit": non_finite(f64::NAN)})).unwrap();
         assert!(matches!(request.limit, Some(crate::DoubleOrNull::Value(limit)) if limit.is_nan()));
-        assert_eq!(non_finite(1.5), json!(1.5));
+        assert_eq!(non_finite(1.5), Value::from(json!(1.5)));
         assert_eq!(
             non_finite(f64::NEG_INFINITY),
-            json!({"$non_finite": "-Infinity"})
+            Value::from(json!({"$non_finite": "-Infinity"}))
         );
         let error = error_of::<ListWorkspacesRequest>(json!({"limit": non_finite(f64::INFINITY)}));
         assert_eq!(error.field(), Some("limit"));

@@ -22,6 +22,7 @@
 pub mod api;
 pub mod input;
 pub mod retry;
+pub mod tree;
 
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod browser;

@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::tree::{Map, Value};
 
 use crate::api::DecodeError;
 use crate::api::keys::{ApiKey, KeyPage, ListKeys, ListKeysRequest};
@@ -202,7 +202,7 @@ pub struct Pager<L: Listing> {
     /// The ids yielded so far, as the keys of a JSON object's map: the same B-tree code every
     /// build already has for JSON objects (a `BTreeSet<String>` added a second copy of it, a
     /// hash set its hasher and table code).
-    seen: serde_json::Map<String, serde_json::Value>,
+    seen: Map,
     current: Option<Call<L::Page>>,
     finished: bool,
     /// An outcome was reported with no page in flight (a driver bug): the next action says so.
@@ -249,7 +249,7 @@ impl<L: Listing> Pager<L> {
             listing,
             offset: 0,
             total_count: None,
-            seen: serde_json::Map::new(),
+            seen: Map::new(),
             current: None,
             finished: false,
             misdriven: false,
@@ -332,7 +332,7 @@ impl<L: Listing> Pager<L> {
             .into_iter()
             .filter(|item| {
                 self.seen
-                    .insert(L::id(item).to_owned(), serde_json::Value::Null)
+                    .insert(L::id(item).to_owned(), Value::Null)
                     .is_none()
             })
             .collect())

@@ -71,7 +71,7 @@ impl<'de> Deserialize<'de> for Secret {
 impl crate::decode::Decode for Secret {
     // The text is moved into the secret, not copied: no second buffer is left unwiped.
     fn decode(
-        value: serde_json::Value,
+        value: crate::tree::Value,
         at: &mut crate::decode::Path,
     ) -> Result<Self, crate::decode::Mismatch> {
         <String as crate::decode::Decode>::decode(value, at).map(Secret::new)
@@ -144,13 +144,13 @@ pub(crate) fn hide_key_members(text: &str) -> String {
 /// [`scrub`] for every string and key of a JSON value (an API error's metadata), with every
 /// `"key"` member's string value hidden as [`hide_key_members`] hides it in quoted text: an
 /// error's metadata may carry an upstream answer, a new key's secret included.
-pub(crate) fn scrub_json(mut value: serde_json::Value, secret: &Secret) -> serde_json::Value {
+pub(crate) fn scrub_json(mut value: crate::tree::Value, secret: &Secret) -> crate::tree::Value {
     scrub_in_place(&mut value, secret);
     value
 }
 
-fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
-    use serde_json::Value;
+fn scrub_in_place(value: &mut crate::tree::Value, secret: &Secret) {
+    use crate::tree::Value;
     match value {
         Value::String(text) => {
             // A string may hold a whole answer as text (`"raw": "{\"key\": ...}"`).
@@ -173,7 +173,9 @@ fn scrub_in_place(value: &mut serde_json::Value, secret: &Secret) {
             // Rebuilt, not changed in place: the map's mutable iterator stays out of the engine.
             for (key, mut item) in std::mem::take(members) {
                 match item {
-                    Value::String(_) if key == "key" => item = "[REDACTED]".into(),
+                    Value::String(_) if key == "key" => {
+                        item = Value::String("[REDACTED]".to_owned())
+                    }
                     _ => scrub_in_place(&mut item, secret),
                 }
                 let key = if rename { scrub(&key, secret) } else { key };
@@ -206,13 +208,16 @@ mod tests {
         let value = serde_json::json!({
             "echo": "Bearer mg-key", "mg-key": 1, "list": [{"deep": "xmg-keyx"}], "n": 5
         });
-        let value = scrub_json(value, &secret);
+        let value = serde_json::Value::from(scrub_json(value.into(), &secret));
         assert!(!value.to_string().contains("mg-key"), "{value}");
         assert_eq!(value["echo"], "Bearer [REDACTED]");
         assert_eq!(value["[REDACTED]"], 1);
         assert_eq!(value["n"], 5);
         let quoted = Secret::new("mg\"key");
-        let value = scrub_json(serde_json::json!({"echo": "mg\"key"}), &quoted);
+        let value = serde_json::Value::from(scrub_json(
+            serde_json::json!({"echo": "mg\"key"}).into(),
+            &quoted,
+        ));
         assert_eq!(value["echo"], "[REDACTED]");
     }
 
@@ -225,7 +230,7 @@ mod tests {
             "raw": "{\"key\": \"sk-mg-v1-mnopqr\"}",
             "count": {"key": 3},
         });
-        let value = scrub_json(metadata, &Secret::new(""));
+        let value = serde_json::Value::from(scrub_json(metadata.into(), &Secret::new("")));
         assert!(!value.to_string().contains("sk-mg-v1"), "{value}");
         assert_eq!(value["key"], "[REDACTED]");
         assert_eq!(value["nested"][0]["keys"], 2);

@@ -41,7 +41,7 @@ pub(crate) fn with_mutations(value: &Value) -> Vec<Value> {
         json!(0.00001),
         json!(3_000_000_000u64),
         json!(9_223_372_036_854_775_808u64),
-        crate::input::non_finite(f64::NAN),
+        crate::input::non_finite(f64::NAN).into(),
         json!(true),
         json!(false),
         json!([]),

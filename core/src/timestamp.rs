@@ -164,11 +164,11 @@ impl<'de> Deserialize<'de> for Timestamp {
 
 impl crate::decode::Decode for Timestamp {
     fn decode(
-        value: serde_json::Value,
+        value: crate::tree::Value,
         at: &mut crate::decode::Path,
     ) -> Result<Self, crate::decode::Mismatch> {
         match &value {
-            serde_json::Value::String(text) => text.parse().map_err(|_| at.mismatch(EXPECTED)),
+            crate::tree::Value::String(text) => text.parse().map_err(|_| at.mismatch(EXPECTED)),
             other => Err(at.expected("an RFC 3339 timestamp", other)),
         }
     }

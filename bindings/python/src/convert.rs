@@ -3,11 +3,11 @@
 
 use modelgates_core::Error;
 use modelgates_core::input::{FromInput, from_json, non_finite};
+use modelgates_core::tree::{Map, Value};
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PySequence, PyString, PyTuple,
 };
-use serde_json::{Map, Value};
 
 /// How many lists or dicts deep a value may nest (the API's deepest input is one list of
 /// numbers). The cap keeps a list that contains itself, or a very deep nesting, from
@@ -41,7 +41,7 @@ pub(crate) fn input_from_dict(input: &Bound<'_, PyDict>) -> Result<Value, Error>
 }
 
 /// A dict of keyword arguments as a JSON object, each value named by its key in errors.
-fn object_of(fields: &Bound<'_, PyDict>) -> Result<Map<String, Value>, Error> {
+fn object_of(fields: &Bound<'_, PyDict>) -> Result<Map, Error> {
     let mut object = Map::new();
     for (key, value) in fields.iter() {
         let name = field_name(&key)?;
@@ -72,10 +72,10 @@ fn to_json_at(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val
     }
     if value.is_instance_of::<PyInt>() {
         if let Ok(n) = value.extract::<i64>() {
-            return Ok(Value::from(n));
+            return Ok(Value::Number(n.into()));
         }
         if let Ok(n) = value.extract::<u64>() {
-            return Ok(Value::from(n));
+            return Ok(Value::Number(n.into()));
         }
         // Beyond 64 bits: as the number it is (a float), for the field's own rule to judge.
         return Ok(non_finite(value.extract::<f64>().unwrap_or(f64::INFINITY)));

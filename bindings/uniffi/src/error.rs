@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use modelgates_core::Error;
+use modelgates_core::{Error, ToJson};
 
 /// Everything that can go wrong in a call (Kotlin: `ModelGatesException`). The variant is the
 /// stable error kind of every ModelGates SDK: `InvalidInput`, `Api`, `Decode`, `Transport`,
@@ -84,7 +84,7 @@ impl From<Error> for ModelGatesError {
                 status: i32::from(api.status),
                 code: api.code,
                 reason: message,
-                metadata_json: api.metadata.as_ref().map(|value| value.to_string()),
+                metadata_json: api.metadata.as_ref().map(ToJson::to_json),
                 user_id: api.user_id,
                 request_id: api.request_id,
                 retry_after: api.retry_after,
@@ -195,7 +195,7 @@ mod tests {
             status: 429,
             code: Some(429),
             message: "slow down".into(),
-            metadata: Some(serde_json::json!({"field": "x"})),
+            metadata: Some(serde_json::json!({"field": "x"}).into()),
             user_id: Some("u".into()),
             request_id: Some("r".into()),
             retry_after: Some(Duration::from_secs(2)),

@@ -1,12 +1,13 @@
 //! JSON text read by the JS engine's own `JSON.parse`, for the answers (the core's
 //! [`ReadJson`](modelgates_core::api::ReadJson)) and the wrapper's inputs: the engine then
 //! carries no JSON parser of its own (serde_json's, with its exact float reader, was a tenth of
-//! the download). The tree is the core's `serde_json::Value`, so the core reads it as it reads
-//! serde_json's.
+//! the download). The tree is the core's own ([`Value`]), the one serde_json's parser fills in
+//! the other bindings.
 
 use modelgates_core::Error;
 use modelgates_core::api::{DecodeError, not_json};
-use serde_json::{Map, Number, Value};
+use modelgates_core::tree::{Map, Value};
+use serde_json::Number;
 use wasm_bindgen::prelude::*;
 
 use crate::js::{Array, Object, parse_json};
@@ -45,7 +46,7 @@ fn parse(text: &str) -> Option<Value> {
     tree(parse_json(text).ok()?, MAX_DEPTH)
 }
 
-/// What `JSON.parse` built, as a serde_json value. It only builds strings, numbers, booleans,
+/// What `JSON.parse` built, as the core's tree. It only builds strings, numbers, booleans,
 /// null, arrays and plain objects.
 fn tree(value: JsValue, depth: u32) -> Option<Value> {
     if let Some(number) = value.as_f64() {
@@ -168,14 +169,17 @@ mod tests {
     #[wasm_bindgen_test]
     fn what_reads_otherwise_than_in_serde_json() {
         // JSON.parse keeps no trace of `2.0`'s fraction: the browser reads it as `2`.
-        assert_eq!(read_answer(b"2.0").ok(), Some(Value::from(2)));
-        assert_eq!(read_answer(b"-0.5").ok(), Some(Value::from(-0.5)));
+        assert_eq!(read_answer(b"2.0").ok(), Some(Value::Number(2.into())));
+        assert_eq!(
+            read_answer(b"-0.5").ok(),
+            Number::from_f64(-0.5).map(Value::Number)
+        );
         // A lone surrogate escape: serde_json refuses the body, JSON.parse takes it, and the
         // string reaches Rust with U+FFFD in its place.
         assert!(read_json(br#""\ud800""#).is_err());
         assert_eq!(
             read_answer(br#""a\ud800""#).ok(),
-            Some(Value::from("a\u{fffd}"))
+            Some(Value::String("a\u{fffd}".to_owned()))
         );
         assert!(read_input("{").is_err());
     }

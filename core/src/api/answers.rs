@@ -1,8 +1,8 @@
 //! What the API's answers share: the `{"data": ...}` envelope, and the confirmation a
 //! deletion answers.
 
+use crate::tree::Value;
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::{DecodeError, DecodeErrorKind, decode};
 use crate::checked::Shape;

@@ -241,7 +241,7 @@ macro_rules! open_enum {
 
         impl crate::decode::Decode for $name {
             fn decode(
-                value: serde_json::Value,
+                value: crate::tree::Value,
                 at: &mut crate::decode::Path,
             ) -> Result<Self, crate::decode::Mismatch> {
                 <String as crate::decode::Decode>::decode(value, at).map(Self::from)

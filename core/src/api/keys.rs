@@ -2,8 +2,8 @@
 
 use std::fmt;
 
+use crate::tree::Value;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::answers::{Deleted, decode_deleted};
 use super::fields::{DoubleOrNull, LimitResetOrNull, StringOrNull, TimestampOrNull};

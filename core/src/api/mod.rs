@@ -18,9 +18,9 @@ pub use fields::{
     DoubleOrNull, IdsOrNull, LimitResetOrNull, ProviderSortOrNull, StringOrNull, TimestampOrNull,
 };
 
+use crate::tree::Value;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::checked::AnswersJson;
 use crate::checked_request::Tabled;
@@ -237,16 +237,17 @@ macro_rules! define_operations {
             /// A call by the spec's `operationId`, its input as the endpoint's fields (the path
             /// parameters, then `body` or `query`), e.g. `{"id": "production", "body": {...}}`:
             /// how a binding reaches every operation through one entry point.
-            pub fn call_by_id(&self, id: &str, input: Value) -> Result<$crate::Call<Response>, Error> {
-                self.call_by_id_reading::<Typed>(id, input)
+            /// The input is the core's [`tree::Value`](crate::tree::Value) or serde_json's.
+            pub fn call_by_id(&self, id: &str, input: impl Into<Value>) -> Result<$crate::Call<Response>, Error> {
+                self.call_by_id_reading::<Typed>(id, input.into())
             }
 
             /// [`Client::call_by_id`](crate::Client::call_by_id) answering JSON text: the result
             /// checked against its model and written with the API's field names in one pass, no
             /// typed value in between (for a binding that hands answers on as JSON: the browser's
             /// engine then carries no model's own decoder or writer).
-            pub fn call_by_id_json(&self, id: &str, input: Value) -> Result<$crate::Call<$crate::JsonText>, Error> {
-                self.call_by_id_reading::<AsJson>(id, input)
+            pub fn call_by_id_json(&self, id: &str, input: impl Into<Value>) -> Result<$crate::Call<$crate::JsonText>, Error> {
+                self.call_by_id_reading::<AsJson>(id, input.into())
             }
 
             fn call_by_id_reading<R: Reading>(&self, id: &str, input: Value) -> Result<$crate::Call<R::Answer>, Error> {

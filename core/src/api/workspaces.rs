@@ -1,7 +1,7 @@
 //! Workspaces: create, list, get and update.
 
+use crate::tree::Value;
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::answers::{Deleted, decode_deleted};
 use super::fields::{IdsOrNull, ProviderSortOrNull, StringOrNull};
