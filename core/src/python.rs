@@ -6,11 +6,11 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyList, PyString};
+use serde_json::Value;
 
 use crate::decode::Decode;
 use crate::encode::ToJson;
 use crate::timestamp::Timestamp;
-use crate::tree::Value;
 
 use crate::api::keys::{ApiKey, CreatedKey, KeyPage};
 use crate::api::workspaces::{Workspace, WorkspacePage};
@@ -43,7 +43,7 @@ pub fn json_to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py
         }
         Value::Object(object) => {
             let dict = PyDict::new(py);
-            for (key, item) in object.iter() {
+            for (key, item) in object {
                 dict.set_item(key, json_to_python(py, item)?)?;
             }
             dict.into_any()

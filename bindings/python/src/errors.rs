@@ -25,7 +25,8 @@ fn build(py: Python<'_>, error: &Error) -> Result<PyErr, PyErr> {
                 kwargs.set_item("status", api.status)?;
                 kwargs.set_item("code", api.code)?;
                 let metadata = match &api.metadata {
-                    Some(value) => json_to_python(py, value)?,
+                    // In the core's (sorted) member order, as every binding shows it.
+                    Some(value) => json_to_python(py, &value.clone().into())?,
                     None => py.None().into_bound(py),
                 };
                 kwargs.set_item("metadata", metadata)?;
