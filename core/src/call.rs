@@ -16,8 +16,6 @@
 
 use std::time::Duration;
 
-use crate::tree::Value;
-
 use crate::api::{DecodeError, Operation, ReadJson};
 use crate::decode::{self, decode_fields};
 use crate::error::{ApiError, Error};
@@ -27,6 +25,7 @@ use crate::http::{
 use crate::log::{self, LogLevel, LogLine};
 use crate::retry::{self, RetryPolicy, whole_millis};
 use crate::secret::{Secret, hide_key_members, scrub, scrub_json};
+use crate::tree::Value;
 
 /// What a deletion answers: the body a DELETE retried into a 404 is read as.
 const GONE: &[u8] = br#"{"deleted":true}"#;

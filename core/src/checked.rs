@@ -6,13 +6,12 @@
 //! those very impls, so the text and the errors are the typed path's; a test holds the two to it
 //! on every vector.
 
-use crate::tree::{Map, Value};
-
 use crate::api::DecodeError;
 use crate::decode::{Decode, Mismatch, Path};
 use crate::encode::{JsonWriter, ToJson};
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
+use crate::tree::{Map, Value};
 
 /// Reads one value at a path with a type's [`Decode`] and writes it with its [`ToJson`].
 pub(crate) type Leaf = fn(Value, &mut Path, &mut JsonWriter) -> Result<(), Mismatch>;

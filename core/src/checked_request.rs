@@ -6,13 +6,12 @@
 //! the typed `prepare`'s order, so the request and the errors are the typed path's; a test holds
 //! the two to it on every vector input and its one-value variants.
 
-use crate::tree::{Map, Value};
-
 use crate::api::rules::{Rule, Ruled};
 use crate::api::{Operation, Prepared};
 use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
 use crate::input::{FromInput, Input, InputError};
+use crate::tree::{Map, Value};
 
 /// What one type of field can do with a JSON value (one set per field type, not per field).
 pub(crate) struct Leaf {

@@ -4,15 +4,14 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::tree::Value;
-
 use crate::api::keys::ListKeysRequest;
 use crate::api::{DecodeError, Endpoint, Operation, Prepared, ReadJson, read_json};
 use crate::call::Call;
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, lowercased};
-use crate::paginate::{JsonListing, JsonPager, KeyPager, WorkspacePager};
+use crate::paginate::{JsonListing, JsonPager, KeyPager, Keys, Pager, WorkspacePager, Workspaces};
+use crate::tree::Value;
 
 /// Settings that differ for some calls ([`Client::with_options`]); what is left `None` (or
 /// empty) keeps the client's.
@@ -132,26 +131,34 @@ impl Client {
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
     pub fn workspace_pager(&self, page_size: Option<u32>) -> Result<WorkspacePager, Error> {
-        WorkspacePager::new(self.clone(), page_size).map_err(|error| self.styled(error))
+        Workspaces::checked(page_size)
+            .map(|listing| Pager::starting(self.clone(), listing, 0))
+            .map_err(|error| self.styled(error))
     }
 
     /// A pager over every API key of a workspace (`filters`: which keys, from which workspace;
     /// its `offset` is where the walk starts).
     pub fn key_pager(&self, filters: ListKeysRequest) -> Result<KeyPager, Error> {
-        KeyPager::new(self.clone(), filters).map_err(|error| self.styled(error))
+        Keys::checked(filters)
+            .map(|(listing, start)| Pager::starting(self.clone(), listing, start))
+            .map_err(|error| self.styled(error))
     }
 
     /// [`Client::workspace_pager`] yielding each workspace as JSON text (see
     /// [`Client::call_by_id_json`]).
     pub fn workspace_pager_json(&self, page_size: Option<u32>) -> Result<JsonPager, Error> {
-        self.workspace_pager(page_size)
-            .map(|pager| pager.reading(JsonListing::Workspaces))
+        Workspaces::checked(page_size)
+            .map(|listing| Pager::starting(self.clone(), JsonListing::Workspaces(listing), 0))
+            .map_err(|error| self.styled(error))
     }
 
     /// [`Client::key_pager`] yielding each key as JSON text (see [`Client::call_by_id_json`]).
     pub fn key_pager_json(&self, filters: ListKeysRequest) -> Result<JsonPager, Error> {
-        self.key_pager(filters)
-            .map(|pager| pager.reading(JsonListing::Keys))
+        Keys::checked(filters)
+            .map(|(listing, start)| {
+                Pager::starting(self.clone(), JsonListing::Keys(listing), start)
+            })
+            .map_err(|error| self.styled(error))
     }
 
     /// An input error in the configured field style.

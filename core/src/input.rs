@@ -15,10 +15,9 @@ use std::fmt;
 
 use serde_json::Number;
 
-use crate::tree::{Map, Value};
-
 use crate::encode::ToJson;
 use crate::error::Error;
+use crate::tree::{Map, Value};
 use crate::validate::number_text;
 
 /// The key of the marker object that carries a non-finite number (see [`non_finite`]).

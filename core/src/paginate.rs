@@ -15,8 +15,6 @@
 
 use std::time::Duration;
 
-use crate::tree::{Map, Value};
-
 use crate::api::DecodeError;
 use crate::api::keys::{ApiKey, KeyPage, ListKeys, ListKeysRequest};
 use crate::api::workspaces::{ListWorkspaces, ListWorkspacesRequest, Workspace, WorkspacePage};
@@ -26,6 +24,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::http::{HttpResponse, TransportError};
 use crate::log::LogLine;
+use crate::tree::{Map, Value};
 use crate::validate;
 
 /// A list the [`Pager`] can walk: how to ask for the page at an offset, and what a page holds.
@@ -177,15 +176,14 @@ fn key_page(body: Value) -> Result<JsonPage, DecodeError> {
 /// Walks either list, its items as JSON text.
 pub type JsonPager = Pager<JsonListing>;
 
-impl KeyPager {
-    pub(crate) fn new(client: Client, filters: ListKeysRequest) -> Result<Self, Error> {
+impl Keys {
+    /// The listing of `filters` and the offset its walk starts from, once they are checked.
+    pub(crate) fn checked(filters: ListKeysRequest) -> Result<(Keys, u64), Error> {
         if let Some(workspace_id) = &filters.workspace_id {
             validate::uuid("workspace_id", workspace_id)?;
         }
         let start = validate::offset("offset", filters.offset.unwrap_or(0))?;
-        let mut pager = Pager::with_listing(client, Keys { filters });
-        pager.offset = u64::from(start);
-        Ok(pager)
+        Ok((Keys { filters }, u64::from(start)))
     }
 }
 
@@ -199,9 +197,8 @@ pub struct Pager<L: Listing> {
     offset: u64,
     /// `total_count` as the last page reported it.
     total_count: Option<u64>,
-    /// The ids yielded so far, as the keys of a JSON object's map: the same B-tree code every
-    /// build already has for JSON objects (a `BTreeSet<String>` added a second copy of it, a
-    /// hash set its hasher and table code).
+    /// The ids yielded so far, as the names of a JSON object's members: the same sorted-list
+    /// code every build already has for JSON objects (a set type would add code of its own).
     seen: Map,
     current: Option<Call<L::Page>>,
     finished: bool,
@@ -225,29 +222,27 @@ impl<L: Listing> std::fmt::Debug for Pager<L> {
 impl WorkspacePager {
     /// The default (and largest) page size.
     pub const DEFAULT_PAGE_SIZE: u32 = validate::MAX_PAGE_SIZE;
+}
 
-    pub(crate) fn new(client: Client, page_size: Option<u32>) -> Result<Self, Error> {
-        let page_size = page_size.unwrap_or(Self::DEFAULT_PAGE_SIZE);
+impl Workspaces {
+    /// The listing of pages of `page_size` (the default when `None`), once it is checked.
+    pub(crate) fn checked(page_size: Option<u32>) -> Result<Workspaces, Error> {
+        let page_size = page_size.unwrap_or(WorkspacePager::DEFAULT_PAGE_SIZE);
         validate::page_size("page_size", i64::from(page_size))?;
         // At most MAX_PAGE_SIZE now, so it fits.
         let page_size = i32::try_from(page_size).unwrap_or(i32::MAX);
-        Ok(Pager::with_listing(client, Workspaces { page_size }))
+        Ok(Workspaces { page_size })
     }
 }
 
 impl<L: Listing> Pager<L> {
-    /// This walk, not yet started, over `listing` instead (the same list read another way).
-    pub(crate) fn reading<M: Listing>(self, listing: impl FnOnce(L) -> M) -> Pager<M> {
-        let mut pager = Pager::with_listing(self.client, listing(self.listing));
-        pager.offset = self.offset;
-        pager
-    }
-
-    fn with_listing(client: Client, listing: L) -> Self {
+    /// A walk over `listing` from `offset`. (Each kind of walk is built straight from its
+    /// listing: one built by another kind would carry that kind's drop code along.)
+    pub(crate) fn starting(client: Client, listing: L, offset: u64) -> Self {
         Pager {
             client,
             listing,
-            offset: 0,
+            offset,
             total_count: None,
             seen: Map::new(),
             current: None,

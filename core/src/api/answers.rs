@@ -1,13 +1,13 @@
 //! What the API's answers share: the `{"data": ...}` envelope, and the confirmation a
 //! deletion answers.
 
-use crate::tree::Value;
 use serde::Deserialize;
 
 use super::{DecodeError, DecodeErrorKind, decode};
 use crate::checked::Shape;
 use crate::decode::{Decode, Mismatch, Object, Path};
 use crate::encode::{JsonWriter, ToJson};
+use crate::tree::Value;
 
 /// The `{"data": ...}` envelope most answers wrap their value in.
 pub(crate) struct Data<T> {

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use crate::tree::Value;
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Deleted, decode_deleted};
@@ -14,6 +13,7 @@ use crate::encode::{JsonWriter, ToJson};
 use crate::error::Error;
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
+use crate::tree::Value;
 
 open_enum! {
     /// When a key's spending limit resets (midnight UTC; weeks run Monday to Sunday).

@@ -18,7 +18,6 @@ pub use fields::{
     DoubleOrNull, IdsOrNull, LimitResetOrNull, ProviderSortOrNull, StringOrNull, TimestampOrNull,
 };
 
-use crate::tree::Value;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -30,6 +29,7 @@ use crate::error::Error;
 use crate::http::Method;
 use crate::input::FromInput;
 use crate::retry::Idempotency;
+use crate::tree::Value;
 use crate::validate;
 
 /// The table of operations: one entry each, read by the core (the [`Operation`] enum, its

@@ -1,6 +1,5 @@
 //! Workspaces: create, list, get and update.
 
-use crate::tree::Value;
 use serde::Deserialize;
 
 use super::answers::{Deleted, decode_deleted};
@@ -9,6 +8,7 @@ use super::{DecodeError, Endpoint, Operation, Prepared};
 use crate::checked::AnswersJson;
 use crate::error::Error;
 use crate::timestamp::Timestamp;
+use crate::tree::Value;
 
 open_enum! {
     /// How a workspace's requests choose among providers by default. The API lists these
