@@ -1,6 +1,8 @@
 //! A blocking client over [attohttpc]: the reference driver of the [`crate::Call`] loop, for Rust programs,
 //! the example and the end-to-end tests. Enabled by the `blocking` feature.
 
+use crate::prelude::*;
+
 use std::io::Read;
 
 use attohttpc::header::{HeaderName, HeaderValue};

@@ -3,6 +3,8 @@
 //! routine stays out of the download. Each is held to the routine by a browser test
 //! (`bindings/wasm/tests/`).
 
+use crate::prelude::*;
+
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"

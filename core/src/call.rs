@@ -14,7 +14,9 @@
 //! }
 //! ```
 
-use std::time::Duration;
+use crate::prelude::*;
+
+use core::time::Duration;
 
 use crate::api::{DecodeError, Operation, ReadJson};
 use crate::decode::{self, decode_fields};
@@ -214,8 +216,8 @@ struct Answer {
     request_id: String,
 }
 
-impl<T> std::fmt::Debug for Call<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<T> core::fmt::Debug for Call<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Call")
             .field("operation", &self.attempts.operation)
             .field("request", &self.attempts.request)
@@ -263,7 +265,7 @@ impl<T> Call<T> {
 
     /// The log lines written since the last call of this, oldest first.
     pub fn take_log(&mut self) -> Vec<LogLine> {
-        std::mem::take(&mut self.attempts.log)
+        core::mem::take(&mut self.attempts.log)
     }
 
     /// The operation this call performs.
@@ -332,7 +334,7 @@ impl Attempts {
     }
 
     fn next_step(&mut self, now: Duration) -> Step {
-        match std::mem::replace(&mut self.state, State::InFlight) {
+        match core::mem::replace(&mut self.state, State::InFlight) {
             State::ReadyToSend => {
                 self.started_at.get_or_insert(now);
                 self.attempts += 1;

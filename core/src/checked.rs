@@ -6,6 +6,8 @@
 //! those very impls, so the text and the errors are the typed path's; a test holds the two to it
 //! on every vector.
 
+use crate::prelude::*;
+
 use crate::api::DecodeError;
 use crate::decode::{Decode, Mismatch, Path};
 use crate::encode::{JsonWriter, ToJson};
@@ -207,8 +209,8 @@ impl JsonText {
     }
 }
 
-impl std::fmt::Debug for JsonText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for JsonText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "JsonText([REDACTED], {} bytes)", self.as_str().len())
     }
 }
@@ -299,7 +301,7 @@ fn read_page(
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use core::time::Duration;
 
     use super::*;
     use crate::api::keys::{ApiKey, KeyPage};

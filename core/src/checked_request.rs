@@ -6,6 +6,8 @@
 //! the typed `prepare`'s order, so the request and the errors are the typed path's; a test holds
 //! the two to it on every vector input and its one-value variants.
 
+use crate::prelude::*;
+
 use crate::api::rules::{Rule, Ruled};
 use crate::api::{Operation, Prepared};
 use crate::encode::{JsonWriter, ToJson};
@@ -247,7 +249,9 @@ impl ToJson for Written<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use core::time::Duration;
+
+    use crate::prelude::*;
 
     use serde_json::{Value, json};
 

@@ -1,8 +1,10 @@
 //! The entry point: turns validated requests into [`Call`]s. Its typed methods, one per
 //! operation, come from the table in [`crate::for_each_operation!`](crate::for_each_operation).
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use crate::prelude::*;
+
+use alloc::sync::Arc;
+use core::sync::atomic::{AtomicU64, Ordering};
 
 use crate::api::keys::ListKeysRequest;
 use crate::api::{DecodeError, Endpoint, Operation, Prepared, ReadJson, read_json};
@@ -18,7 +20,7 @@ use crate::tree::Value;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CallOptions {
     /// How long one attempt may take; `Some(None)` means no time limit.
-    pub timeout: Option<Option<std::time::Duration>>,
+    pub timeout: Option<Option<core::time::Duration>>,
     /// How failed attempts are retried.
     pub retry: Option<crate::RetryPolicy>,
     /// Headers added to the client's (one of the same name replaces the client's).
@@ -200,7 +202,7 @@ impl Client {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use core::time::Duration;
 
     use super::*;
     use crate::RetryPolicy;

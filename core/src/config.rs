@@ -1,6 +1,8 @@
 //! Client configuration.
 
-use std::time::Duration;
+use crate::prelude::*;
+
+use core::time::Duration;
 
 use crate::error::{Error, FieldStyle};
 use crate::retry::RetryPolicy;

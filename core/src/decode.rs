@@ -7,7 +7,9 @@
 //! visitor and a sequence form JSON never uses), the largest part of the browser build. The path
 //! of whatever does not fit is known as it is read, so an error names it (`data[3].slug`).
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use crate::tree::{Map, Value};
 

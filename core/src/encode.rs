@@ -5,6 +5,8 @@
 //! own, which every binding's build carried for each model and request. The text is the same as
 //! serde's (field order, number and string forms); a test holds the two to it.
 
+use crate::prelude::*;
+
 use crate::secret::Secret;
 use crate::timestamp::Timestamp;
 

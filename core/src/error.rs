@@ -1,7 +1,9 @@
 //! The one public error type of the SDK.
 
-use std::fmt;
-use std::time::Duration;
+use crate::prelude::*;
+
+use core::fmt;
+use core::time::Duration;
 
 use crate::tree::Value;
 

@@ -9,6 +9,9 @@
 //! powers of ten were 1.3 KB of the gzipped download. A browser test holds the two to each
 //! other on random numbers.
 
+#[cfg(any(test, all(feature = "wasm", target_arch = "wasm32")))]
+use crate::prelude::*;
+
 use crate::encode::JsonWriter;
 
 /// Writes `number`, which is finite.

@@ -1,7 +1,9 @@
 //! The plain HTTP values that cross between the core and a binding's transport.
 
-use std::fmt;
-use std::time::Duration;
+use crate::prelude::*;
+
+use core::fmt;
+use core::time::Duration;
 
 /// The HTTP methods the ModelGates management API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

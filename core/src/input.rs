@@ -11,7 +11,9 @@
 //! that it reaches the core as it is and the field's own rule refuses it by name, in every
 //! language alike.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use serde_json::Number;
 
@@ -216,7 +218,7 @@ impl fmt::Display for InputError {
     }
 }
 
-impl std::error::Error for InputError {}
+impl core::error::Error for InputError {}
 
 /// The most characters of a caller's key an error repeats.
 const MAX_QUOTED: usize = 100;

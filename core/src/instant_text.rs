@@ -6,13 +6,15 @@
 //! offset moves it past the year 9999 is refused instead of panicking, and a year outside
 //! 0..=9999 is written with its sign instead of failing.
 
-use std::fmt::Write;
+use crate::prelude::*;
+
+use core::fmt::Write;
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
 
 /// The instants RFC 3339 can write, as nanoseconds since the Unix epoch: the years 0..=9999.
-pub(crate) const RFC3339_YEARS: std::ops::Range<i128> =
+pub(crate) const RFC3339_YEARS: core::ops::Range<i128> =
     (days_from_civil(0, 1, 1) as i128 * SECONDS_PER_DAY as i128 * NANOS_PER_SECOND)
         ..(days_from_civil(10_000, 1, 1) as i128 * SECONDS_PER_DAY as i128 * NANOS_PER_SECOND);
 

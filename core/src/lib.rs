@@ -18,6 +18,14 @@
 //! assert_eq!(error.status(), Some(404));
 //! ```
 #![deny(missing_docs)]
+// `alloc` only, unless the `std` feature asks for more (see Cargo.toml).
+#![no_std]
+
+extern crate alloc;
+#[cfg(any(feature = "std", test))]
+extern crate std;
+
+mod prelude;
 
 pub mod api;
 pub mod input;

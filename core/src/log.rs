@@ -4,6 +4,8 @@
 //! No secret reaches them: the key travels in a header, and headers and bodies are never
 //! logged; messages that quote the server or the transport are scrubbed of the key.
 
+use crate::prelude::*;
+
 /// How much a line matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]

@@ -13,7 +13,9 @@
 //!   says more remain) is an error;
 //! - after a failed page, the walk is not over: asking again retries that same page.
 
-use std::time::Duration;
+use crate::prelude::*;
+
+use core::time::Duration;
 
 use crate::api::DecodeError;
 use crate::api::keys::{ApiKey, KeyPage, ListKeys, ListKeysRequest};
@@ -208,8 +210,8 @@ pub struct Pager<L: Listing> {
     log: Vec<LogLine>,
 }
 
-impl<L: Listing> std::fmt::Debug for Pager<L> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<L: Listing> core::fmt::Debug for Pager<L> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Pager")
             .field("offset", &self.offset)
             .field("total_count", &self.total_count)
@@ -338,7 +340,7 @@ impl<L: Listing> Machine for Pager<L> {
     type Output = Option<Vec<L::Item>>;
 
     fn next_action(&mut self, now: Duration) -> Action<Self::Output> {
-        if std::mem::take(&mut self.misdriven) {
+        if core::mem::take(&mut self.misdriven) {
             return Action::Done(Err(Error::internal(
                 "an outcome was reported for a request that was not sent",
             )));
@@ -389,7 +391,7 @@ impl<L: Listing> Machine for Pager<L> {
     }
 
     fn take_log(&mut self) -> Vec<LogLine> {
-        let mut lines = std::mem::take(&mut self.log);
+        let mut lines = core::mem::take(&mut self.log);
         if let Some(call) = self.current.as_mut() {
             lines.append(&mut call.take_log());
         }
@@ -414,7 +416,9 @@ impl<L: Listing> Pager<L> {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use core::time::Duration;
+
+    use crate::prelude::*;
 
     use crate::{Action, Client, Config, HttpResponse, Machine};
 

@@ -3,6 +3,8 @@
 //! API's field names, a `repr` that never shows a secret, and the conversion of JSON values
 //! (`to_dict`, an error's `metadata`) to Python objects.
 
+use crate::prelude::*;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDateTime, PyDict, PyList, PyString};

@@ -1,7 +1,7 @@
 //! Retry policy and the pure decisions behind it: which failures may be retried, and how long
 //! to wait. The [`crate::Call`] state machine applies them.
 
-use std::time::Duration;
+use core::time::Duration;
 
 use crate::http::TransportErrorKind;
 use crate::instant_text::parse_http_date;
@@ -135,7 +135,7 @@ fn parse_delay_seconds(value: &str) -> Option<Duration> {
     // Nanoseconds: the fraction's first nine digits, padded with zeros.
     let nanos = fraction
         .bytes()
-        .chain(std::iter::repeat(b'0'))
+        .chain(core::iter::repeat(b'0'))
         .take(9)
         .fold(0_u32, |nanos, digit| nanos * 10 + u32::from(digit - b'0'));
     Some(Duration::new(seconds, nanos))

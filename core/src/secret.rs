@@ -1,6 +1,8 @@
 //! Secrets that must never show up in logs, Debug output or error messages.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -171,7 +173,7 @@ fn scrub_in_place(value: &mut crate::tree::Value, secret: &Secret) {
                     .iter()
                     .any(|(key, _)| crate::text::contains(key, secret.expose()));
             // Rebuilt, not changed in place: the map's mutable iterator stays out of the engine.
-            for (key, mut item) in std::mem::take(members) {
+            for (key, mut item) in core::mem::take(members) {
                 match item {
                     Value::String(_) if key == "key" => {
                         item = Value::String("[REDACTED]".to_owned())
@@ -189,7 +191,7 @@ fn scrub_in_place(value: &mut crate::tree::Value, secret: &Secret) {
 /// A secret is a string on the wire.
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Secret {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
         "Secret".into()
     }
 

@@ -1,5 +1,7 @@
 //! The conformance vectors every binding replays (`tests/vectors`), for the core's unit tests.
 
+use crate::prelude::*;
+
 use std::path::PathBuf;
 
 use serde_json::{Value, json};

@@ -3,6 +3,8 @@
 //! `str::replace` and `str::contains` bring its two-way substring searcher, and
 //! `String::from_utf8_lossy` its `Utf8Chunks` decoder.
 
+use crate::prelude::*;
+
 /// `text` with every occurrence of `from` replaced by `to`, left to right and not overlapping:
 /// what `str::replace` gives (a property test holds them equal), except that an empty `from`
 /// changes nothing (`str::replace` would put `to` between every two characters).
@@ -34,14 +36,14 @@ pub fn replace_all(text: &str, from: &str, to: &str) -> String {
 pub fn lossy(mut bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     loop {
-        match std::str::from_utf8(bytes) {
+        match core::str::from_utf8(bytes) {
             Ok(text) => {
                 out.push_str(text);
                 return out;
             }
             Err(error) => {
                 let (valid, rest) = bytes.split_at(error.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push_str(core::str::from_utf8(valid).unwrap_or_default());
                 out.push('\u{fffd}');
                 // No length: the text ends inside a sequence, one U+FFFD for all of it.
                 bytes = rest

@@ -2,11 +2,15 @@
 //! users the language's own time type (Kotlin `Instant`, Swift `Date`, Python an aware
 //! `datetime`) instead of text, and every timestamp is read and written by the same rule.
 
-use std::fmt;
-use std::str::FromStr;
+use crate::prelude::*;
+
+use core::fmt;
+use core::str::FromStr;
+#[cfg(feature = "std")]
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+#[cfg(feature = "std")]
 use time::OffsetDateTime;
 
 use crate::instant_text::{RFC3339_YEARS, parse_rfc3339, write_rfc3339};
@@ -37,6 +41,7 @@ const EXPECTED: &str = "must be an RFC 3339 timestamp with an offset, e.g. 2029-
 impl Timestamp {
     /// The instant as `time`'s type, in UTC; `None` outside the years -9999..=9999, which
     /// `time` holds (only a timestamp made from a platform's instant can be).
+    #[cfg(feature = "std")]
     pub fn as_offset_date_time(&self) -> Option<OffsetDateTime> {
         OffsetDateTime::from_unix_timestamp_nanos(self.nanos).ok()
     }
@@ -60,6 +65,7 @@ impl Timestamp {
     }
 }
 
+#[cfg(feature = "std")]
 impl From<OffsetDateTime> for Timestamp {
     fn from(value: OffsetDateTime) -> Self {
         Timestamp {
@@ -68,6 +74,7 @@ impl From<OffsetDateTime> for Timestamp {
     }
 }
 
+#[cfg(feature = "std")]
 impl TryFrom<Timestamp> for OffsetDateTime {
     type Error = TimestampOutOfRange;
 
@@ -76,6 +83,7 @@ impl TryFrom<Timestamp> for OffsetDateTime {
     }
 }
 
+#[cfg(feature = "std")]
 impl From<SystemTime> for Timestamp {
     fn from(value: SystemTime) -> Self {
         // A `SystemTime` is at most about 2^63 seconds either side of the epoch: its
@@ -88,6 +96,7 @@ impl From<SystemTime> for Timestamp {
     }
 }
 
+#[cfg(feature = "std")]
 impl From<Timestamp> for SystemTime {
     /// The same instant; one a `SystemTime` cannot hold becomes the nearest it can.
     fn from(value: Timestamp) -> Self {
@@ -115,7 +124,7 @@ impl fmt::Display for TimestampOutOfRange {
     }
 }
 
-impl std::error::Error for TimestampOutOfRange {}
+impl core::error::Error for TimestampOutOfRange {}
 
 /// Text that is not an RFC 3339 timestamp with an offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,7 +136,7 @@ impl fmt::Display for ParseTimestampError {
     }
 }
 
-impl std::error::Error for ParseTimestampError {}
+impl core::error::Error for ParseTimestampError {}
 
 impl FromStr for Timestamp {
     type Err = ParseTimestampError;
@@ -180,7 +189,7 @@ impl crate::decode::Decode for Timestamp {
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Timestamp {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
+    fn schema_name() -> alloc::borrow::Cow<'static, str> {
         "Timestamp".into()
     }
 

@@ -3,7 +3,9 @@
 //! (sorted) order; the browser's engine carries no B-tree code (-2 KB gzipped), and objects of a
 //! dozen fields are found as fast by a binary search over one allocation.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -97,7 +99,7 @@ impl Value {
 
     /// Takes the value out, leaving `null`.
     pub fn take(&mut self) -> Value {
-        std::mem::take(self)
+        core::mem::take(self)
     }
 }
 

@@ -1,7 +1,9 @@
 //! The client-side rules from the API contract (see `api/CONSTRAINTS.md`). Each check names the
 //! field it refuses, so a caller learns what to fix before anything is sent.
 
-use std::time::Duration;
+use crate::prelude::*;
+
+use core::time::Duration;
 
 use crate::encode::ToJson;
 use crate::error::Error;

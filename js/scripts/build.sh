@@ -10,7 +10,9 @@ export PATH="$PWD/.tools/bin:$PATH"
 remap="--remap-path-prefix=$(rustc --print sysroot)/lib/rustlib/src/rust/="
 shopt -s nullglob
 for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do remap+=" --remap-path-prefix=$registry="; done
-RUSTFLAGS="$remap" cargo build --quiet -p modelgates-wasm --target wasm32-unknown-unknown --profile wasm-size
+# Without the `std` feature: the engine links no `std` (bindings/wasm/Cargo.toml).
+RUSTFLAGS="$remap" cargo build --quiet -p modelgates-wasm --target wasm32-unknown-unknown --profile wasm-size \
+  --no-default-features
 # The wrapper's modules and wasm-bindgen's output side by side, as the wrapper imports them
 # (`./wasm/modelgates_wasm.js`), in a staging folder: the bundles below are made from it.
 stage=target/js-stage

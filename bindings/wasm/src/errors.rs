@@ -1,6 +1,8 @@
 //! How a failed call reaches JavaScript: a JSON description the npm package turns into a
 //! `ModelGatesError`. Field names are the core's (snake_case); `js/src/case.js` maps them.
 
+use alloc::string::String;
+
 use modelgates_core::{Error, FieldStyle, JsonWriter, ToJson};
 use wasm_bindgen::JsValue;
 

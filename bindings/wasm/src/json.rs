@@ -4,6 +4,8 @@
 //! the download). The tree is the core's own ([`Value`]), the one serde_json's parser fills in
 //! the other bindings.
 
+use alloc::vec::Vec;
+
 use modelgates_core::Error;
 use modelgates_core::api::{DecodeError, not_json};
 use modelgates_core::tree::{Map, Value};
@@ -85,19 +87,22 @@ fn tree(value: JsValue, depth: u32) -> Option<Value> {
 fn number_value(number: f64) -> Option<Number> {
     // 2^63: the integers below it are i64 values; from it up to 2^64, u64 values.
     const TWO_TO_63: f64 = 9_223_372_036_854_775_808.0;
-    if number.fract() == 0.0 {
-        if (-TWO_TO_63..TWO_TO_63).contains(&number) {
-            return Some(Number::from(number as i64));
-        }
-        if (TWO_TO_63..2.0 * TWO_TO_63).contains(&number) {
-            return Some(Number::from(number as u64));
-        }
+    // Whole when it comes back unchanged from an integer (`fract()` is `std`'s); every f64
+    // from 2^63 up is whole.
+    if (-TWO_TO_63..TWO_TO_63).contains(&number) && number as i64 as f64 == number {
+        return Some(Number::from(number as i64));
+    }
+    if (TWO_TO_63..2.0 * TWO_TO_63).contains(&number) {
+        return Some(Number::from(number as u64));
     }
     Number::from_f64(number)
 }
 
 #[cfg(test)]
 mod tests {
+    use alloc::borrow::ToOwned;
+    use alloc::format;
+
     use modelgates_core::api::{DecodeErrorKind, read_json};
     use wasm_bindgen_test::*;
 

@@ -13,6 +13,12 @@
 //! not its public face.
 
 #![deny(missing_docs)]
+// `alloc` only unless the `std` feature is on (see Cargo.toml).
+#![no_std]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
 
 mod driver;
 mod errors;
@@ -21,8 +27,12 @@ mod json;
 mod machine;
 mod options;
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
 
 use modelgates_core::input::from_json;
 use modelgates_core::{Call, Client, JsonText, JsonWriter, ToJson};
@@ -33,6 +43,14 @@ use crate::errors::error_value;
 use crate::js::{AbortSignal, Promise};
 pub use crate::machine::WasmMachine;
 use crate::machine::{AsText, TextMachine};
+
+/// Without `std`, a panic traps and nothing formats its message: a panic is a bug, which
+/// JavaScript sees as a `RuntimeError` (the call's promise rejects with it).
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 // Single-threaded wasm (no `atomics`), as the engine is built.
 #[global_allocator]

@@ -2,9 +2,13 @@
 //! JSON text in, each answer or transport failure reported back. Sans-IO, like the core's
 //! `Machine` it wraps: nothing here sends, waits or reads a clock.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-use std::time::Duration;
+use alloc::borrow::ToOwned;
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::{Cell, RefCell};
+use core::time::Duration;
 
 use modelgates_core::text::split_once;
 use modelgates_core::{

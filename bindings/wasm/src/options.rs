@@ -2,7 +2,9 @@
 //! core's `options_from_json` names a mistyped or unknown option); values are checked by the
 //! core.
 
-use std::time::Duration;
+use alloc::format;
+use alloc::string::String;
+use core::time::Duration;
 
 use modelgates_core::input::{Members, options_from_json};
 use modelgates_core::text::replace_all;

@@ -1,6 +1,8 @@
 //! What the API's answers share: the `{"data": ...}` envelope, and the confirmation a
 //! deletion answers.
 
+use crate::prelude::*;
+
 use serde::Deserialize;
 
 use super::{DecodeError, DecodeErrorKind, decode};

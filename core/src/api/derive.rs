@@ -277,8 +277,8 @@ macro_rules! open_enum {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
@@ -287,7 +287,7 @@ macro_rules! open_enum {
         impl<'py> pyo3::IntoPyObject<'py> for $name {
             type Target = pyo3::types::PyString;
             type Output = pyo3::Bound<'py, pyo3::types::PyString>;
-            type Error = std::convert::Infallible;
+            type Error = core::convert::Infallible;
 
             fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
                 Ok(pyo3::types::PyString::new(py, self.as_str()))
@@ -298,7 +298,7 @@ macro_rules! open_enum {
         impl<'py> pyo3::IntoPyObject<'py> for &$name {
             type Target = pyo3::types::PyString;
             type Output = pyo3::Bound<'py, pyo3::types::PyString>;
-            type Error = std::convert::Infallible;
+            type Error = core::convert::Infallible;
 
             fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
                 Ok(pyo3::types::PyString::new(py, self.as_str()))

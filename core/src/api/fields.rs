@@ -5,6 +5,8 @@
 //! per value type, not a generic one, because the Swift/Kotlin bindings cannot express generic
 //! types (and Kotlin's `T??` collapses to `T?`).
 
+use crate::prelude::*;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::keys::LimitReset;
@@ -83,7 +85,7 @@ macro_rules! or_null {
 
         #[cfg(feature = "schema")]
         impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
+            fn schema_name() -> alloc::borrow::Cow<'static, str> {
                 stringify!($name).into()
             }
 

@@ -5,6 +5,8 @@
 //! bytes (`from_slice::<IgnoredAny>`, which also reads no number): the module's tests hold it
 //! to them.
 
+use crate::prelude::*;
+
 /// Where a scan stopped: a byte offset and whether the text ran out there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Stop {

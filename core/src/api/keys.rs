@@ -1,6 +1,8 @@
 //! API keys: create, list, get, update and delete them, and describe the calling key.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use serde::{Deserialize, Serialize};
 

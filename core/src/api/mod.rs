@@ -1,6 +1,8 @@
 //! The API's operations, described once in [`for_each_operation!`](crate::for_each_operation): the table every request,
 //! retry rule, name and binding method derives from, and the typed endpoints it lists.
 
+use crate::prelude::*;
+
 #[macro_use]
 mod derive;
 mod answers;
@@ -534,7 +536,7 @@ pub(crate) fn shape_error(mismatch: crate::decode::Mismatch) -> DecodeError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+    use core::time::Duration;
 
     use crate::{Action, Client, Config, HttpResponse};
 

@@ -3,6 +3,8 @@
 //! generated `check` and the table a JSON request is checked against
 //! ([`crate::checked_request`]). Each rule is stated once, here.
 
+use crate::prelude::*;
+
 use super::fields::{
     DoubleOrNull, IdsOrNull, LimitResetOrNull, ProviderSortOrNull, StringOrNull, TimestampOrNull,
 };

@@ -1,5 +1,7 @@
 //! Workspaces: create, list, get and update.
 
+use crate::prelude::*;
+
 use serde::Deserialize;
 
 use super::answers::{Deleted, decode_deleted};
