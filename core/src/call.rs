@@ -27,6 +27,7 @@ use crate::http::{
 use crate::log::{self, LogLevel, LogLine};
 use crate::retry::{self, RetryPolicy, whole_millis};
 use crate::secret::{Secret, hide_key_members, scrub, scrub_json};
+use crate::text::Decimal;
 use crate::tree::Value;
 
 /// What a deletion answers: the body a DELETE retried into a 404 is read as.
@@ -342,8 +343,8 @@ impl Attempts {
                     "sending {} {} (attempt {} of at most {})",
                     self.request.method.as_str(),
                     log::loggable_url(&self.request.url),
-                    self.attempts,
-                    self.policy.max_retries.saturating_add(1)
+                    Decimal::from(self.attempts),
+                    Decimal::from(self.policy.max_retries.saturating_add(1))
                 );
                 self.note(LogLevel::Debug, line);
                 Step::Send(self.request.clone())
@@ -410,7 +411,7 @@ impl Attempts {
         self.state = if retry::status_is_retryable(self.operation.idempotency(), response.status) {
             self.note(
                 LogLevel::Info,
-                format!("HTTP {}{request_id}", response.status),
+                format!("HTTP {}{request_id}", Decimal::from(response.status)),
             );
             State::Retryable { error, retry_after }
         } else {
@@ -428,7 +429,11 @@ impl Attempts {
             Some(error) => self.note(LogLevel::Warn, format!("failed: {error}")),
             None if !answer.gone => self.note(
                 LogLevel::Debug,
-                format!("HTTP {}{}", answer.response.status, answer.request_id),
+                format!(
+                    "HTTP {}{}",
+                    Decimal::from(answer.response.status),
+                    answer.request_id
+                ),
             ),
             None => {}
         }
@@ -483,7 +488,7 @@ impl Attempts {
                 LogLevel::Warn,
                 format!(
                     "failed after {} attempt(s), no retries left: {error}",
-                    self.attempts
+                    Decimal::from(self.attempts)
                 ),
             );
             return self.finish(error);
@@ -495,8 +500,8 @@ impl Attempts {
                 LogLevel::Warn,
                 format!(
                     "failed, not retried: waiting {} ms would pass the {} ms retry budget: {error}",
-                    whole_millis(wait),
-                    whole_millis(self.policy.max_elapsed)
+                    Decimal::from(whole_millis(wait)),
+                    Decimal::from(whole_millis(self.policy.max_elapsed))
                 ),
             );
             return self.finish(error);
@@ -509,9 +514,9 @@ impl Attempts {
         };
         let line = format!(
             "retry {} of {} in {} ms ({reason})",
-            self.retries,
-            self.policy.max_retries,
-            whole_millis(wait)
+            Decimal::from(self.retries),
+            Decimal::from(self.policy.max_retries),
+            Decimal::from(whole_millis(wait))
         );
         self.note(LogLevel::Info, line);
         self.state = State::ReadyToSend;
@@ -558,8 +563,9 @@ fn api_error(
         // Never followed: the key would go wherever the server points.
         let message = match (&location, response.status) {
             (Some(to), status) => format!(
-                "the server redirected to {to} (HTTP {status}); the SDK never follows a redirect, \
-                 so that the key cannot reach another host: check the base URL"
+                "the server redirected to {to} (HTTP {}); the SDK never follows a redirect, \
+                 so that the key cannot reach another host: check the base URL",
+                Decimal::from(status)
             ),
             (None, 0) => {
                 "the server answered with a redirect (the browser does not say where to); \
@@ -568,8 +574,9 @@ fn api_error(
                     .to_owned()
             }
             (None, status) => format!(
-                "the server redirected (HTTP {status}, no Location); the SDK never follows a \
-                 redirect: check the base URL"
+                "the server redirected (HTTP {}, no Location); the SDK never follows a \
+                 redirect: check the base URL",
+                Decimal::from(status)
             ),
         };
         return ApiError {
@@ -609,16 +616,16 @@ fn api_error(
                 Some(_) if operation.response_carries_secret() => format!(
                     "HTTP {} with an unexpected body of {} bytes (not shown: a {} answer may \
                      contain the key secret)",
-                    response.status,
-                    response.body.len(),
+                    Decimal::from(response.status),
+                    Decimal::from(response.body.len()),
                     operation.id()
                 ),
                 Some(text) => format!(
                     "HTTP {} with an unexpected body: {}",
-                    response.status,
+                    Decimal::from(response.status),
                     scrub(&text, api_key)
                 ),
-                None => format!("HTTP {} with an empty body", response.status),
+                None => format!("HTTP {} with an empty body", Decimal::from(response.status)),
             },
             metadata: None,
             user_id: None,
@@ -645,7 +652,7 @@ fn decode_error(
             "{} response{at}: {} (body of {} bytes not shown: it may contain the key secret)",
             operation.id(),
             err.message,
-            response.body.len()
+            Decimal::from(response.body.len())
         )
     } else {
         let quoted = excerpt(&response.body).unwrap_or_else(|| "(empty body)".to_owned());

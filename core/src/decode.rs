@@ -11,6 +11,7 @@ use crate::prelude::*;
 
 use core::fmt;
 
+use crate::text::Decimal;
 use crate::tree::{Map, Value};
 
 /// One step of a [`Path`].
@@ -66,7 +67,7 @@ impl fmt::Display for Path {
             match segment {
                 Segment::Key(key) if i == 0 => f.write_str(key)?,
                 Segment::Key(key) => write!(f, ".{key}")?,
-                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Index(index) => write!(f, "[{}]", Decimal::from(*index))?,
             }
         }
         Ok(())

@@ -8,6 +8,7 @@
 use crate::prelude::*;
 
 use crate::secret::Secret;
+use crate::text::Decimal;
 use crate::timestamp::Timestamp;
 
 /// A value the SDK writes as JSON: a model (as the API spells it, every field present) or a
@@ -138,7 +139,9 @@ macro_rules! integer {
     ($($ty:ty),*) => {$(
         impl ToJson for $ty {
             fn write_json(&self, out: &mut JsonWriter) {
-                out.raw(&self.to_string());
+                let mut text = String::new();
+                Decimal::from(*self).push_to(&mut text);
+                out.raw(&text);
             }
         }
     )*};

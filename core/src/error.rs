@@ -5,6 +5,7 @@ use crate::prelude::*;
 use core::fmt;
 use core::time::Duration;
 
+use crate::text::Decimal;
 use crate::tree::Value;
 
 /// Everything that can go wrong in a call. [`Error::kind`] gives a stable, machine-readable kind
@@ -24,7 +25,7 @@ pub enum Error {
     #[error("{0}")]
     Api(Box<ApiError>),
     /// The server answered 2xx, but the body is not what the API documents.
-    #[error("could not decode the HTTP {status} response: {message}")]
+    #[error("could not decode the HTTP {} response: {message}", Decimal::from(*.status))]
     Decode {
         /// The HTTP status of the response.
         status: u16,
@@ -495,12 +496,12 @@ pub struct ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.status != 0 {
-            write!(f, "HTTP {}", self.status)?;
+            write!(f, "HTTP {}", Decimal::from(self.status))?;
         } else {
             f.write_str("redirect")?;
         }
         if let Some(code) = self.code {
-            write!(f, " (code {code})")?;
+            write!(f, " (code {})", Decimal::from(code))?;
         }
         write!(f, ": {}", self.message)?;
         if let Some(request_id) = &self.request_id {

@@ -19,6 +19,7 @@ use serde_json::Number;
 
 use crate::encode::ToJson;
 use crate::error::Error;
+use crate::text::Decimal;
 use crate::tree::{Map, Value};
 use crate::validate::number_text;
 
@@ -205,7 +206,9 @@ impl InputError {
         // "item 2 must be a whole number": the position reads as the subject.
         let mut positioned = String::new();
         for index in &self.positions {
-            positioned.push_str(&format!("item {} ", index + 1));
+            positioned.push_str("item ");
+            Decimal::from(index + 1).push_to(&mut positioned);
+            positioned.push(' ');
         }
         positioned.push_str(&problem);
         Error::invalid(field, positioned)
@@ -237,7 +240,7 @@ fn describe(value: &Value) -> String {
     }
     match value {
         Value::Null => "null".to_owned(),
-        Value::Bool(flag) => flag.to_string(),
+        Value::Bool(flag) => (if *flag { "true" } else { "false" }).to_owned(),
         Value::Number(number) => number.to_json(),
         Value::String(_) => "a string".to_owned(),
         Value::Array(_) => "a list".to_owned(),

@@ -8,7 +8,7 @@
 
 use crate::prelude::*;
 
-use core::fmt::Write;
+use crate::text::Decimal;
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -212,14 +212,18 @@ pub(crate) fn write_rfc3339(nanos: i128, out: &mut String) {
     if year < 0 {
         out.push('-');
     }
-    let _ = write!(
-        out,
-        "{:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-        year.unsigned_abs(),
-        of_day / 3600,
-        of_day / 60 % 60,
-        of_day % 60
-    );
+    let of_day = of_day.unsigned_abs();
+    Decimal::padded(year.unsigned_abs(), 4).push_to(out);
+    for (separator, value) in [
+        ('-', u64::from(month)),
+        ('-', u64::from(day)),
+        ('T', of_day / 3600),
+        (':', of_day / 60 % 60),
+        (':', of_day % 60),
+    ] {
+        out.push(separator);
+        Decimal::padded(value, 2).push_to(out);
+    }
     if nanosecond != 0 {
         let mut fraction = nanosecond;
         let mut width = 9;
@@ -227,7 +231,8 @@ pub(crate) fn write_rfc3339(nanos: i128, out: &mut String) {
             fraction /= 10;
             width -= 1;
         }
-        let _ = write!(out, ".{fraction:0width$}");
+        out.push('.');
+        Decimal::padded(u64::from(fraction), width).push_to(out);
     }
     out.push('Z');
 }

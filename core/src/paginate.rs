@@ -26,6 +26,7 @@ use crate::client::Client;
 use crate::error::Error;
 use crate::http::{HttpResponse, TransportError};
 use crate::log::LogLine;
+use crate::text::Decimal;
 use crate::tree::{Map, Value};
 use crate::validate;
 
@@ -125,7 +126,8 @@ impl Keys {
 fn page_offset(offset: u64) -> Result<i32, Error> {
     i32::try_from(offset).map_err(|_| {
         Error::internal(format!(
-            "the walk reached offset {offset}, past what the API takes"
+            "the walk reached offset {}, past what the API takes",
+            Decimal::from(offset)
         ))
     })
 }
@@ -288,7 +290,7 @@ impl<L: Listing> Pager<L> {
                     message: format!(
                         "total_count is {}: a count cannot be negative, so the list cannot be \
                          walked (ask again to retry)",
-                        total.unwrap_or_default()
+                        Decimal::from(total.unwrap_or_default())
                     ),
                 });
             }
@@ -300,9 +302,10 @@ impl<L: Listing> Pager<L> {
                     return Err(Error::Decode {
                         status: 200,
                         message: format!(
-                            "the page at offset {} is empty, but total_count says there are {total} \
+                            "the page at offset {} is empty, but total_count says there are {} \
                              items: the list cannot be walked to its end (ask again to retry)",
-                            self.offset
+                            Decimal::from(self.offset),
+                            Decimal::from(total)
                         ),
                     });
                 }

@@ -7,6 +7,7 @@ use core::time::Duration;
 
 use crate::encode::ToJson;
 use crate::error::Error;
+use crate::text::Decimal;
 
 /// Smallest `io_logging_sampling_rate` the API accepts.
 pub const MIN_SAMPLING_RATE: f64 = 0.0001;
@@ -138,7 +139,11 @@ pub(crate) fn page_size(field: &str, value: i64) -> Result<(), Error> {
     if !(1..=i64::from(MAX_PAGE_SIZE)).contains(&value) {
         return Err(Error::invalid(
             field,
-            format!("must be between 1 and {MAX_PAGE_SIZE} (got {value})"),
+            format!(
+                "must be between 1 and {} (got {})",
+                Decimal::from(MAX_PAGE_SIZE),
+                Decimal::from(value)
+            ),
         ));
     }
     Ok(())
@@ -150,7 +155,7 @@ pub(crate) fn offset(field: &str, value: i32) -> Result<u32, Error> {
     u32::try_from(value).map_err(|_| {
         Error::invalid(
             field,
-            format!("must be 0 or more (got {})", i64::from(value)),
+            format!("must be 0 or more (got {})", Decimal::from(value)),
         )
     })
 }

@@ -31,6 +31,7 @@ use crate::error::Error;
 use crate::http::Method;
 use crate::input::FromInput;
 use crate::retry::Idempotency;
+use crate::text::Decimal;
 use crate::tree::Value;
 use crate::validate;
 
@@ -428,10 +429,10 @@ impl Prepared {
     }
 
     /// Adds a query parameter (sent in the order added), its value percent-encoded.
-    pub(crate) fn query(mut self, name: &'static str, value: Option<impl ToString>) -> Self {
+    pub(crate) fn query(mut self, name: &'static str, value: Option<impl QueryText>) -> Self {
         if let Some(value) = value {
             self.query
-                .push((name, validate::query_value(&value.to_string())));
+                .push((name, validate::query_value(&value.query_text())));
         }
         self
     }
@@ -471,6 +472,33 @@ pub enum DecodeErrorKind {
     EndsEarly,
     /// JSON without the documented shape: a value missing or of another type.
     Shape,
+}
+
+/// A query parameter's value as text (not through `Display`: it brings an integer printer per
+/// type into the browser engine).
+pub(crate) trait QueryText {
+    /// The text, before percent-encoding.
+    fn query_text(&self) -> String;
+}
+
+impl QueryText for String {
+    fn query_text(&self) -> String {
+        self.clone()
+    }
+}
+
+impl QueryText for bool {
+    fn query_text(&self) -> String {
+        (if *self { "true" } else { "false" }).to_owned()
+    }
+}
+
+impl QueryText for i32 {
+    fn query_text(&self) -> String {
+        let mut text = String::new();
+        Decimal::from(*self).push_to(&mut text);
+        text
+    }
 }
 
 /// Reads an answer's body into a JSON tree, or says why it is not JSON: what a [`crate::Client`]
@@ -515,7 +543,11 @@ fn syntax_error(ends_early: bool, line: usize, column: usize) -> DecodeError {
     DecodeError {
         path: ".".to_owned(),
         kind,
-        message: format!("{what} (line {line}, column {column})"),
+        message: format!(
+            "{what} (line {}, column {})",
+            Decimal::from(line),
+            Decimal::from(column)
+        ),
     }
 }
 
