@@ -203,6 +203,8 @@ pub struct Pager<L: Listing> {
     total_count: Option<u64>,
     /// The ids yielded so far, as the names of a JSON object's members: the same sorted-list
     /// code every build already has for JSON objects (a set type would add code of its own).
+    /// An insertion moves the ids after it: measured natively, 40 ms in all for a 10,000-item
+    /// walk (100 pages), 1 s for 50,000 (500 pages), next to that many requests.
     seen: Map,
     current: Option<Call<L::Page>>,
     finished: bool,
