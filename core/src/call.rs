@@ -166,7 +166,7 @@ pub struct Call<T> {
 
 /// Everything a call does that does not depend on its result type (sending, retrying,
 /// reading errors, logging): one copy in every build, however many result types there are.
-struct Attempts {
+pub(crate) struct Attempts {
     operation: Operation,
     request: HttpRequest,
     policy: RetryPolicy,
@@ -228,31 +228,9 @@ impl<T> core::fmt::Debug for Call<T> {
 }
 
 impl<T> Call<T> {
-    pub(crate) fn new(
-        operation: Operation,
-        request: HttpRequest,
-        policy: RetryPolicy,
-        seed: u64,
-        read: ReadJson,
-        parse: fn(Value) -> Result<T, DecodeError>,
-        api_key: Secret,
-    ) -> Self {
+    pub(crate) fn new(attempts: Attempts, parse: fn(Value) -> Result<T, DecodeError>) -> Self {
         Call {
-            attempts: Attempts {
-                operation,
-                request,
-                policy,
-                rng: fastrand::Rng::with_seed(seed),
-                api_key,
-                read,
-                state: State::ReadyToSend,
-                started_at: None,
-                retries: 0,
-                attempts: 0,
-                may_have_acted: false,
-                log: Vec::new(),
-                response: None,
-            },
+            attempts,
             parse,
             value: None,
         }
@@ -327,6 +305,32 @@ impl<T> Call<T> {
 }
 
 impl Attempts {
+    /// The attempts at `request`, none made yet.
+    pub(crate) fn new(
+        operation: Operation,
+        request: HttpRequest,
+        policy: RetryPolicy,
+        seed: u64,
+        read: ReadJson,
+        api_key: Secret,
+    ) -> Self {
+        Attempts {
+            operation,
+            request,
+            policy,
+            rng: fastrand::Rng::with_seed(seed),
+            api_key,
+            read,
+            state: State::ReadyToSend,
+            started_at: None,
+            retries: 0,
+            attempts: 0,
+            may_have_acted: false,
+            log: Vec::new(),
+            response: None,
+        }
+    }
+
     fn note(&mut self, level: LogLevel, message: String) {
         self.log.push(LogLine {
             level,

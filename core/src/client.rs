@@ -8,7 +8,7 @@ use core::sync::atomic::{AtomicU64, Ordering};
 
 use crate::api::keys::ListKeysRequest;
 use crate::api::{DecodeError, Endpoint, Operation, Prepared, ReadJson, read_json};
-use crate::call::Call;
+use crate::call::{Attempts, Call};
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, lowercased};
@@ -105,28 +105,36 @@ impl Client {
         self.call_for(E::OPERATION, endpoint.prepare(), parse)
     }
 
-    // Out of the generic `build`: one copy for each result type, not one per endpoint (the
-    // browser's call entry has every endpoint's `build` inlined).
-    #[inline(never)]
     pub(crate) fn call_for<T>(
         &self,
         operation: Operation,
         prepared: Result<Prepared, Error>,
         parse: fn(Value) -> Result<T, DecodeError>,
     ) -> Result<Call<T>, Error> {
+        self.attempts_for(operation, prepared)
+            .map(|attempts| Call::new(attempts, parse))
+    }
+
+    // Out of the generic `call_for`: one copy, whatever the result type (the browser's engine
+    // has two), and not one per endpoint (its call entry has every endpoint's `build` inlined).
+    #[inline(never)]
+    fn attempts_for(
+        &self,
+        operation: Operation,
+        prepared: Result<Prepared, Error>,
+    ) -> Result<Attempts, Error> {
         let request = prepared
             .and_then(|prepared| self.request(operation, prepared))
             .map_err(|error| self.styled(error))?;
         // Each call gets its own jitter stream, spread over the seed space (golden-ratio step).
         let n = self.calls.fetch_add(1, Ordering::Relaxed);
         let seed = self.seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        Ok(Call::new(
+        Ok(Attempts::new(
             operation,
             request,
             self.config.retry,
             seed,
             self.read,
-            parse,
             self.config.api_key.clone(),
         ))
     }
