@@ -27,9 +27,15 @@ pub(crate) fn read_answer(body: &[u8]) -> Result<Value, DecodeError> {
         .ok_or_else(|| not_json(body))
 }
 
+// One snippet for both: with `kindOf` in a second `inline_js` block, the browser tests that link
+// the engine from another crate (tests/sandbox.rs) never finished loading.
 #[wasm_bindgen(inline_js = r#"
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 export function parseJsonBytes(bytes) { return JSON.parse(strict.decode(bytes)); }
+export function kindOf(v) {
+  return v === null ? 0 : v === false ? 1 : v === true ? 2 : typeof v === "number" ? 3
+    : typeof v === "string" ? 4 : Array.isArray(v) ? 5 : 6;
+}
 "#)]
 extern "C" {
     /// `JSON.parse` of `bytes` as UTF-8. The decoder refuses bytes that are not UTF-8 (as
@@ -37,6 +43,11 @@ extern "C" {
     /// which `JSON.parse` then refuses, as serde_json does.
     #[wasm_bindgen(catch, js_name = parseJsonBytes)]
     fn parse_json_bytes(bytes: &[u8]) -> Result<JsValue, JsValue>;
+
+    /// What a value `JSON.parse` built is, in one call: 0 null, 1 false, 2 true, 3 a number,
+    /// 4 a string, 5 an array, 6 an object (asking each question in turn was four calls).
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(value: &JsValue) -> u32;
 }
 
 /// The wrapper's input (JSON text it wrote with `JSON.stringify`) as a tree.
@@ -46,19 +57,6 @@ pub(crate) fn read_input(text: &str) -> Result<Value, Error> {
 
 fn parse(text: &str) -> Option<Value> {
     tree(parse_json(text).ok()?, MAX_DEPTH)
-}
-
-#[wasm_bindgen(inline_js = r#"
-export function kindOf(v) {
-  return v === null ? 0 : v === false ? 1 : v === true ? 2 : typeof v === "number" ? 3
-    : typeof v === "string" ? 4 : Array.isArray(v) ? 5 : 6;
-}
-"#)]
-extern "C" {
-    /// What a value `JSON.parse` built is, in one call: 0 null, 1 false, 2 true, 3 a number,
-    /// 4 a string, 5 an array, 6 an object (asking each question in turn was four calls).
-    #[wasm_bindgen(js_name = kindOf)]
-    fn kind_of(value: &JsValue) -> u32;
 }
 
 /// What `JSON.parse` built, as the core's tree. It only builds strings, numbers, booleans,
