@@ -139,9 +139,7 @@ macro_rules! integer {
     ($($ty:ty),*) => {$(
         impl ToJson for $ty {
             fn write_json(&self, out: &mut JsonWriter) {
-                let mut text = String::new();
-                Decimal::from(*self).push_to(&mut text);
-                out.raw(&text);
+                out.raw(&Decimal::from(*self).text());
             }
         }
     )*};

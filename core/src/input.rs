@@ -240,7 +240,7 @@ fn describe(value: &Value) -> String {
     }
     match value {
         Value::Null => "null".to_owned(),
-        Value::Bool(flag) => (if *flag { "true" } else { "false" }).to_owned(),
+        Value::Bool(flag) => flag.to_json(),
         Value::Number(number) => number.to_json(),
         Value::String(_) => "a string".to_owned(),
         Value::Array(_) => "a list".to_owned(),

@@ -7,6 +7,8 @@ use core::fmt;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::tree::Value;
+
 /// A secret string: the management key, or a new API key's one-time secret.
 ///
 /// `Debug` and `Display` print `[REDACTED]`; the value is only reachable through
@@ -72,10 +74,7 @@ impl<'de> Deserialize<'de> for Secret {
 
 impl crate::decode::Decode for Secret {
     // The text is moved into the secret, not copied: no second buffer is left unwiped.
-    fn decode(
-        value: crate::tree::Value,
-        at: &mut crate::decode::Path,
-    ) -> Result<Self, crate::decode::Mismatch> {
+    fn decode(value: Value, at: &mut crate::decode::Path) -> Result<Self, crate::decode::Mismatch> {
         <String as crate::decode::Decode>::decode(value, at).map(Secret::new)
     }
 
@@ -146,13 +145,12 @@ pub(crate) fn hide_key_members(text: &str) -> String {
 /// [`scrub`] for every string and key of a JSON value (an API error's metadata), with every
 /// `"key"` member's string value hidden as [`hide_key_members`] hides it in quoted text: an
 /// error's metadata may carry an upstream answer, a new key's secret included.
-pub(crate) fn scrub_json(mut value: crate::tree::Value, secret: &Secret) -> crate::tree::Value {
+pub(crate) fn scrub_json(mut value: Value, secret: &Secret) -> Value {
     scrub_in_place(&mut value, secret);
     value
 }
 
-fn scrub_in_place(value: &mut crate::tree::Value, secret: &Secret) {
-    use crate::tree::Value;
+fn scrub_in_place(value: &mut Value, secret: &Secret) {
     match value {
         Value::String(text) => {
             // A string may hold a whole answer as text (`"raw": "{\"key\": ...}"`).

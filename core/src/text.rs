@@ -114,6 +114,13 @@ impl Decimal {
         }
     }
 
+    /// It as text.
+    pub(crate) fn text(self) -> String {
+        let mut text = String::new();
+        self.push_to(&mut text);
+        text
+    }
+
     /// Appends it to `out`, from the most significant digit (no digit buffer to index).
     pub(crate) fn push_to(self, out: &mut String) {
         if self.negative {
@@ -140,9 +147,7 @@ impl Decimal {
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = String::new();
-        self.push_to(&mut text);
-        f.write_str(&text)
+        f.write_str(&self.text())
     }
 }
 

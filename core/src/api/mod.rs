@@ -487,19 +487,18 @@ impl QueryText for String {
     }
 }
 
-impl QueryText for bool {
-    fn query_text(&self) -> String {
-        (if *self { "true" } else { "false" }).to_owned()
-    }
+/// A flag or a number reads as its JSON text.
+macro_rules! query_text_as_json {
+    ($($ty:ty),*) => {$(
+        impl QueryText for $ty {
+            fn query_text(&self) -> String {
+                self.to_json()
+            }
+        }
+    )*};
 }
 
-impl QueryText for i32 {
-    fn query_text(&self) -> String {
-        let mut text = String::new();
-        Decimal::from(*self).push_to(&mut text);
-        text
-    }
-}
+query_text_as_json!(bool, i32);
 
 /// Reads an answer's body into a JSON tree, or says why it is not JSON: what a [`crate::Client`]
 /// reads answers with. [`read_json`] is serde_json's parser; a binding whose platform parses JSON
