@@ -41,6 +41,10 @@ js/node_modules/.bin/wasm-opt --low-memory-unused --flatten --rereloop -O4 -Oz -
 js/node_modules/.bin/wasm-opt $features --minify-imports-and-exports-and-modules \
   "$stage/optimized.wasm" -o js/dist/modelgates_wasm_bg.wasm > "$stage/boundary.json"
 node js/scripts/minify-boundary.mjs "$stage/boundary.json" "$stage/wasm/modelgates_wasm.js"
+# Function bodies that look alike placed side by side, within gzip's window (-1.2 KB gzipped;
+# the script says how they are chosen). Binaryen's own orders did worse: by call count +1.1 KB,
+# by name +0.9 KB.
+node js/scripts/order-functions.mjs js/dist/modelgates_wasm_bg.wasm
 # The JS as a browser downloads it: one module per entry, minified, with a source map holding the
 # original text. One file instead of nine gzips 1.5 KB smaller (each file its own dictionary) and
 # loads without a chain of imports. Names are not kept (--keep-names: +690 B gzipped): the public
