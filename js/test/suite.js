@@ -3,7 +3,7 @@
 import {
   ModelGates, ModelGatesError, InvalidInputError, ApiError, TransportError, TimeoutError,
   AbortedError, NotFoundError, InternalServerError, RedirectError, ConflictError,
-  BadRequestError, EngineLoadError, Secret, preload,
+  BadRequestError, DecodeError, EngineLoadError, Secret, preload,
 } from "../dist/index.js";
 // The module that maps what the engine throws, on its own (the package bundles it in).
 import * as errors from "../src/errors.js";
@@ -440,6 +440,22 @@ export async function run({ baseUrl, apiKey, restrictedKey, directBaseUrl = base
       const again = client({ fetch: async () => { gets += 1; return "not a response"; } });
       await rejects(again.getWorkspace("default"));
       check(gets === 3, `a GET is retried (1 + 2 retries), sent ${gets} times`);
+    },
+    // The engine reads a body's nesting by recursion on its own stack (512 KiB, build.sh): a
+    // body at or past the 127-level limit must be a readable error, not a trap.
+    async "answers nested to and past JSON's depth limit are readable errors"() {
+      const nested = (depth) => "[".repeat(depth) + "]".repeat(depth);
+      let answer;
+      const mg = client({ fetch: async () => new Response(answer.body, { status: answer.status }), retry: { maxRetries: 0 } });
+      for (const depth of [125, 126, 127, 128, 100000]) {
+        answer = { status: 200, body: `{"data":${nested(depth)}}` };
+        const read = await rejects(mg.getWorkspace("default"));
+        check(read instanceof DecodeError, `2xx nested ${depth} deep: ${read.name} ${read.message}`);
+        check(depth < 127 ? read.message.includes("got an array") : read.message.includes("nesting too deep"), read.message);
+        answer = { status: 400, body: `{"error":{"code":400,"message":"bad","metadata":{"deep":${nested(depth)}}}}` };
+        const refused = await rejects(mg.getWorkspace("default"));
+        check(refused instanceof BadRequestError, `400 nested ${depth} deep: ${refused.name} ${refused.message}`);
+      }
     },
   };
 
