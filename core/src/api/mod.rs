@@ -256,13 +256,15 @@ macro_rules! define_operations {
             fn call_by_id_reading<R: Reading>(&self, id: &str, input: Value) -> Result<$crate::Call<R::Answer>, Error> {
                 let operation = Operation::from_id(id)
                     .ok_or_else(|| Error::invalid("operation", format!("`{id}` is not an operation of this API")))?;
-                match operation {
-                    $(Operation::$variant => self.call_for(
-                        operation,
-                        R::prepare::<$crate::api::$resource::$endpoint>(input),
+                // The endpoint's two functions picked by the operation, then one call of each: not
+                // every endpoint's `prepare` and `call_for` inlined, one per operation.
+                let (prepare, read): (fn(Value) -> Result<Prepared, Error>, _) = match operation {
+                    $(Operation::$variant => (
+                        R::prepare::<$crate::api::$resource::$endpoint>,
                         R::reader::<$crate::api::$resource::$endpoint>(),
                     ),)*
-                }
+                };
+                self.call_for(operation, prepare(input), read)
             }
         }
 
