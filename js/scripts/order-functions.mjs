@@ -20,17 +20,17 @@ const WINDOW = 32 * 1024;
 const deflated = (bytes, dictionary) =>
   zlib.deflateRawSync(bytes, dictionary ? { level: 9, dictionary } : { level: 9 }).length;
 
-const module = binaryen.readBinary(original);
+const engine = binaryen.readBinary(original);
 // The features the engine is built with (js/scripts/build.sh; bulk memory and reference types
 // imply the last two, as in wasm-opt): the binary is written as read.
 const F = binaryen.Features;
-module.setFeatures(
+engine.setFeatures(
   F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals |
     F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue,
 );
 const names = [];
-for (let index = 0; index < module.getNumFunctions(); index++) {
-  const info = binaryen.getFunctionInfo(module.getFunctionByIndex(index));
+for (let index = 0; index < engine.getNumFunctions(); index++) {
+  const info = binaryen.getFunctionInfo(engine.getFunctionByIndex(index));
   if (!info.module) names.push(info.name); // imports have no body
 }
 const bodies = codeBodies(original);
@@ -42,12 +42,12 @@ const order = greedyOrder(bodies);
 for (const index of order) {
   // Removed and added again: binaryen writes functions in the order they were added.
   const name = names[index];
-  const info = binaryen.getFunctionInfo(module.getFunction(name));
-  module.removeFunction(name);
-  module.addFunction(name, info.params, info.results, info.vars, info.body);
+  const info = binaryen.getFunctionInfo(engine.getFunction(name));
+  engine.removeFunction(name);
+  engine.addFunction(name, info.params, info.results, info.vars, info.body);
 }
-if (!module.validate()) throw new Error("the reordered engine does not validate");
-const reordered = module.emitBinary();
+if (!engine.validate()) throw new Error("the reordered engine does not validate");
+const reordered = engine.emitBinary();
 const before = zlib.gzipSync(original, { level: 9 }).length;
 const after = zlib.gzipSync(reordered, { level: 9 }).length;
 if (after < before) fs.writeFileSync(path, reordered);
