@@ -12,7 +12,9 @@ use crate::call::{Attempts, Call};
 use crate::config::Config;
 use crate::error::Error;
 use crate::http::{HttpRequest, lowercased};
-use crate::paginate::{JsonListing, JsonPager, KeyPager, Keys, Pager, WorkspacePager, Workspaces};
+use crate::paginate::{
+    JsonListing, JsonPager, KeyPager, Keys, Listing, Pager, WorkspacePager, Workspaces,
+};
 use crate::tree::Value;
 
 /// Settings that differ for some calls ([`Client::with_options`]); what is left `None` (or
@@ -141,33 +143,36 @@ impl Client {
 
     /// A pager over every workspace, `page_size` (1 to 100, default 100) at a time.
     pub fn workspace_pager(&self, page_size: Option<u32>) -> Result<WorkspacePager, Error> {
-        Workspaces::checked(page_size)
-            .map(|listing| Pager::starting(self.clone(), listing, 0))
-            .map_err(|error| self.styled(error))
+        self.walk(Workspaces::checked(page_size), core::convert::identity)
     }
 
     /// A pager over every API key of a workspace (`filters`: which keys, from which workspace;
     /// its `offset` is where the walk starts).
     pub fn key_pager(&self, filters: ListKeysRequest) -> Result<KeyPager, Error> {
-        Keys::checked(filters)
-            .map(|(listing, start)| Pager::starting(self.clone(), listing, start))
-            .map_err(|error| self.styled(error))
+        self.walk(Keys::checked(filters), core::convert::identity)
     }
 
     /// [`Client::workspace_pager`] yielding each workspace as JSON text (see
     /// [`Client::call_by_id_json`]).
     pub fn workspace_pager_json(&self, page_size: Option<u32>) -> Result<JsonPager, Error> {
-        Workspaces::checked(page_size)
-            .map(|listing| Pager::starting(self.clone(), JsonListing::Workspaces(listing), 0))
-            .map_err(|error| self.styled(error))
+        self.walk(Workspaces::checked(page_size), JsonListing::Workspaces)
     }
 
     /// [`Client::key_pager`] yielding each key as JSON text (see [`Client::call_by_id_json`]).
     pub fn key_pager_json(&self, filters: ListKeysRequest) -> Result<JsonPager, Error> {
-        Keys::checked(filters)
-            .map(|(listing, start)| {
-                Pager::starting(self.clone(), JsonListing::Keys(listing), start)
-            })
+        self.walk(Keys::checked(filters), JsonListing::Keys)
+    }
+
+    /// A walk over a checked listing, read as `reading` makes it (the typed listing itself, or
+    /// its JSON reading), from the offset `checked` gives. Each kind of walk is built straight
+    /// from its listing, so that no other kind's code comes along.
+    fn walk<L, M: Listing>(
+        &self,
+        checked: Result<(L, u64), Error>,
+        reading: fn(L) -> M,
+    ) -> Result<Pager<M>, Error> {
+        checked
+            .map(|(listing, start)| Pager::starting(self.clone(), reading(listing), start))
             .map_err(|error| self.styled(error))
     }
 

@@ -231,13 +231,14 @@ impl WorkspacePager {
 }
 
 impl Workspaces {
-    /// The listing of pages of `page_size` (the default when `None`), once it is checked.
-    pub(crate) fn checked(page_size: Option<u32>) -> Result<Workspaces, Error> {
+    /// The listing of pages of `page_size` (the default when `None`), once it is checked, and
+    /// the offset its walk starts from (the first workspace).
+    pub(crate) fn checked(page_size: Option<u32>) -> Result<(Workspaces, u64), Error> {
         let page_size = page_size.unwrap_or(WorkspacePager::DEFAULT_PAGE_SIZE);
         validate::page_size("page_size", i64::from(page_size))?;
         // At most MAX_PAGE_SIZE now, so it fits.
         let page_size = i32::try_from(page_size).unwrap_or(i32::MAX);
-        Ok(Workspaces { page_size })
+        Ok((Workspaces { page_size }, 0))
     }
 }
 
