@@ -3,41 +3,28 @@
 // Chromium against the sandbox: from navigation start to the first getWorkspace result, on a
 // cold page (new browser context, empty cache), median of 7.
 import { createServer } from "node:http";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { extname, join, normalize, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { chromiumArgs } from "../test/chromium.mjs";
+import { weigh, weighSdk } from "./download.mjs";
 
 const js = fileURLToPath(new URL("..", import.meta.url));
-const dist = join(js, "dist");
 const { MODELGATES_BASE_URL: baseUrl, MODELGATES_API_KEY: apiKey } = process.env;
 if (!baseUrl || !apiKey) throw new Error("run under scripts/with-sandbox.sh");
 
-const files = (dir) => readdirSync(dir).flatMap((name) => {
-  const path = join(dir, name);
-  return statSync(path).isDirectory() ? files(path) : [path];
-});
-// node.js is the Node entry: a browser never loads it.
-const shipped = files(dist).filter((path) => /\.(js|wasm)$/.test(path) && !path.endsWith("/dist/node.js")).sort();
-let raw = 0, gzipped = 0, wasmGz = 0;
-for (const path of shipped) {
-  const bytes = readFileSync(path);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  raw += bytes.length;
-  gzipped += gz;
-  if (path.endsWith(".wasm")) wasmGz = gz;
-  console.log(`  ${relative(js, path).padEnd(48)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(7)} B gzipped`);
+const download = weighSdk();
+for (const { file, raw, gzipped } of download.files) {
+  console.log(`  ${file.padEnd(48)} ${String(raw).padStart(8)} B  ${String(gzipped).padStart(7)} B gzipped`);
 }
-console.log(`SDK download: ${gzipped} B gzipped (${raw} B raw): wasm ${wasmGz} B + JS ${gzipped - wasmGz} B`);
+console.log(`SDK download: ${download.gzipped} B gzipped (${download.raw} B raw): wasm ${download.wasm} B + JS ${download.gzipped - download.wasm} B`);
 // Two Vite production builds (made by the recipe), served and timed beside the page above: a
 // page using every operation of this SDK (js/bench/app), and the reference, the official SDK's
 // standalone getWorkspace (js/bench/official). A third, weighed only: a page of this SDK that
 // calls getWorkspace alone (js/bench/app/one.html).
 const builds = { app: join(js, "bench/app/dist"), official: join(js, "bench/official/dist") };
-const gzippedBuild = (dir) => files(dir).filter((path) => /\.(js|wasm)$/.test(path))
-  .reduce((sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length, 0);
+const gzippedBuild = (dir) => weigh(dir).gzipped;
 console.log(`Vite build of a page using every operation of this SDK: ${gzippedBuild(builds.app)} B gzipped (JS + wasm)`);
 console.log(`Vite build of a page calling getWorkspace only: ${gzippedBuild(join(js, "bench/app/dist-one"))} B gzipped (JS + wasm)`);
 console.log(`Vite build of the official SDK's standalone workspacesGet (@openrouter/sdk): ${gzippedBuild(builds.official)} B gzipped`);

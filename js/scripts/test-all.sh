@@ -47,6 +47,7 @@ if js/scripts/build.sh; then
   else
     echo "ok   the engine carries no str-slicing panic"; add 1 0
   fi
+  counted "download size budget" node js/test/size.mjs
   counted "package tests in Chromium" scripts/with-sandbox.sh scripts/with-prism.sh js node js/test/run.mjs
   counted "npm pack install test" scripts/with-sandbox.sh scripts/with-prism.sh pack node js/test/pack.mjs
   if [ -f js/examples/dashboard/test.mjs ]; then
