@@ -48,20 +48,19 @@ modelgates_core::from_input!(Retry {
 /// The core configuration and the jitter seed.
 pub(crate) fn parse(text: &str) -> Result<(Config, u64), Error> {
     let options: Options = options_from_json(read_input(text)?)?;
-    let mut config = Config::new(options.api_key)
-        .with_user_agent_suffix(concat!("modelgates-wasm/", env!("CARGO_PKG_VERSION")));
+    // Fields set in place: each builder call would move the whole `Config` (-220 B gzipped).
+    // No `User-Agent` suffix: the runtime sets that header itself (`driver.rs` drops the core's).
+    let mut config = Config::new(options.api_key);
     if let Some(base_url) = options.base_url {
-        config = config.with_base_url(base_url);
+        config.base_url = base_url;
     }
     if let Some(ms) = options.timeout_ms {
-        config = config.with_timeout(Some(Duration::from_millis(ms)));
+        config.timeout = Some(Duration::from_millis(ms));
     }
     if let Some(retry) = options.retry {
-        config = config.with_retry(policy(retry, RetryPolicy::default())?);
+        config.retry = policy(retry, RetryPolicy::default())?;
     }
-    for (name, value) in options.headers.0 {
-        config = config.with_header(name, value);
-    }
+    config.headers = options.headers.0;
     // 2^53: the integers a JS number holds exactly.
     let seed = options
         .seed
@@ -91,10 +90,7 @@ fn policy(retry: Retry, base: RetryPolicy) -> Result<RetryPolicy, Error> {
         // `max_retries` is respelt with every other name (`Error::with_field_style`); this
         // option's name carries its unit too.
         let problem = replace_all(problem, "max_backoff", "maxBackoffMs");
-        return Err(Error::InvalidInput {
-            field: format!("retry.{field}{unit}"),
-            message: format!("retry.{field}{unit}: {problem}"),
-        });
+        return Err(Error::invalid(format!("retry.{field}{unit}"), problem));
     }
     Ok(policy)
 }
