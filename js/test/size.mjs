@@ -5,8 +5,8 @@
 // in BENCHMARKS.md before moving the budget. Ends with "N passed, N failed".
 import { weighSdk } from "../bench/download.mjs";
 
-// 53,429 B at the last measurement (BENCHMARKS.md), plus 2 %. The goal is 39,000 B.
-const BUDGET = 54_500;
+// 53,143 B at the last measurement (BENCHMARKS.md), plus 2 %. The goal is 39,000 B.
+const BUDGET = 54_200;
 
 const download = weighSdk();
 let passed = 0, failed = 0;
